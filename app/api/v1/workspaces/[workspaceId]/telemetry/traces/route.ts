@@ -1,0 +1,19 @@
+// GET /api/v1/workspaces/:workspaceId/telemetry/traces: recent traces, newest first
+import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
+import { tracesQuerySchema } from "@/lib/api/traces.schemas";
+import { getRuntime } from "@/lib/pipeline/runtime";
+import { listRecentTraces } from "@/lib/store/trace-queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+  const { workspaceId } = workspaceParamsSchema.parse(await context.params);
+  const query = tracesQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
+  return listRecentTraces(getRuntime().store, workspaceId, {
+    traceId: query.trace_id,
+    errorsOnly: query.status === "error",
+    limit: query.limit,
+    offset: query.offset,
+  });
+});

@@ -1,0 +1,188 @@
+// Ingest benchmark: OTLP/HTTP protobuf, 512-span gzip batches, through the running app.
+//
+//   npm run bench            SQLite, and PostgreSQL when TEST_DATABASE_URL (or BENCH_DATABASE_URL) is set
+//   npm run bench -- --requests=200
+//
+// Prints, per store: throughput and request latency at 1, 4 and 16 concurrent senders, the
+// app's peak RSS, bytes per span on disk, and two ceilings measured in this run with the same
+// payloads: decode-only (gunzip + decode + normalize) and raw batched insert (appendSpans, one
+// transaction per 512 spans, no HTTP). The ratio compares ingest to the lower ceiling.
+import { execFileSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
+import pg from "pg";
+import { decodeTraceRequest } from "../lib/otlp";
+import type { Span } from "../lib/otlp/span";
+import { createSdkSpans, serializeProtobufRequest } from "../lib/otlp/testing/create-sdk-request";
+import { appendSpans } from "../lib/store/append-spans";
+import { openStore } from "../lib/store/db";
+import { applyMigrations } from "../lib/store/migrate";
+import { sqliteFilePath } from "../lib/store/database-url";
+import { startApp, tempPostgresUrl, tempSqliteUrl, type AppServer } from "../tests/support/app-server";
+
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
+const REQUESTS = Number(args.get("requests") ?? 160);
+const SPANS_PER_REQUEST = 512;
+const CONCURRENCY = [1, 4, 16];
+const WARMUP_REQUESTS = 8;
+
+function payloads(count: number): Uint8Array[] {
+  const spans = createSdkSpans((count * SPANS_PER_REQUEST) / 8);
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push(gzipSync(serializeProtobufRequest(spans.slice(i * SPANS_PER_REQUEST, (i + 1) * SPANS_PER_REQUEST))));
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Resident set size of a process and its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    for (const child of children) total += treeRss(Number(child));
+  } catch {
+    // the process ended
+  }
+  return total;
+}
+
+async function send(app: AppServer, body: Uint8Array): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${app.baseUrl}/v1/traces`, {
+    method: "POST",
+    body: body as BodyInit,
+    headers: { "content-type": "application/x-protobuf", "content-encoding": "gzip", "x-workspace-id": "bench" },
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
+  return performance.now() - started;
+}
+
+async function runLevel(app: AppServer, bodies: Uint8Array[], concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(app.pid))), 100);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) latencies.push(await send(app, bodies[next++]));
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency,
+    spansPerSecond: (bodies.length * SPANS_PER_REQUEST) / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRss,
+  };
+}
+
+function decodeCeiling(bodies: Uint8Array[]): { spansPerSecond: number; batches: Span[][] } {
+  const batches: Span[][] = [];
+  // One untimed pass so the JIT has seen the code, as it has in the warmed-up app.
+  for (const body of bodies.slice(0, WARMUP_REQUESTS)) decodeTraceRequest(gunzipSync(body), "protobuf", "bench");
+  const started = performance.now();
+  for (const body of bodies) batches.push(decodeTraceRequest(gunzipSync(body), "protobuf", "bench").spans);
+  return { spansPerSecond: (bodies.length * SPANS_PER_REQUEST) / ((performance.now() - started) / 1000), batches };
+}
+
+async function insertCeiling(url: string, warmup: Span[][], batches: Span[][]): Promise<number> {
+  await applyMigrations(url);
+  const store = openStore(url);
+  try {
+    await store.prisma.$executeRawUnsafe("INSERT INTO workspaces (id, name, created_at_ms) VALUES ('bench', 'bench', 0) ON CONFLICT DO NOTHING");
+    for (const batch of warmup) await appendSpans(store, batch);
+    const started = performance.now();
+    for (const batch of batches) await appendSpans(store, batch);
+    return (batches.length * SPANS_PER_REQUEST) / ((performance.now() - started) / 1000);
+  } finally {
+    await store.close();
+  }
+}
+
+async function bytesPerSpan(url: string): Promise<number> {
+  if (url.startsWith("file:")) {
+    const file = sqliteFilePath(url);
+    const store = openStore(url);
+    const [{ n }] = await store.prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM spans");
+    await store.prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    await store.close();
+    return statSync(file).size / Number(n);
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    "SELECT (pg_total_relation_size('spans') + pg_total_relation_size('traces') + pg_total_relation_size('resources'))::float8 AS bytes, (SELECT count(*) FROM spans)::float8 AS n",
+  );
+  await client.end();
+  return rows[0].bytes / rows[0].n;
+}
+
+async function benchStore(name: string, appUrl: string, ceilingUrl: string, bodies: Uint8Array[][]) {
+  console.log(`\n== ${name}`);
+  const app = await startApp({ databaseUrl: appUrl });
+  const results = [];
+  try {
+    for (const body of bodies[0].slice(0, WARMUP_REQUESTS)) await send(app, body);
+    for (let i = 0; i < CONCURRENCY.length; i++) {
+      const level = await runLevel(app, bodies[i + 1], CONCURRENCY[i]);
+      results.push(level);
+      console.log(
+        `ingest  ${String(level.concurrency).padStart(2)} senders: ${Math.round(level.spansPerSecond).toLocaleString("en-US").padStart(8)} spans/s  ` +
+          `p50 ${level.p50.toFixed(1)} ms  p99 ${level.p99.toFixed(1)} ms  peak RSS ${(level.peakRss / 2 ** 20).toFixed(0)} MiB`,
+      );
+    }
+  } finally {
+    await app.stop();
+  }
+  const perSpan = await bytesPerSpan(appUrl);
+  const decode = decodeCeiling(bodies[1]);
+  const warmup = bodies[0].map((body) => decodeTraceRequest(gunzipSync(body), "protobuf", "bench").spans);
+  const insert = await insertCeiling(ceilingUrl, warmup, decode.batches);
+  const best = Math.max(...results.map((r) => r.spansPerSecond));
+  const ceiling = Math.min(decode.spansPerSecond, insert);
+  console.log(`disk    ${perSpan.toFixed(0)} bytes per span (spans, traces and resources tables with indexes)`);
+  console.log(`ceiling decode only        ${Math.round(decode.spansPerSecond).toLocaleString("en-US").padStart(8)} spans/s`);
+  console.log(`ceiling raw batched insert ${Math.round(insert).toLocaleString("en-US").padStart(8)} spans/s`);
+  console.log(`ratio   best ingest / lower ceiling = ${Math.round(best).toLocaleString("en-US")} / ${Math.round(ceiling).toLocaleString("en-US")} = ${(best / ceiling).toFixed(2)}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Flowprint ingest benchmark: ${REQUESTS} requests of ${SPANS_PER_REQUEST} spans per level, protobuf + gzip`);
+  console.log(`machine: ${execFileSync("nproc").toString().trim()} cores, node ${process.version}`);
+  const started = performance.now();
+  // Separate payloads (fresh span ids) for warm-up and each level: duplicates would be skipped.
+  const bodies = [payloads(WARMUP_REQUESTS), ...CONCURRENCY.map(() => payloads(REQUESTS))];
+  const mean = bodies[1].reduce((n, b) => n + b.byteLength, 0) / REQUESTS;
+  console.log(`payloads built in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(mean / 1024).toFixed(0)} KiB gzip per request`);
+
+  await benchStore("SQLite (embedded)", tempSqliteUrl(), tempSqliteUrl(), bodies);
+  const pgApp = await tempPostgresUrl(process.env.BENCH_DATABASE_URL);
+  const pgCeiling = await tempPostgresUrl(process.env.BENCH_DATABASE_URL);
+  if (pgApp && pgCeiling) {
+    try {
+      await benchStore("PostgreSQL", pgApp.url, pgCeiling.url, bodies);
+    } finally {
+      await pgApp.drop();
+      await pgCeiling.drop();
+    }
+  } else {
+    console.log("\n== PostgreSQL skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

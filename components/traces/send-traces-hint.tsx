@@ -1,0 +1,21 @@
+// The empty state: how a new user gets traces into this workspace.
+export function SendTracesHint({ workspaceId }: { workspaceId: string }) {
+  const origin = typeof window === "undefined" ? "http://localhost:3000" : window.location.origin;
+  const snippet = [
+    `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=${origin}/v1/traces`,
+    `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf`,
+    `OTEL_EXPORTER_OTLP_HEADERS=X-Workspace-ID=${workspaceId}`,
+  ].join("\n");
+  return (
+    <section className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 dark:border-zinc-700 dark:bg-zinc-900" aria-labelledby="no-traces">
+      <h2 id="no-traces" className="text-lg font-semibold">No traces yet</h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Point any OpenTelemetry SDK or Collector at Flowprint over OTLP/HTTP. With the standard environment variables:
+      </p>
+      <pre className="mt-4 overflow-x-auto rounded-md bg-zinc-950 p-4 text-xs text-zinc-100"><code>{snippet}</code></pre>
+      <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+        Or run <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">npm run demo</code> to send traffic from the demo services.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// Fixed demo data shared by the services that own it (users, products) and the traffic
+// generator that picks from it, so generated requests mostly hit existing records.
+
+export type CustomerTier = "standard" | "gold";
+
+export interface Customer {
+  id: string;
+  name: string;
+  email: string;
+  tier: CustomerTier;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  priceCents: number;
+  /** 0 means out of stock: ordering it fails with 409, the demo's error path. */
+  stock: number;
+}
+
+export const CUSTOMERS: Customer[] = Array.from({ length: 20 }, (_, i) => {
+  const id = `c-${String(i + 1).padStart(3, "0")}`;
+  // Two of twenty are gold: with the generator's weighting about 10% of orders take the
+  // loyalty path.
+  const tier: CustomerTier = i < 2 ? "gold" : "standard";
+  return { id, name: `Customer ${i + 1}`, email: `customer${i + 1}@example.test`, tier };
+});
+
+export const PRODUCTS: Product[] = [
+  { id: "p-100", name: "Espresso beans 1 kg", priceCents: 2490, stock: 1_000_000 },
+  { id: "p-101", name: "Pour-over kettle", priceCents: 4900, stock: 1_000_000 },
+  { id: "p-102", name: "Burr grinder", priceCents: 12900, stock: 1_000_000 },
+  { id: "p-103", name: "Paper filters x100", priceCents: 590, stock: 1_000_000 },
+  { id: "p-104", name: "Ceramic mug", priceCents: 1490, stock: 1_000_000 },
+  { id: "p-105", name: "Milk frother", priceCents: 3990, stock: 1_000_000 },
+  { id: "p-199", name: "Limited edition roast", priceCents: 3200, stock: 0 },
+];
+
+export const OUT_OF_STOCK_PRODUCT_ID = "p-199";

@@ -1,0 +1,70 @@
+// Environment read by the demo launcher and its service processes, in one place so names and
+// defaults cannot drift between the two.
+
+/** The services the demo starts, one child process each. Order is the port order. */
+export const SERVICE_NAMES = [
+  "api-gateway",
+  "orders",
+  "users",
+  "products",
+  "loyalty",
+  "notifications",
+] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** Base URL of each service, e.g. `{ orders: "http://127.0.0.1:4101" }`. */
+export type ServiceUrls = Record<ServiceName, string>;
+
+export type ExportFormat = "proto" | "json";
+
+export interface ExportConfig {
+  /** Full OTLP/HTTP traces URL: `${FLOWPRINT_URL}/v1/traces`. */
+  tracesUrl: string;
+  headers: Record<string, string>;
+  format: ExportFormat;
+}
+
+export interface DemoConfig {
+  flowprintUrl: string;
+  workspace: string;
+  ingestKey: string | undefined;
+  requestsPerSecond: number;
+  basePort: number;
+  /** Undefined: run until Ctrl-C / SIGTERM. */
+  durationS: number | undefined;
+  exportFormat: ExportFormat;
+}
+
+function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+  const format = (env.DEMO_EXPORT_FORMAT ?? "proto").toLowerCase();
+  if (format !== "proto" && format !== "json") {
+    throw new Error(`DEMO_EXPORT_FORMAT must be "proto" or "json", got "${format}"`);
+  }
+  return {
+    // A trailing slash would give "//v1/traces", which Next.js does not route.
+    flowprintUrl: (env.FLOWPRINT_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    workspace: env.DEMO_WORKSPACE || "default",
+    ingestKey: env.FLOWPRINT_INGEST_KEY || undefined,
+    requestsPerSecond: positiveNumber("DEMO_RPS", env.DEMO_RPS, 2),
+    basePort: Math.floor(positiveNumber("DEMO_BASE_PORT", env.DEMO_BASE_PORT, 4100)),
+    durationS: env.DEMO_DURATION_S ? positiveNumber("DEMO_DURATION_S", env.DEMO_DURATION_S, 0) : undefined,
+    exportFormat: format,
+  };
+}
+
+/** Where and how every service process exports its spans. */
+export function exportConfigOf(config: DemoConfig): ExportConfig {
+  const headers: Record<string, string> = { "X-Workspace-ID": config.workspace };
+  // Only sent when set: an empty bearer token would be rejected by a Flowprint that has no keys.
+  if (config.ingestKey) headers.Authorization = `Bearer ${config.ingestKey}`;
+  return { tracesUrl: `${config.flowprintUrl}/v1/traces`, headers, format: config.exportFormat };
+}

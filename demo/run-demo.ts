@@ -1,0 +1,114 @@
+// `npm run demo`: starts the demo services (one child process each, each its own
+// service.name), waits for Flowprint, then sends steady traffic to the gateway.
+// Env: FLOWPRINT_URL (http://localhost:3000), DEMO_WORKSPACE (default), FLOWPRINT_INGEST_KEY,
+// DEMO_RPS (2), DEMO_BASE_PORT (4100), DEMO_DURATION_S (until Ctrl-C), DEMO_EXPORT_FORMAT
+// (proto | json).
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
+import { findFreePorts } from "./free-ports";
+import type { ServiceMessage } from "./service-main";
+import { startTraffic, type Traffic } from "./traffic";
+import { waitForFlowprint } from "./wait-for-flowprint";
+
+const READY_TIMEOUT_MS = 60_000;
+/** After SIGTERM a service flushes its exporter; past this it is killed. */
+const STOP_TIMEOUT_MS = 10_000;
+
+const log = (message: string) => console.log(`[demo] ${message}`);
+
+const config = readDemoConfig();
+const exportConfig = exportConfigOf(config);
+const ports = await findFreePorts(SERVICE_NAMES.length, config.basePort);
+const urls = Object.fromEntries(
+  SERVICE_NAMES.map((name, i) => [name, `http://127.0.0.1:${ports[i]}`]),
+) as ServiceUrls;
+
+const children = new Map<ServiceName, ChildProcess>();
+/** Set once traffic starts; read by stop(), which may run before that. */
+const running: { traffic?: Traffic } = {};
+let stopping: Promise<void> | undefined;
+
+function startService(name: ServiceName, port: number): Promise<void> {
+  const child = fork(fileURLToPath(new URL("./service-main.ts", import.meta.url)), [name], {
+    // Absolute, so the loader resolves whatever the working directory is.
+    execArgv: ["--import", import.meta.resolve("tsx")],
+    env: { ...process.env, DEMO_SERVICE_PORT: String(port), DEMO_SERVICE_URLS: JSON.stringify(urls) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.set(name, child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready after ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    child.on("message", (message: ServiceMessage) => {
+      if (message.type === "ready") {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      children.delete(name);
+      if (!stopping) {
+        // A dead service would silently change every flow: stop the whole demo instead.
+        const reason = `${name} exited (${signal ?? `code ${code}`})`;
+        reject(new Error(reason));
+        void stop(1, reason);
+      }
+    });
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+async function stopChildren(): Promise<void> {
+  const running = [...children.values()];
+  for (const child of running) child.kill("SIGTERM");
+  const killTimer = setTimeout(() => {
+    for (const child of running) if (child.exitCode === null) child.kill("SIGKILL");
+  }, STOP_TIMEOUT_MS);
+  await Promise.all(running.map(exitOf));
+  clearTimeout(killTimer);
+}
+
+function stop(exitCode: number, reason: string): Promise<void> {
+  stopping ??= (async () => {
+    log(`stopping (${reason})`);
+    // Traffic first, so the services finish and trace every request that was sent.
+    await running.traffic?.stop();
+    await stopChildren();
+    if (running.traffic) {
+      const c = running.traffic.counts;
+      log(`sent ${c.completed} requests: ${c.ok} ok, ${c.clientErrors} 4xx, ${c.serverErrors} 5xx, ${c.failed} failed`);
+    }
+    process.exit(exitCode);
+  })();
+  return stopping;
+}
+
+process.on("SIGINT", () => void stop(0, "SIGINT"));
+process.on("SIGTERM", () => void stop(0, "SIGTERM"));
+
+try {
+  await Promise.all(SERVICE_NAMES.map((name, i) => startService(name, ports[i]!)));
+} catch (error) {
+  await stop(1, (error as Error).message);
+}
+log(`services up: ${SERVICE_NAMES.map((name, i) => `${name} ${ports[i]}`).join(", ")}`);
+
+log(`waiting for Flowprint at ${config.flowprintUrl}; spans go to ${exportConfig.tracesUrl} (${exportConfig.format}, workspace "${config.workspace}")`);
+if (!(await waitForFlowprint(config.flowprintUrl, exportConfig))) {
+  await stop(1, `Flowprint did not answer at ${config.flowprintUrl} within 2 minutes`);
+}
+
+log(`sending ${config.requestsPerSecond} requests/s to ${urls["api-gateway"]}`);
+running.traffic = startTraffic({
+  gatewayUrl: urls["api-gateway"],
+  requestsPerSecond: config.requestsPerSecond,
+  onProgress: (c) => log(`${c.completed} requests sent (${c.ok} ok, ${c.clientErrors} 4xx, ${c.serverErrors} 5xx, ${c.failed} failed)`),
+});
+if (config.durationS !== undefined) {
+  setTimeout(() => void stop(0, `DEMO_DURATION_S=${config.durationS}`), config.durationS * 1000);
+}

@@ -1,0 +1,33 @@
+// products: catalog and stock. Has the demo's occasional slow call (a cold cache miss).
+import { PRODUCTS } from "../catalog";
+import { HttpError } from "../http-server";
+import { chance, simulateWork } from "../latency";
+import type { CreateService } from "./service-definition";
+
+export const createService: CreateService = () => {
+  const byId = new Map(PRODUCTS.map((product) => [product.id, product]));
+  return {
+    routes: [
+      {
+        method: "GET",
+        route: "/products",
+        handler: async () => {
+          await simulateWork(10, 30);
+          return { status: 200, body: { products: PRODUCTS } };
+        },
+      },
+      {
+        method: "GET",
+        route: "/products/:id",
+        handler: async ({ params }) => {
+          // About 3% of lookups miss the cache and take 0.3-0.9 s: slow spans for P95 checks.
+          if (chance(0.03)) await simulateWork(300, 900);
+          else await simulateWork(2, 10);
+          const product = byId.get(params.id!);
+          if (!product) throw new HttpError(404, `no product ${params.id}`);
+          return { status: 200, body: product };
+        },
+      },
+    ],
+  };
+};

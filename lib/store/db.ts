@@ -1,0 +1,94 @@
+// The one module that creates Prisma clients. Both stores share the model API; the SQLite
+// client's type stands for both (the PostgreSQL client is generated from the same models).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
+import { databaseUrl, dialectOf, sqliteFilePath, type Dialect } from "./database-url";
+
+export { databaseUrl };
+export type { Dialect };
+export type { PrismaClient };
+
+export interface Store {
+  prisma: PrismaClient;
+  dialect: Dialect;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Per-connection SQLite settings. WAL lets readers run beside the ingest writer;
+ * synchronous=NORMAL skips the fsync per commit (safe in WAL: a power cut may lose the last
+ * commits, never corrupt); foreign keys are off by default in SQLite itself.
+ */
+const SQLITE_PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = NORMAL",
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+  "PRAGMA foreign_keys = ON",
+].join(";\n");
+
+/**
+ * The better-sqlite3 adapter has no hook for connection set-up, so wrap its factory: the
+ * pragmas run on the connection before Prisma sends its first query.
+ */
+function sqliteAdapterFactory(file: string): SqlDriverAdapterFactory {
+  // `timeout` is better-sqlite3's busy timeout; the pragma above repeats it for clarity.
+  const inner = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await inner.connect();
+      await adapter.executeScript(SQLITE_PRAGMAS);
+      return adapter;
+    },
+  };
+}
+
+function poolSize(): number {
+  const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(size) && size > 0 ? size : 10;
+}
+
+/** A new client for `url` (default DATABASE_URL) with the driver adapter its dialect needs. */
+export function openStore(url: string = databaseUrl()): Store {
+  const dialect = dialectOf(url);
+  let prisma: PrismaClient;
+  if (dialect === "sqlite") {
+    const file = sqliteFilePath(url);
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    prisma = new PrismaClient({ adapter: sqliteAdapterFactory(file) });
+  } else {
+    const adapter = new PrismaPg({ connectionString: url, max: poolSize() });
+    // Same models, same API: only the SQL it compiles to differs.
+    prisma = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  return { prisma, dialect, url, close: () => prisma.$disconnect() };
+}
+
+// On globalThis so Next.js dev hot reloads, which re-evaluate this module, reuse the client
+// instead of opening a new pool (or SQLite connection) per edit.
+const globalForStore = globalThis as typeof globalThis & { __flowprintStore?: Store };
+
+/** The process-wide store for DATABASE_URL. */
+export function getStore(): Store {
+  if (!globalForStore.__flowprintStore) {
+    const store = openStore();
+    globalForStore.__flowprintStore = {
+      ...store,
+      // Closing the shared store forgets it, so a later getStore() opens a fresh one.
+      async close() {
+        if (globalForStore.__flowprintStore?.prisma === store.prisma) delete globalForStore.__flowprintStore;
+        await store.close();
+      },
+    };
+  }
+  return globalForStore.__flowprintStore;
+}
