@@ -6,7 +6,22 @@ import path from "node:path";
 import { DIALECTS, renderSchemas } from "./render-schemas";
 
 const root = path.resolve(import.meta.dirname, "..");
-const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+
+function findPrismaCli(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve("prisma/build/index.js");
+  } catch {
+    return undefined;
+  }
+}
+
+const prismaCli = findPrismaCli();
+if (!prismaCli) {
+  // `prisma` is a devDependency: an `npm install --omit=dev` runs this as postinstall
+  // without it. Do not fail that install; clients generated at build time stay usable.
+  console.warn("db:generate: the prisma CLI is not installed (devDependencies omitted?); skipping client generation.");
+  process.exit(0);
+}
 
 // `prisma generate` needs no schema engine, but the CLI first tries to download one unless
 // PRISMA_SCHEMA_ENGINE_BINARY names an existing file; any file will do. The rest keeps it

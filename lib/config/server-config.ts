@@ -5,6 +5,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Spans waiting for the database beyond which ingestion answers 503 (FLOWPRINT_MAX_QUEUED_SPANS). */
   maxQueuedSpans: number;
+  /** OTLP requests being received at once beyond which ingestion answers 503 (FLOWPRINT_MAX_INFLIGHT_REQUESTS). */
+  maxInflightRequests: number;
   /** Spans per group-commit transaction (FLOWPRINT_BATCH_SPANS). */
   batchSpans: number;
   /** Raw FLOWPRINT_INGEST_KEYS. */
@@ -25,6 +27,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   return {
     maxBodyBytes: positiveInt("FLOWPRINT_MAX_BODY_BYTES", 64 * 1024 * 1024, env),
     maxQueuedSpans: positiveInt("FLOWPRINT_MAX_QUEUED_SPANS", 100_000, env),
+    maxInflightRequests: positiveInt("FLOWPRINT_MAX_INFLIGHT_REQUESTS", 64, env),
     batchSpans: positiveInt("FLOWPRINT_BATCH_SPANS", 4096, env),
     ingestKeys: env.FLOWPRINT_INGEST_KEYS,
   };

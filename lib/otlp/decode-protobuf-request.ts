@@ -408,6 +408,14 @@ function skipField(r: WireReader, tag: number): void {
   if (wireType === WireType.EndGroup || wireType > WireType.Bit32) {
     throw new OtlpDecodeError(`Invalid protobuf body: invalid wire type ${wireType}.`);
   }
+  if (wireType === WireType.Varint) {
+    // BinaryReader.skip accepts varints of any length; protobuf allows at most 10 bytes.
+    const limit = r.pos + 9;
+    while (r.pos < limit && r.pos < r.len && r.data[r.pos] & 0x80) r.pos++;
+    if (r.pos >= r.len || r.data[r.pos] & 0x80) throw new OtlpDecodeError("Invalid protobuf body: malformed varint.");
+    r.pos++;
+    return;
+  }
   r.skip(wireType, tag >>> 3);
 }
 

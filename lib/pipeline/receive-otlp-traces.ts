@@ -44,9 +44,17 @@ export async function receiveOtlpTraces(request: Request): Promise<Response> {
     return statusResponse(encoding, access.status, code, access.message);
   }
 
-  // Refuse early, before reading the body, when the writer is already behind.
-  if (runtime.writer.isOverloaded()) return overloaded(encoding);
+  // Refuse early, before reading the body, when too much is already under way.
+  if (runtime.writer.isOverloaded() || !runtime.admission.tryEnter()) return overloaded(encoding);
+  try {
+    return await receiveAdmitted(request, encoding, access.workspaceId);
+  } finally {
+    runtime.admission.leave();
+  }
+}
 
+async function receiveAdmitted(request: Request, encoding: OtlpEncoding, workspaceId: string): Promise<Response> {
+  const runtime = getRuntime();
   const limit = runtime.config.maxBodyBytes;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return statusResponse(encoding, 413, RPC.INVALID_ARGUMENT, new BodyTooLargeError(limit, "body").message);
@@ -55,7 +63,7 @@ export async function receiveOtlpTraces(request: Request): Promise<Response> {
   try {
     const raw = await readBodyLimited(request.body, limit);
     const body = await decodeContentEncoding(raw, request.headers.get("content-encoding"), limit);
-    decoded = decodeTraceRequest(body, encoding, access.workspaceId);
+    decoded = decodeTraceRequest(body, encoding, workspaceId);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return statusResponse(encoding, 413, RPC.INVALID_ARGUMENT, error.message);
     if (error instanceof UnsupportedEncodingError) return statusResponse(encoding, 415, RPC.INVALID_ARGUMENT, error.message);
@@ -67,7 +75,7 @@ export async function receiveOtlpTraces(request: Request): Promise<Response> {
 
   try {
     if (decoded.spans.length > 0) {
-      await ensureWorkspace(runtime.store, access.workspaceId);
+      await ensureWorkspace(runtime.store, workspaceId);
       await runtime.writer.write(decoded.spans);
     }
   } catch (error) {

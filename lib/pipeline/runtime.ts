@@ -3,6 +3,7 @@
 import { readServerConfig, type ServerConfig } from "../config/server-config";
 import { appendSpans } from "../store/append-spans";
 import { getStore, type Store } from "../store/db";
+import { IngestAdmission } from "./ingest-admission";
 import { DatabaseKeyring } from "./ingest-keyring";
 import { SpanWriter } from "./span-writer";
 
@@ -11,6 +12,7 @@ export interface Runtime {
   store: Store;
   writer: SpanWriter;
   keyring: DatabaseKeyring;
+  admission: IngestAdmission;
 }
 
 const slot = globalThis as typeof globalThis & { __flowprintRuntime?: Runtime };
@@ -29,6 +31,7 @@ export function getRuntime(): Runtime {
         concurrency: store.dialect === "sqlite" ? 1 : 4,
       }),
       keyring: new DatabaseKeyring(store, config.ingestKeys),
+      admission: new IngestAdmission(config.maxInflightRequests),
     };
   }
   return slot.__flowprintRuntime;

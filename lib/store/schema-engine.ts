@@ -110,8 +110,9 @@ export async function openSchemaEngine(url: string, options: Options): Promise<E
  * PostgreSQL catalog columns of types @prisma/adapter-pg 7.10 does not map (`"char"` such as
  * pg_class.relkind, vectors, reg* types) make it throw UnsupportedNativeDataType while the
  * engine describes a schema. pg already returned their values as strings, so relabelling
- * them as `text` is exact. (OID 18 "char", 22 int2vector, 24 regproc, 26 oid is mapped,
- * 30 oidvector, 194 pg_node_tree, 2205 regclass, 2206 regtype, 3734 regconfig.)
+ * them as `text` is exact. OIDs: 18 "char", 22 int2vector, 24 regproc, 30 oidvector,
+ * 194 pg_node_tree, 2205 regclass, 2206 regtype, 3734 regconfig. Only pool.query results
+ * are relabelled, which is all the engine's schema description uses.
  */
 const CATALOG_TEXT_OIDS = new Set([18, 22, 24, 30, 194, 2205, 2206, 3734]);
 const TEXT_OID = 25;

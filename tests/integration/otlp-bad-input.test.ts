@@ -117,15 +117,15 @@ describe("OTLP receiver on bad input", () => {
   });
 });
 
-describe("OTLP receiver with ingest keys and a small queue", () => {
+describe("OTLP receiver with ingest keys and little room for requests", () => {
   let app: AppServer;
   beforeAll(async () => {
-    app = await startApp({ env: { FLOWPRINT_INGEST_KEYS: "shop:shop-secret-1,default-secret-1", FLOWPRINT_MAX_QUEUED_SPANS: "600" } });
+    app = await startApp({ env: { FLOWPRINT_INGEST_KEYS: "shop:shop-secret-1,default-secret-1", FLOWPRINT_MAX_INFLIGHT_REQUESTS: "2" } });
   });
   afterAll(async () => {
     await app?.stop();
   });
-  const post = (headers: Record<string, string>, body = otlpJson([validSpan()])) =>
+  const post = (headers: Record<string, string>, body: BodyInit = otlpJson([validSpan()])) =>
     fetch(`${app.baseUrl}/v1/traces`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
   it("requires a key, takes the workspace from it and refuses another workspace", async () => {
@@ -141,19 +141,20 @@ describe("OTLP receiver with ingest keys and a small queue", () => {
   });
 
   it("sheds load with 503 and Retry-After, and stores every span it acknowledged", async () => {
-    const requests = Array.from({ length: 40 }, () => {
+    const requests = Array.from({ length: 60 }, () => {
       const traceId = randomHex(16);
-      const spans = Array.from({ length: 200 }, () => validSpan(traceId));
-      return { traceId, body: otlpJson(spans, "load") };
+      const spans = Array.from({ length: 500 }, () => validSpan(traceId));
+      return { traceId, body: gzipSync(otlpJson(spans, "load")) };
     });
-    const responses = await Promise.all(requests.map((r) => post({ authorization: "Bearer shop-secret-1" }, r.body)));
+    // gzip bodies are inflated off the event loop, so requests overlap inside the receiver.
+    const responses = await Promise.all(requests.map((r) => post({ authorization: "Bearer shop-secret-1", "content-encoding": "gzip" }, r.body)));
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
     expect(statuses).toContain(503);
     for (const r of responses) if (r.status === 503) expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
     for (let i = 0; i < requests.length; i++) {
       const stored = await fetch(`${app.baseUrl}/api/v1/workspaces/shop/telemetry/spans?trace_id=${requests[i].traceId}&limit=1`).then((r) => r.json());
-      expect(stored.total).toBe(statuses[i] === 200 ? 200 : 0);
+      expect(stored.total).toBe(statuses[i] === 200 ? 500 : 0);
     }
   });
 });

@@ -48,7 +48,7 @@ export function protoAttributes(attributes: Record<string, AnyValue>): KeyValueI
 
 /** A valid span; override what the test is about. */
 export function spanInit(overrides: Partial<SpanInit> = {}): SpanInit {
-  return {
+  return ({
     traceId: bytesOf(TRACE_ID),
     spanId: bytesOf(SPAN_ID),
     parentSpanId: bytesOf(PARENT_SPAN_ID),
@@ -57,7 +57,7 @@ export function spanInit(overrides: Partial<SpanInit> = {}): SpanInit {
     startTimeUnixNano: 1_700_000_000_123_456_789n,
     endTimeUnixNano: 1_700_000_000_223_456_789n,
     ...overrides,
-  };
+  }) as SpanInit;
 }
 
 export function requestInit(spans: SpanInit[], serviceName: string | null = "orders"): RequestInit {

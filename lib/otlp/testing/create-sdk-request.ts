@@ -31,18 +31,28 @@ function addNs(time: HrTime, ns: number): HrTime {
   return [time[0] + Math.floor(total / 1e9), total % 1e9];
 }
 
+/** Spans recorded by a fresh SDK provider while `record` runs. */
+export function recordSdkSpans(record: (provider: BasicTracerProvider) => void, resourceAttributes: Attributes = SDK_RESOURCE_ATTRIBUTES): ReadableSpan[] {
+  const exporter = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes(resourceAttributes),
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
+    spanLimits: { attributeCountLimit: 128 },
+  });
+  record(provider);
+  return exporter.getFinishedSpans();
+}
+
 /**
  * `traceCount` traces of 8 spans each, shaped like a web request: a SERVER span with HTTP
  * attributes, an INTERNAL handler, CLIENT calls to another service and a database, a PRODUCER
  * span with a link, and an exception event on every fourth trace.
  */
 export function createSdkSpans(traceCount: number): ReadableSpan[] {
-  const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes(SDK_RESOURCE_ATTRIBUTES),
-    spanProcessors: [new SimpleSpanProcessor(exporter)],
-    spanLimits: { attributeCountLimit: 128 },
-  });
+  return recordSdkSpans((provider) => recordTraces(provider, traceCount));
+}
+
+function recordTraces(provider: BasicTracerProvider, traceCount: number): void {
   const http = provider.getTracer("@opentelemetry/instrumentation-http", "0.223.0");
   const app = provider.getTracer("checkout-app", "2.4.1");
   const pg = provider.getTracer("@opentelemetry/instrumentation-pg", "0.61.0");
@@ -109,7 +119,6 @@ export function createSdkSpans(traceCount: number): ReadableSpan[] {
     handler.end(addNs(start, 3_960_000));
     root.end(addNs(start, 4_000_000));
   }
-  return exporter.getFinishedSpans();
 }
 
 export function serializeProtobufRequest(spans: ReadableSpan[]): Uint8Array {
