@@ -18,7 +18,6 @@ import { formatHexId } from "./format-hex-id";
 import { OtlpDecodeError } from "./otlp-decode-error";
 import { parseJsonId } from "./parse-json-id";
 import {
-  fail,
   field,
   readArray,
   readBool,
@@ -170,8 +169,8 @@ function readAttributes(o: JsonObject, path: string): Attributes {
 
 function readKeyValue(value: unknown, target: Attributes, path: string, list: string, index: number, depth: number): void {
   const kv = readObject(value, `${path}.${list}[${index}]`);
-  const key = field(kv, "key", "key");
-  if (typeof key !== "string") fail(`${path}.${list}[${index}].key`, "a string");
+  // Proto3 JSON writers omit default values, so a missing key is the empty key.
+  const key = readString(field(kv, "key", "key"), `${path}.${list}[${index}].key`);
   setAttribute(target, key, readAnyValue(field(kv, "value", "value"), `${path}.${list}[${index}].value`, depth));
 }
 

@@ -1,8 +1,11 @@
+import { create, toBinary } from "@bufbuild/protobuf";
 import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeTraceRequest, OtlpDecodeError } from "./index";
 import type { AnyValue } from "./any-value";
+import { ExportTraceServiceRequestSchema } from "./gen/opentelemetry/proto/collector/trace/v1/trace_service_pb";
+import type { Span_SpanKind } from "./gen/opentelemetry/proto/trace/v1/trace_pb";
 import { createSdkSpans, serializeProtobufRequest } from "./testing/create-sdk-request";
 import {
   bytesOf,
@@ -161,7 +164,7 @@ describe("decodeTraceRequest(protobuf)", () => {
   it("maps status codes and span kinds, reading unknown kinds as unspecified", () => {
     const { spans } = decodeSpans([
       spanInit({ spanId: bytesOf("0000000000000001"), kind: 3, status: { code: 1 } }),
-      spanInit({ spanId: bytesOf("0000000000000002"), kind: 9, status: { code: 0 } }),
+      spanInit({ spanId: bytesOf("0000000000000002"), kind: 9 as Span_SpanKind, status: { code: 0 } }),
       spanInit({ spanId: bytesOf("0000000000000003"), kind: 5 }),
     ]);
     expect(spans.map((s) => [s.kind, s.status])).toStrictEqual([
@@ -193,8 +196,6 @@ describe("decodeTraceRequest(protobuf)", () => {
 
   it("reads a resource and scope sent after their spans", () => {
     // Protobuf fields may come in any order; build ResourceSpans{scope_spans, resource} by hand.
-    const span = encodeProtobuf(requestInit([spanInit()])); // reuse the span bytes below
-    const decodedOnce = decode(span).spans[0];
     const spanBytes = new BinaryWriter().bytes(spanBody()).finish();
     const scopeSpans = new BinaryWriter().tag(2, WireType.LengthDelimited).raw(spanBytes).tag(1, WireType.LengthDelimited).bytes(new BinaryWriter().tag(1, WireType.LengthDelimited).string("late-scope").finish()).finish();
     const resource = new BinaryWriter().tag(1, WireType.LengthDelimited).bytes(encodeKeyValue("service.name", "late-service")).finish();
@@ -203,37 +204,38 @@ describe("decodeTraceRequest(protobuf)", () => {
     const [late] = decode(body).spans;
     expect(late.service).toBe("late-service");
     expect(late.scope.name).toBe("late-scope");
-    expect(late.traceId).toBe(decodedOnce.traceId);
+    expect(late.traceId).toBe(TRACE_ID);
   });
 
   it("ignores unknown fields of every wire type at every level", () => {
+    const endGroup = ((103 << 3) | WireType.EndGroup) as number; // 828: a two-byte varint
     const unknown = [
       { no: 99, wireType: WireType.Varint, data: Uint8Array.of(0x96, 0x01) },
+      { no: 104, wireType: WireType.Varint, data: Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01) },
       { no: 100, wireType: WireType.LengthDelimited, data: Uint8Array.of(3, 1, 2, 3) },
       { no: 101, wireType: WireType.Bit32, data: Uint8Array.of(1, 2, 3, 4) },
       { no: 102, wireType: WireType.Bit64, data: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8) },
-      { no: 103, wireType: WireType.StartGroup, data: Uint8Array.of(0x08, 0x01, (103 << 3) | WireType.EndGroup, 0x06) },
+      { no: 103, wireType: WireType.StartGroup, data: Uint8Array.of(0x08, 0x01, (endGroup & 0x7f) | 0x80, endGroup >>> 7) },
     ];
-    const plain = decode(encodeProtobuf(requestInit([spanInit({ attributes: protoAttributes({ a: { type: "int", value: 1n } }) })])));
-    const withUnknown = decode(
-      encodeProtobuf({
-        $unknown: unknown,
-        resourceSpans: [
-          {
-            $unknown: unknown,
-            resource: { $unknown: unknown, attributes: [{ $unknown: unknown, key: "service.name", value: { $unknown: unknown, value: { case: "stringValue", value: "orders" } } }] },
-            scopeSpans: [
-              {
-                $unknown: unknown,
-                scope: { $unknown: unknown, name: "test-scope", version: "1.0.0" },
-                spans: [spanInit({ $unknown: unknown, status: { $unknown: unknown }, attributes: [{ key: "a", value: { $unknown: unknown, value: { case: "intValue", value: 1n } } }] })],
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    const init = requestInit([spanInit({ attributes: protoAttributes({ a: { type: "int", value: 1n } }), events: [{ name: "e" }], links: [{}], status: { code: 1 } })]);
+    const plain = decode(encodeProtobuf(init));
+
+    // Unknown fields only survive on created messages, so add them after create().
+    const request = create(ExportTraceServiceRequestSchema, init);
+    const messages: { $unknown?: unknown[] }[] = [request];
+    for (const rs of request.resourceSpans) {
+      messages.push(rs, rs.resource!, ...rs.resource!.attributes, ...rs.resource!.attributes.map((kv) => kv.value!));
+      for (const ss of rs.scopeSpans) {
+        messages.push(ss, ss.scope!);
+        for (const sp of ss.spans) messages.push(sp, sp.status!, ...sp.events, ...sp.links, ...sp.attributes, ...sp.attributes.map((kv) => kv.value!));
+      }
+    }
+    for (const message of messages) message.$unknown = unknown;
+    const body = toBinary(ExportTraceServiceRequestSchema, request);
+    expect(body.length).toBeGreaterThan(encodeProtobuf(init).length + messages.length * 30); // the unknown fields are really there
+    const withUnknown = decode(body);
     expect(withUnknown).toStrictEqual(plain);
+    expect(plain.spans[0].status).toBe("ok");
   });
 
   describe("rejects invalid spans and keeps the rest", () => {

@@ -5,9 +5,11 @@
  * strings, booleans, safe integers and non-integral finite doubles are themselves; arrays are
  * arrays; kvlists are objects. Values plain JSON would blur are tagged objects:
  * `{"$int":"<decimal>"}` for integers outside ±2^53, `{"$double":n}` for integral doubles and
- * `{"$double":"NaN"|"Infinity"|"-Infinity"}`, `{"$bytes":"<base64>"}`, and
- * `{"$kvlist":{...}}` for a kvlist whose keys would be mistaken for a tag. An empty AnyValue
- * is null.
+ * `{"$double":"NaN"|"Infinity"|"-Infinity"|"-0"}` (JSON cannot write these; -0 would read back as
+ * 0), `{"$bytes":"<base64>"}` (standard alphabet, padded), and
+ * `{"$kvlist":{...}}` for a kvlist whose keys would be mistaken for a tag (its only key is
+ * `$int`, `$double`, `$bytes` or `$kvlist`). An empty AnyValue is null. decodeAttributeValue
+ * in lib/otlp reverses the encoding.
  */
 export type AttributeValue =
   | string

@@ -1,6 +1,8 @@
 // The hot ingest path: one transaction of multi-row INSERTs per batch, duplicates ignored.
 import type { Span, SpanResource } from "../otlp/span";
+import type { SqlQueryable } from "@prisma/driver-adapter-utils";
 import type { Store } from "./db";
+import { driverExecute, driverQuery, inDriverTransaction } from "./driver-sql";
 import { sqlDialect, valuesList, type ColumnType, type SqlDialect } from "./sql-dialect";
 import { SPAN_COLUMN_NAMES, SPAN_COLUMN_TYPES, resourceRow, spanRow, type ResourceRow } from "./span-rows";
 
@@ -11,11 +13,7 @@ export interface AppendResult {
   traces: number;
 }
 
-/** What the statements need of a Prisma client or transaction client. */
-interface RawSql {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
+type RawSql = SqlQueryable;
 
 const TRACE_COLUMNS: readonly (readonly [string, ColumnType])[] = [
   ["workspace_id", "text"],
@@ -74,8 +72,7 @@ export async function appendSpans(store: Store, spans: Span[], receivedAtMs = Da
     byKey.set(spanKey(span.workspaceId, span.traceId, span.spanId), span);
   }
 
-  return store.prisma.$transaction(async (tx) => {
-    const sql = tx as unknown as RawSql;
+  return inDriverTransaction(await store.driver(), async (sql) => {
     await insertResources(sql, dialect, uniqueResources(resources));
     const insertedKeys = await insertSpanRows(sql, dialect, rows);
     const inserted: Span[] = [];
@@ -102,9 +99,10 @@ async function insertResources(sql: RawSql, dialect: SqlDialect, resources: Reso
     RESOURCE_COLUMNS,
     resources.map((r) => [r.id, r.workspaceId, r.attributesJson, r.droppedAttributesCount, r.schemaUrl]),
   );
-  await sql.$executeRawUnsafe(
+  await driverExecute(
+    sql,
     `INSERT INTO resources (id, workspace_id, attributes, dropped_attributes_count, schema_url) VALUES ${values.sql} ON CONFLICT (id) DO NOTHING`,
-    ...values.params,
+    values.params,
   );
 }
 
@@ -114,12 +112,13 @@ async function insertSpanRows(sql: RawSql, dialect: SqlDialect, rows: unknown[][
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
     const values = valuesList(dialect, SPAN_COLUMN_TYPES, chunk);
-    const returned = await sql.$queryRawUnsafe<{ workspace_id: string; trace_id: string; span_id: string }[]>(
+    const returned = await driverQuery(
+      sql,
       `INSERT INTO spans (${SPAN_COLUMN_NAMES.join(",")}) VALUES ${values.sql} ` +
         `ON CONFLICT (workspace_id, trace_id, span_id) DO NOTHING RETURNING workspace_id, trace_id, span_id`,
-      ...values.params,
+      values.params,
     );
-    for (const r of returned) keys.push(spanKey(r.workspace_id, r.trace_id, r.span_id));
+    for (const [workspaceId, traceId, spanId] of returned) keys.push(spanKey(workspaceId as string, traceId as string, spanId as string));
   }
   return keys;
 }
@@ -175,7 +174,8 @@ async function upsertTraces(sql: RawSql, dialect: SqlDialect, deltas: TraceDelta
     const values = valuesList(dialect, types, chunk);
     const keepRoot = (column: string) =>
       `${column} = CASE WHEN traces.root_span_id = '' THEN excluded.${column} ELSE traces.${column} END`;
-    await sql.$executeRawUnsafe(
+    await driverExecute(
+      sql,
       `INSERT INTO traces (${TRACE_COLUMNS.map(([name]) => name).join(",")}) VALUES ${values.sql} ` +
         `ON CONFLICT (workspace_id, trace_id) DO UPDATE SET ` +
         `start_ns = ${dialect.least("traces.start_ns", "excluded.start_ns")}, ` +
@@ -188,7 +188,7 @@ async function upsertTraces(sql: RawSql, dialect: SqlDialect, deltas: TraceDelta
         // A late span reopens a completed trace so discovery sees the whole trace again.
         `state = 'open', ` +
         `is_test_generated = (traces.is_test_generated OR excluded.is_test_generated)`,
-      ...values.params,
+      values.params,
     );
   }
 }

@@ -7,7 +7,10 @@ import { ExportTraceServiceRequestSchema } from "../gen/opentelemetry/proto/coll
 import type { AnyValueSchema, KeyValueSchema } from "../gen/opentelemetry/proto/common/v1/common_pb";
 import type { ResourceSpansSchema, SpanSchema } from "../gen/opentelemetry/proto/trace/v1/trace_pb";
 
-export type SpanInit = MessageInitShape<typeof SpanSchema>;
+/** The plain-object form of a message (MessageInitShape also admits the message type itself). */
+type InitOf<T> = Exclude<T, { $typeName: string }>;
+
+export type SpanInit = InitOf<MessageInitShape<typeof SpanSchema>>;
 export type ResourceSpansInit = MessageInitShape<typeof ResourceSpansSchema>;
 export type RequestInit = MessageInitShape<typeof ExportTraceServiceRequestSchema>;
 type AnyValueInit = MessageInitShape<typeof AnyValueSchema>;
@@ -48,7 +51,7 @@ export function protoAttributes(attributes: Record<string, AnyValue>): KeyValueI
 
 /** A valid span; override what the test is about. */
 export function spanInit(overrides: Partial<SpanInit> = {}): SpanInit {
-  return ({
+  return {
     traceId: bytesOf(TRACE_ID),
     spanId: bytesOf(SPAN_ID),
     parentSpanId: bytesOf(PARENT_SPAN_ID),
@@ -57,7 +60,7 @@ export function spanInit(overrides: Partial<SpanInit> = {}): SpanInit {
     startTimeUnixNano: 1_700_000_000_123_456_789n,
     endTimeUnixNano: 1_700_000_000_223_456_789n,
     ...overrides,
-  }) as SpanInit;
+  };
 }
 
 export function requestInit(spans: SpanInit[], serviceName: string | null = "orders"): RequestInit {
