@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeTraceRequest, OtlpDecodeError } from "./index";
 import type { AnyValue } from "./any-value";
@@ -211,6 +212,27 @@ describe("decodeTraceRequest(json)", () => {
       ["a boolean written as a string", otlpJson({ attributes: [{ key: "k", value: { boolValue: "true" } }] })],
     ])("%s", (_label, body) => {
       expect(() => decodeJson(body)).toThrow(OtlpDecodeError);
+    });
+
+    it("never anything but OtlpDecodeError for arbitrary JSON in any position", () => {
+      const anyJson = fc.jsonValue({ maxDepth: 4 });
+      const shapes = fc.oneof(
+        anyJson,
+        anyJson.map((v) => ({ resourceSpans: v })),
+        anyJson.map((v) => ({ resourceSpans: [{ resource: v, scopeSpans: [{ scope: v, spans: [v] }] }] })),
+        fc.record({ traceId: anyJson, spanId: anyJson, name: anyJson, kind: anyJson, startTimeUnixNano: anyJson, attributes: anyJson, events: anyJson, links: anyJson, status: anyJson }, { requiredKeys: [] }).map((span) => JSON.parse(otlpJson(span))),
+        anyJson.map((v) => JSON.parse(otlpJson({ attributes: [{ key: "k", value: v }, { key: "l", value: { arrayValue: { values: [v] } } }, { key: "m", value: { kvlistValue: { values: [{ key: "x", value: v }] } } }] }))),
+      );
+      fc.assert(
+        fc.property(shapes, (body) => {
+          try {
+            decodeJson(JSON.stringify(body));
+          } catch (error) {
+            expect(error).toBeInstanceOf(OtlpDecodeError);
+          }
+        }),
+        { numRuns: 2000 },
+      );
     });
 
     it("names the offending field in the message", () => {

@@ -32,9 +32,11 @@ export function decodeWireString(buf: Uint8Array, start: number, end: number): s
     if (i === length) return cached;
   }
   for (let i = start; i < end; i++) {
+    // Only ASCII is cached: the comparison above matches UTF-16 code units against bytes.
     if (buf[i] > 0x7f) return utf8.decode(buf.subarray(start, end));
   }
-  const text = String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  // String.fromCharCode costs per character, TextDecoder per call; they cross near 20 bytes.
+  const text = length <= 20 ? String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]) : utf8.decode(buf.subarray(start, end));
   cache[slot] = text;
   return text;
 }

@@ -1,7 +1,12 @@
 // The process-wide pieces the route handlers share: store, span writer, keyring, config.
 // Kept on globalThis so Next.js dev-mode reloads do not open a second database or writer.
 import { readServerConfig, type ServerConfig } from "../config/server-config";
+import type { Span } from "../otlp/span";
 import { appendSpans } from "../store/append-spans";
+import { sqliteFilePath } from "../store/database-url";
+import { sqlDialect } from "../store/sql-dialect";
+import { buildSpanBatch } from "../store/span-batch";
+import { SqliteWriterThread } from "../store/sqlite-writer/sqlite-writer-thread";
 import { getStore, type Store } from "../store/db";
 import { IngestAdmission } from "./ingest-admission";
 import { DatabaseKeyring } from "./ingest-keyring";
@@ -21,14 +26,22 @@ export function getRuntime(): Runtime {
   if (!slot.__flowprintRuntime) {
     const config = readServerConfig();
     const store = getStore();
+    const dialect = sqlDialect(store.dialect);
+    const thread = store.dialect === "sqlite" ? SqliteWriterThread.start(sqliteFilePath(store.url)) : null;
+    if (store.dialect === "sqlite" && !thread) {
+      console.warn("[flowprint] the SQLite writer thread is not built (npm run build): spans are written on the server thread");
+    }
+    const append = (spans: Span[]) =>
+      thread?.healthy ? thread.write(buildSpanBatch(dialect, spans, Date.now())) : appendSpans(store, spans);
     slot.__flowprintRuntime = {
       config,
       store,
-      writer: new SpanWriter((spans) => appendSpans(store, spans), {
+      writer: new SpanWriter(append, {
         maxQueuedSpans: config.maxQueuedSpans,
         maxBatchSpans: config.batchSpans,
-        // SQLite has one writer; PostgreSQL commits several batches at once.
-        concurrency: store.dialect === "sqlite" ? 1 : 4,
+        // The writer thread groups what it is sent; without it SQLite takes one transaction at a
+        // time; PostgreSQL commits several batches at once on its pool.
+        concurrency: thread ? 8 : store.dialect === "sqlite" ? 1 : 4,
       }),
       keyring: new DatabaseKeyring(store, config.ingestKeys),
       admission: new IngestAdmission(config.maxInflightRequests),

@@ -8,6 +8,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-a
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { databaseUrl, dialectOf, sqliteFilePath, type Dialect } from "./database-url";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_PRAGMAS } from "./sqlite-pragmas";
 
 export { databaseUrl };
 export type { Dialect };
@@ -27,19 +28,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-/**
- * Per-connection SQLite settings. WAL lets readers run beside the ingest writer;
- * synchronous=NORMAL skips the fsync per commit (safe in WAL: a power cut may lose the last
- * commits, never corrupt); foreign keys are off by default in SQLite itself.
- */
-const SQLITE_PRAGMAS = [
-  "PRAGMA journal_mode = WAL",
-  "PRAGMA synchronous = NORMAL",
-  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
-  "PRAGMA foreign_keys = ON",
-].join(";\n");
 
 /**
  * The better-sqlite3 adapter has no hook for connection set-up, so wrap its factory: the

@@ -54,27 +54,3 @@ export function sqlDialect(name: Dialect): SqlDialect {
 }
 
 export type ColumnType = "json" | "bigint" | "int" | "bool" | "text";
-
-/**
- * A multi-row `VALUES (...), (...)` list for `rows`, each with `types.length` values, with
- * parameters numbered from 1. Returns the SQL fragment and the flat parameter list.
- */
-export function valuesList(
-  dialect: SqlDialect,
-  types: readonly ColumnType[],
-  rows: readonly unknown[][],
-): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const tuples: string[] = new Array(rows.length);
-  let index = 1;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const placeholders: string[] = new Array(types.length);
-    for (let c = 0; c < types.length; c++) {
-      placeholders[c] = dialect.param(index++, types[c]);
-      params.push(row[c]);
-    }
-    tuples[r] = `(${placeholders.join(",")})`;
-  }
-  return { sql: tuples.join(","), params };
-}

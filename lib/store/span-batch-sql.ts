@@ -1,0 +1,90 @@
+// The three statements of a span batch, for either dialect. SQLite takes multi-row VALUES
+// lists; PostgreSQL takes one array per column through unnest(), which keeps the statement
+// small to parse and plan whatever the row count.
+import type { ColumnType, SqlDialect } from "./sql-dialect";
+import { SPAN_COLUMNS } from "./span-rows";
+
+type Columns = readonly (readonly [string, ColumnType])[];
+
+export const RESOURCE_COLUMNS: Columns = [
+  ["id", "text"],
+  ["workspace_id", "text"],
+  ["attributes", "json"],
+  ["dropped_attributes_count", "int"],
+  ["schema_url", "text"],
+];
+
+export const TRACE_COLUMNS: Columns = [
+  ["workspace_id", "text"],
+  ["trace_id", "text"],
+  ["start_ns", "bigint"],
+  ["end_ns", "bigint"],
+  ["span_count", "int"],
+  ["error_count", "int"],
+  ["root_span_id", "text"],
+  ["root_service", "text"],
+  ["root_name", "text"],
+  ["first_seen_ms", "bigint"],
+  ["last_seen_ms", "bigint"],
+  ["state", "text"],
+  ["is_test_generated", "bool"],
+];
+
+const PG_ARRAY_TYPES: Record<ColumnType, string> = { text: "text[]", int: "integer[]", bigint: "bigint[]", json: "jsonb[]", bool: "boolean[]" };
+
+/** Rows (SQLite) or columns (PostgreSQL) per statement, bounded by the parameter limit. */
+export function rowsPerStatement(dialect: SqlDialect, columnCount: number): number {
+  return dialect.name === "postgresql" ? 50_000 : Math.floor(dialect.maxParams / columnCount);
+}
+
+function source(dialect: SqlDialect, columns: Columns, rowCount: number): string {
+  if (dialect.name === "postgresql") {
+    return `SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${PG_ARRAY_TYPES[type]}`).join(", ")})`;
+  }
+  const tuple = `(${columns.map(() => "?").join(",")})`;
+  return `VALUES ${new Array(rowCount).fill(tuple).join(",")}`;
+}
+
+/** The statement's parameters: flat row-major for SQLite, one array per column for PostgreSQL. */
+export function statementArgs(dialect: SqlDialect, columnCount: number, rows: unknown[][]): unknown[] {
+  if (dialect.name === "postgresql") {
+    const columns: unknown[][] = Array.from({ length: columnCount }, () => new Array(rows.length));
+    for (let r = 0; r < rows.length; r++) for (let c = 0; c < columnCount; c++) columns[c][r] = rows[r][c];
+    return columns;
+  }
+  const flat: unknown[] = new Array(rows.length * columnCount);
+  let i = 0;
+  for (const row of rows) for (let c = 0; c < columnCount; c++) flat[i++] = row[c];
+  return flat;
+}
+
+const names = (columns: Columns) => columns.map(([name]) => name).join(",");
+
+export function insertResourcesSql(dialect: SqlDialect, rowCount: number): string {
+  return `INSERT INTO resources (${names(RESOURCE_COLUMNS)}) ${source(dialect, RESOURCE_COLUMNS, rowCount)} ON CONFLICT (id) DO NOTHING`;
+}
+
+export function insertSpansSql(dialect: SqlDialect, rowCount: number): string {
+  return (
+    `INSERT INTO spans (${names(SPAN_COLUMNS)}) ${source(dialect, SPAN_COLUMNS, rowCount)} ` +
+    `ON CONFLICT (workspace_id, trace_id, span_id) DO NOTHING RETURNING workspace_id, trace_id, span_id`
+  );
+}
+
+export function upsertTracesSql(dialect: SqlDialect, rowCount: number): string {
+  // SET expressions all read the row as it was, so root_span_id = '' holds for each of the three.
+  const keepRoot = (column: string) => `${column} = CASE WHEN traces.root_span_id = '' THEN excluded.${column} ELSE traces.${column} END`;
+  return (
+    `INSERT INTO traces (${names(TRACE_COLUMNS)}) ${source(dialect, TRACE_COLUMNS, rowCount)} ` +
+    `ON CONFLICT (workspace_id, trace_id) DO UPDATE SET ` +
+    `start_ns = ${dialect.least("traces.start_ns", "excluded.start_ns")}, ` +
+    `end_ns = ${dialect.greatest("traces.end_ns", "excluded.end_ns")}, ` +
+    `span_count = traces.span_count + excluded.span_count, ` +
+    `error_count = traces.error_count + excluded.error_count, ` +
+    `${keepRoot("root_service")}, ${keepRoot("root_name")}, ${keepRoot("root_span_id")}, ` +
+    `last_seen_ms = excluded.last_seen_ms, ` +
+    // A late span reopens a completed trace so discovery sees the whole trace again.
+    `state = 'open', ` +
+    `is_test_generated = (traces.is_test_generated OR excluded.is_test_generated)`
+  );
+}
