@@ -1,7 +1,7 @@
 // Ingest keys from FLOWPRINT_INGEST_KEYS and from the database, refreshed every few seconds
 // so a key created or revoked by another app instance takes effect without a restart.
 import type { Store } from "../store/db";
-import { activeIngestKeyHashes, hashIngestKey } from "../store/workspace-repository";
+import { hashIngestKey, ingestKeyHashes } from "../store/workspace-repository";
 import { parseIngestKeysEnv, type IngestKeyring } from "../workspaces/resolve-ingest-workspace";
 
 const REFRESH_MS = 5_000;
@@ -9,6 +9,7 @@ const REFRESH_MS = 5_000;
 export class DatabaseKeyring {
   private readonly envKeys: Map<string, string>;
   private dbKeys = new Map<string, string>();
+  private dbKeysCreated = false;
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
 
@@ -25,7 +26,7 @@ export class DatabaseKeyring {
     const env = this.envKeys;
     const db = this.dbKeys;
     return {
-      enabled: env.size > 0 || db.size > 0,
+      enabled: env.size > 0 || this.dbKeysCreated,
       workspaceOf: (key) => env.get(key) ?? db.get(hashIngestKey(key)) ?? null,
     };
   }
@@ -36,9 +37,10 @@ export class DatabaseKeyring {
   }
 
   private reload(): Promise<void> {
-    this.loading ??= activeIngestKeyHashes(this.store)
-      .then((keys) => {
-        this.dbKeys = keys;
+    this.loading ??= ingestKeyHashes(this.store)
+      .then(({ active, anyCreated }) => {
+        this.dbKeys = active;
+        this.dbKeysCreated = anyCreated;
         this.loadedAt = Date.now();
       })
       .finally(() => {

@@ -36,9 +36,21 @@ export function buildSpanBatch(dialect: SqlDialect, spans: Span[], receivedAtMs:
     }
     rows[i] = spanRow(dialect, span, resource.id, received);
   }
+  // One global order for the keys a transaction locks, so two concurrent transactions (two
+  // app instances on one PostgreSQL) that touch the same traces cannot deadlock.
+  rows.sort(compareRowKeys);
   const unique = new Map<string, ResourceRow>();
   for (const r of byResource.values()) unique.set(r.id, r);
   return { rows, resources: [...unique.values()], receivedAtMs: received };
+}
+
+function compareRowKeys(a: unknown[], b: unknown[]): number {
+  for (const index of [WS, TRACE, SPAN]) {
+    const x = a[index] as string;
+    const y = b[index] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 export function spanRowKey(workspaceId: unknown, traceId: unknown, spanId: unknown): string {
@@ -99,6 +111,7 @@ export function traceDeltas(rows: unknown[][]): TraceDelta[] {
       delta.rootStartNs = start;
     }
   }
+  // Deltas come out in row order, which buildSpanBatch made the global key order.
   return [...deltas.values()];
 }
 

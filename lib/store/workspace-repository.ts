@@ -90,11 +90,12 @@ export async function revokeIngestKey(store: Store, workspaceId: string, id: str
   return (await store.prisma.ingestKey.count({ where: { id, workspaceId } })) > 0;
 }
 
-/** Hash → workspace of every key that is not revoked. */
-export async function activeIngestKeyHashes(store: Store): Promise<Map<string, string>> {
-  const rows = await store.prisma.ingestKey.findMany({
-    where: { revokedAtMs: null },
-    select: { keyHash: true, workspaceId: true },
-  });
-  return new Map(rows.map((r) => [r.keyHash, r.workspaceId]));
+/**
+ * Hash → workspace of every key that is not revoked, and whether any key was ever created:
+ * once one was, ingestion stays closed to requests without a key even after the last revoke.
+ */
+export async function ingestKeyHashes(store: Store): Promise<{ active: Map<string, string>; anyCreated: boolean }> {
+  const rows = await store.prisma.ingestKey.findMany({ select: { keyHash: true, workspaceId: true, revokedAtMs: true } });
+  const active = new Map(rows.filter((r) => r.revokedAtMs === null).map((r) => [r.keyHash, r.workspaceId]));
+  return { active, anyCreated: rows.length > 0 };
 }

@@ -1,0 +1,43 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { BodyTooLargeError, CorruptBodyError, decodeContentEncoding, readBodyLimited, UnsupportedEncodingError } from "./read-body";
+
+function stream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+
+describe("readBodyLimited", () => {
+  it("joins chunks up to the limit", async () => {
+    const body = await readBodyLimited(stream([new Uint8Array([1, 2]), new Uint8Array([3])]), 3);
+    expect([...body]).toEqual([1, 2, 3]);
+    expect((await readBodyLimited(null, 10)).byteLength).toBe(0);
+  });
+
+  it("stops reading past the limit", async () => {
+    await expect(readBodyLimited(stream([new Uint8Array(3), new Uint8Array(3)]), 5)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+});
+
+describe("decodeContentEncoding", () => {
+  it("passes identity through and inflates gzip", async () => {
+    const raw = new TextEncoder().encode("hello");
+    expect(await decodeContentEncoding(raw, null, 100)).toBe(raw);
+    expect(await decodeContentEncoding(raw, "identity", 100)).toBe(raw);
+    expect(new TextDecoder().decode(await decodeContentEncoding(gzipSync(raw), "GZIP", 100))).toBe("hello");
+  });
+
+  it("refuses a gzip bomb at the limit instead of inflating it", async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024));
+    await expect(decodeContentEncoding(bomb, "gzip", 1024 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it("names corrupt gzip and unsupported encodings", async () => {
+    await expect(decodeContentEncoding(new Uint8Array([1, 2, 3]), "gzip", 100)).rejects.toBeInstanceOf(CorruptBodyError);
+    await expect(decodeContentEncoding(new Uint8Array([1]), "br", 100)).rejects.toBeInstanceOf(UnsupportedEncodingError);
+  });
+});
