@@ -1,39 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Span } from "../otlp/span";
+import { makeSpan } from "../otlp/testing/make-span";
 import { sqlDialect } from "./sql-dialect";
 import { buildSpanBatch, insertedRows, rowKey, traceDeltas } from "./span-batch";
 
-const resource = { attributes: { "service.name": "svc" }, droppedAttributesCount: 0, schemaUrl: "" };
-const scope = { name: "s", version: "", attributes: {}, droppedAttributesCount: 0, schemaUrl: "" };
-
-function span(overrides: Partial<Span>): Span {
-  return {
-    workspaceId: "ws",
-    traceId: "a".repeat(32),
-    spanId: "1".repeat(16),
-    parentSpanId: "",
-    traceState: "",
-    flags: 0,
-    service: "svc",
-    name: "op",
-    kind: 2,
-    status: "unset",
-    statusMessage: "",
-    startNs: 1000n,
-    endNs: 2000n,
-    attributes: {},
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    resource,
-    scope,
-    isTestGenerated: false,
-    isSynthetic: false,
-    ...overrides,
-  };
-}
+const span = makeSpan;
 
 describe("buildSpanBatch", () => {
   it("stores each shared resource once and orders rows by key", () => {

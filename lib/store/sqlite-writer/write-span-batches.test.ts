@@ -5,41 +5,25 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Span } from "../../otlp/span";
+import { makeSpan } from "../../otlp/testing/make-span";
 import { applyMigrations } from "../migrate";
 import { sqlDialect } from "../sql-dialect";
 import { buildSpanBatch } from "../span-batch";
 import { SQLITE_PRAGMAS } from "../sqlite-pragmas";
 import { SqliteSpanBatchWriter } from "./write-span-batches";
 
-const resource = { attributes: { "service.name": "svc", n: 0 }, droppedAttributesCount: 0, schemaUrl: "" };
-const scope = { name: "s", version: "1", attributes: {}, droppedAttributesCount: 0, schemaUrl: "" };
-
 function span(traceId: string, spanId: string, parentSpanId = "", status: Span["status"] = "unset"): Span {
-  return {
-    workspaceId: "ws",
+  return makeSpan({
     traceId,
     spanId,
     parentSpanId,
-    traceState: "",
-    flags: 1,
-    service: "svc",
-    name: `op-${spanId.slice(0, 4)}`,
-    kind: 2,
     status,
-    statusMessage: "",
+    flags: 1,
+    name: `op-${spanId.slice(0, 4)}`,
     startNs: 1_700_000_000_000_000_001n + BigInt(parseInt(spanId.slice(0, 4), 16)),
     endNs: 1_700_000_000_100_000_000n,
     attributes: { zero: 0, no: false, nested: { list: [1, "a"] } },
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    resource,
-    scope,
-    isTestGenerated: false,
-    isSynthetic: false,
-  };
+  });
 }
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
