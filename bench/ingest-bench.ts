@@ -9,8 +9,9 @@
 // transaction per 512 spans, no HTTP: the writer thread's code on SQLite, the adapter path on
 // PostgreSQL). The ratio compares ingest to the lower ceiling.
 import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -28,7 +29,7 @@ import { SqliteSpanBatchWriter } from "../lib/store/sqlite-writer/write-span-bat
 import { startApp, tempPostgresUrl, tempSqliteUrl, type AppServer } from "../tests/support/app-server";
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
-const REQUESTS = Number(args.get("requests") ?? 160);
+const REQUESTS = Number(args.get("requests") ?? 200);
 const SPANS_PER_REQUEST = 512;
 const CONCURRENCY = [1, 4, 16];
 const WARMUP_REQUESTS = 8;
@@ -174,27 +175,43 @@ async function bytesPerSpan(url: string): Promise<number> {
   return rows[0].bytes / rows[0].n;
 }
 
-async function benchStore(name: string, appUrl: string, ceilingUrl: string, bodies: Uint8Array[][]) {
+interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Each level gets a fresh app and database, so levels compare like with like and each equals
+ * the ceilings' conditions (same payloads, same store size): SQLite's inserts slow down as its
+ * indexes outgrow the page cache, and carrying one level's data into the next would mix the
+ * two effects.
+ */
+async function benchStore(name: string, newDatabase: () => Promise<BenchDatabase>, bodies: { warmup: Uint8Array[]; measured: Uint8Array[] }) {
   console.log(`\n== ${name}`);
-  const app = await startApp({ databaseUrl: appUrl });
   const results = [];
-  try {
-    for (const body of bodies[0].slice(0, WARMUP_REQUESTS)) await send(app, body);
-    for (let i = 0; i < CONCURRENCY.length; i++) {
-      const level = await runLevel(app, bodies[i + 1], CONCURRENCY[i]);
+  let perSpan = 0;
+  for (const concurrency of CONCURRENCY) {
+    const database = await newDatabase();
+    const app = await startApp({ databaseUrl: database.url });
+    try {
+      for (const body of bodies.warmup) await send(app, body);
+      const level = await runLevel(app, bodies.measured, concurrency);
       results.push(level);
       console.log(
         `ingest  ${String(level.concurrency).padStart(2)} senders: ${Math.round(level.spansPerSecond).toLocaleString("en-US").padStart(8)} spans/s  ` +
           `p50 ${level.p50.toFixed(1)} ms  p99 ${level.p99.toFixed(1)} ms  peak RSS ${(level.peakRss / 2 ** 20).toFixed(0)} MiB`,
       );
+    } finally {
+      await app.stop();
     }
-  } finally {
-    await app.stop();
+    perSpan = await bytesPerSpan(database.url);
+    await database.drop();
   }
-  const perSpan = await bytesPerSpan(appUrl);
-  const decode = decodeCeiling(bodies[1]);
-  const warmup = bodies[0].map((body) => decodeTraceRequest(gunzipSync(body), "protobuf", "bench").spans);
-  const insert = await insertCeiling(ceilingUrl, warmup, decode.batches);
+  const decode = decodeCeiling(bodies.measured);
+  const warmup = bodies.warmup.map((body) => decodeTraceRequest(gunzipSync(body), "protobuf", "bench").spans);
+  const ceilingDatabase = await newDatabase();
+  const insert = await insertCeiling(ceilingDatabase.url, warmup, decode.batches);
+  await ceilingDatabase.drop();
   const best = Math.max(...results.map((r) => r.spansPerSecond));
   const ceiling = Math.min(decode.spansPerSecond, insert);
   console.log(`disk    ${perSpan.toFixed(0)} bytes per span (spans, traces and resources tables with indexes)`);
@@ -207,21 +224,17 @@ async function main(): Promise<void> {
   console.log(`Flowprint ingest benchmark: ${REQUESTS} requests of ${SPANS_PER_REQUEST} spans per level, protobuf + gzip`);
   console.log(`machine: ${execFileSync("nproc").toString().trim()} cores, node ${process.version}`);
   const started = performance.now();
-  // Separate payloads (fresh span ids) for warm-up and each level: duplicates would be skipped.
-  const bodies = [payloads(WARMUP_REQUESTS), ...CONCURRENCY.map(() => payloads(REQUESTS))];
-  const mean = bodies[1].reduce((n, b) => n + b.byteLength, 0) / REQUESTS;
+  const bodies = { warmup: payloads(WARMUP_REQUESTS), measured: payloads(REQUESTS) };
+  const mean = bodies.measured.reduce((n, b) => n + b.byteLength, 0) / REQUESTS;
   console.log(`payloads built in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(mean / 1024).toFixed(0)} KiB gzip per request`);
 
-  await benchStore("SQLite (embedded)", tempSqliteUrl(), tempSqliteUrl(), bodies);
-  const pgApp = await tempPostgresUrl(process.env.BENCH_DATABASE_URL);
-  const pgCeiling = await tempPostgresUrl(process.env.BENCH_DATABASE_URL);
-  if (pgApp && pgCeiling) {
-    try {
-      await benchStore("PostgreSQL", pgApp.url, pgCeiling.url, bodies);
-    } finally {
-      await pgApp.drop();
-      await pgCeiling.drop();
-    }
+  await benchStore("SQLite (embedded)", async () => {
+    const url = tempSqliteUrl();
+    return { url, drop: async () => rmSync(path.dirname(sqliteFilePath(url)), { recursive: true, force: true }) };
+  }, bodies);
+  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (server) {
+    await benchStore("PostgreSQL", async () => (await tempPostgresUrl(server))!, bodies);
   } else {
     console.log("\n== PostgreSQL skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL");
   }
