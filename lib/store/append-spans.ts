@@ -16,6 +16,7 @@ import {
   statementArgs,
   TRACE_COLUMNS,
   upsertTracesSql,
+  type Columns,
 } from "./span-batch-sql";
 import { SPAN_COLUMNS } from "./span-rows";
 
@@ -34,14 +35,14 @@ export async function appendSpans(store: Store, spans: Span[], receivedAtMs = Da
 
 export async function appendSpanBatch(store: Store, dialect: SqlDialect, batch: SpanBatch): Promise<AppendResult> {
   return inDriverTransaction(await store.driver(), async (tx) => {
-    await runChunked(tx, dialect, RESOURCE_COLUMNS.length, batch.resources.map(resourceValues), (n) => insertResourcesSql(dialect, n));
-    const returned = await runChunked(tx, dialect, SPAN_COLUMNS.length, batch.rows, (n) => insertSpansSql(dialect, n), true);
+    await runChunked(tx, dialect, RESOURCE_COLUMNS, batch.resources.map(resourceValues), (n) => insertResourcesSql(dialect, n));
+    const returned = await runChunked(tx, dialect, SPAN_COLUMNS, batch.rows, (n) => insertSpansSql(dialect, n), true);
     const inserted = insertedRows(batch.rows, returned);
     const deltas = traceDeltas(inserted);
     await runChunked(
       tx,
       dialect,
-      TRACE_COLUMNS.length,
+      TRACE_COLUMNS,
       deltas.map((d) => traceRow(dialect, d, batch.receivedAtMs)),
       (n) => upsertTracesSql(dialect, n),
     );
@@ -52,16 +53,16 @@ export async function appendSpanBatch(store: Store, dialect: SqlDialect, batch: 
 async function runChunked(
   tx: SqlQueryable,
   dialect: SqlDialect,
-  columnCount: number,
+  columns: Columns,
   rows: unknown[][],
   sql: (rowCount: number) => string,
   returning = false,
 ): Promise<unknown[][]> {
   const out: unknown[][] = [];
-  const per = rowsPerStatement(dialect, columnCount);
+  const per = rowsPerStatement(dialect, columns.length);
   for (let start = 0; start < rows.length; start += per) {
     const chunk = rows.slice(start, start + per);
-    const args = statementArgs(dialect, columnCount, chunk);
+    const args = statementArgs(dialect, columns, chunk);
     if (returning) out.push(...(await driverQuery(tx, sql(chunk.length), args)));
     else await driverExecute(tx, sql(chunk.length), args);
   }

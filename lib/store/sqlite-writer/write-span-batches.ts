@@ -12,6 +12,7 @@ import {
   statementArgs,
   TRACE_COLUMNS,
   upsertTracesSql,
+  type Columns,
 } from "../span-batch-sql";
 import { SPAN_COLUMNS } from "../span-rows";
 
@@ -40,16 +41,16 @@ export class SqliteSpanBatchWriter {
     return stmt;
   }
 
-  private run(columnCount: number, rows: unknown[][], sql: (n: number) => string, returning: boolean): unknown[][] {
+  private run(columns: Columns, rows: unknown[][], sql: (n: number) => string, returning: boolean): unknown[][] {
     const out: unknown[][] = [];
-    const max = Math.min(rowsPerStatement(dialect, columnCount), CHUNK_SIZES[0]);
+    const max = Math.min(rowsPerStatement(dialect, columns.length), CHUNK_SIZES[0]);
     let offset = 0;
     while (offset < rows.length) {
       const remaining = rows.length - offset;
       const size = remaining >= max ? max : (CHUNK_SIZES.find((s) => s <= remaining) ?? 1);
       const chunk = rows.slice(offset, offset + size);
       const stmt = this.statement(sql(size));
-      const args = statementArgs(dialect, columnCount, chunk);
+      const args = statementArgs(dialect, columns, chunk);
       if (returning) for (const row of stmt.raw(true).all(args) as unknown[][]) out.push(row);
       else stmt.run(args);
       offset += size;
@@ -63,11 +64,11 @@ export class SqliteSpanBatchWriter {
   }
 
   private writeOne(batch: SpanBatch): BatchOutcome {
-    this.run(RESOURCE_COLUMNS.length, batch.resources.map(resourceValues), (n) => insertResourcesSql(dialect, n), false);
-    const returned = this.run(SPAN_COLUMNS.length, batch.rows, (n) => insertSpansSql(dialect, n), true);
+    this.run(RESOURCE_COLUMNS, batch.resources.map(resourceValues), (n) => insertResourcesSql(dialect, n), false);
+    const returned = this.run(SPAN_COLUMNS, batch.rows, (n) => insertSpansSql(dialect, n), true);
     const inserted = insertedRows(batch.rows, returned);
     const traces = traceDeltas(inserted).map((d) => traceRow(dialect, d, batch.receivedAtMs));
-    this.run(TRACE_COLUMNS.length, traces, (n) => upsertTracesSql(dialect, n), false);
+    this.run(TRACE_COLUMNS, traces, (n) => upsertTracesSql(dialect, n), false);
     return { inserted: inserted.length, duplicates: batch.rows.length - inserted.length };
   }
 }
