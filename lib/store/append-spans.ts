@@ -1,7 +1,7 @@
-// The hot ingest path on the driver adapter: one transaction per batch, multi-row statements,
-// duplicates ignored, trace bookkeeping from the rows actually inserted (so a replayed request
-// changes nothing). PostgreSQL always takes this path; SQLite takes it when its writer thread
-// is not available.
+// The hot ingest path on the driver adapter: duplicates ignored, trace bookkeeping from the
+// rows actually inserted (so a replayed request changes nothing). PostgreSQL: one statement
+// per batch. SQLite, when its writer thread is not available: one transaction of multi-row
+// statements.
 import type { SqlQueryable } from "@prisma/driver-adapter-utils";
 import type { Span } from "../otlp/span";
 import type { Store } from "./db";
@@ -9,7 +9,9 @@ import { driverExecute, driverQuery, inDriverTransaction } from "./driver-sql";
 import { sqlDialect, type SqlDialect } from "./sql-dialect";
 import { buildSpanBatch, insertedRows, resourceValues, traceDeltas, traceRow, type SpanBatch } from "./span-batch";
 import {
+  appendBatchPostgresSql,
   insertResourcesSql,
+  recordsetJson,
   insertSpansSql,
   RESOURCE_COLUMNS,
   rowsPerStatement,
@@ -34,6 +36,7 @@ export async function appendSpans(store: Store, spans: Span[], receivedAtMs = Da
 }
 
 export async function appendSpanBatch(store: Store, dialect: SqlDialect, batch: SpanBatch): Promise<AppendResult> {
+  if (dialect.name === "postgresql") return appendSpanBatchPostgres(store, batch);
   return inDriverTransaction(await store.driver(), async (tx) => {
     await runChunked(tx, dialect, RESOURCE_COLUMNS, batch.resources.map(resourceValues), (n) => insertResourcesSql(dialect, n));
     const returned = await runChunked(tx, dialect, SPAN_COLUMNS, batch.rows, (n) => insertSpansSql(dialect, n), true);
@@ -48,6 +51,16 @@ export async function appendSpanBatch(store: Store, dialect: SqlDialect, batch: 
     );
     return { inserted: inserted.length, duplicates: batch.rows.length - inserted.length, traces: deltas.length };
   });
+}
+
+/** One statement, so one round trip and no explicit transaction: a statement is atomic. */
+async function appendSpanBatchPostgres(store: Store, batch: SpanBatch): Promise<AppendResult> {
+  const [[inserted, traces]] = (await driverQuery(await store.driver(), appendBatchPostgresSql(), [
+    recordsetJson(RESOURCE_COLUMNS, batch.resources.map(resourceValues)),
+    recordsetJson(SPAN_COLUMNS, batch.rows),
+    batch.receivedAtMs,
+  ])) as [number, number][];
+  return { inserted: Number(inserted), duplicates: batch.rows.length - Number(inserted), traces: Number(traces) };
 }
 
 async function runChunked(

@@ -2,7 +2,7 @@
 // lists. PostgreSQL takes the whole batch as one JSON text read by json_to_recordset(): one
 // parameter, a statement that is small to parse and plan whatever the row count, and no
 // per-element array escaping in JavaScript (pg's array serializer cost 6 µs a span).
-import type { ColumnType, SqlDialect } from "./sql-dialect";
+import { sqlDialect, type ColumnType, type SqlDialect } from "./sql-dialect";
 import { SPAN_COLUMNS } from "./span-rows";
 
 export type Columns = readonly (readonly [string, ColumnType])[];
@@ -30,6 +30,8 @@ export const TRACE_COLUMNS: Columns = [
   ["state", "text"],
   ["is_test_generated", "bool"],
 ];
+
+const postgresDialect = sqlDialect("postgresql");
 
 const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "integer", bigint: "bigint", json: "jsonb", bool: "boolean" };
 
@@ -98,11 +100,10 @@ export function insertSpansSql(dialect: SqlDialect, rowCount: number): string {
   );
 }
 
-export function upsertTracesSql(dialect: SqlDialect, rowCount: number): string {
-  // SET expressions all read the row as it was, so root_span_id = '' holds for each of the three.
+// SET expressions all read the row as it was, so root_span_id = '' holds for each of the three.
+function traceConflictUpdate(dialect: SqlDialect): string {
   const keepRoot = (column: string) => `${column} = CASE WHEN traces.root_span_id = '' THEN excluded.${column} ELSE traces.${column} END`;
   return (
-    `INSERT INTO traces (${names(TRACE_COLUMNS)}) ${source(dialect, TRACE_COLUMNS, rowCount)} ` +
     `ON CONFLICT (workspace_id, trace_id) DO UPDATE SET ` +
     `start_ns = ${dialect.least("traces.start_ns", "excluded.start_ns")}, ` +
     `end_ns = ${dialect.greatest("traces.end_ns", "excluded.end_ns")}, ` +
@@ -113,5 +114,33 @@ export function upsertTracesSql(dialect: SqlDialect, rowCount: number): string {
     // A late span reopens a completed trace so discovery sees the whole trace again.
     `state = 'open', ` +
     `is_test_generated = (traces.is_test_generated OR excluded.is_test_generated)`
+  );
+}
+
+export function upsertTracesSql(dialect: SqlDialect, rowCount: number): string {
+  return `INSERT INTO traces (${names(TRACE_COLUMNS)}) ${source(dialect, TRACE_COLUMNS, rowCount)} ${traceConflictUpdate(dialect)}`;
+}
+
+/**
+ * PostgreSQL: the whole batch in one statement ($1 resources, $2 spans as recordset JSON, $3
+ * received-at milliseconds). The trace bookkeeping reads the span rows that RETURNING says
+ * were new, so replays change nothing, and no row travels back to the server. Traces are
+ * upserted in key order so concurrent batches lock them in one order.
+ */
+export function appendBatchPostgresSql(): string {
+  const dialect = postgresDialect;
+  const recordset = (columns: Columns, param: number) =>
+    `SELECT ${names(columns)} FROM json_to_recordset($${param}::json) AS r(${columns.map(([name, type]) => `${name} ${PG_TYPES[type]}`).join(", ")})`;
+  const root = (column: string) => `coalesce((array_agg(${column} ORDER BY start_ns, span_id) FILTER (WHERE parent_span_id = ''))[1], '')`;
+  return (
+    `WITH res AS (INSERT INTO resources (${names(RESOURCE_COLUMNS)}) ${recordset(RESOURCE_COLUMNS, 1)} ON CONFLICT (id) DO NOTHING), ` +
+    `ins AS (INSERT INTO spans (${names(SPAN_COLUMNS)}) ${recordset(SPAN_COLUMNS, 2)} ` +
+    `ON CONFLICT (workspace_id, trace_id, span_id) DO NOTHING ` +
+    `RETURNING workspace_id, trace_id, span_id, parent_span_id, service, name, status_code, start_ns, end_ns, is_test_generated), ` +
+    `up AS (INSERT INTO traces (${names(TRACE_COLUMNS)}) ` +
+    `SELECT workspace_id, trace_id, min(start_ns), max(end_ns), count(*), count(*) FILTER (WHERE status_code = 2), ` +
+    `${root("span_id")}, ${root("service")}, ${root("name")}, $3::bigint, $3::bigint, 'open', bool_or(is_test_generated) ` +
+    `FROM ins GROUP BY workspace_id, trace_id ORDER BY workspace_id, trace_id ${traceConflictUpdate(dialect)} RETURNING 1) ` +
+    `SELECT (SELECT count(*) FROM ins)::integer AS inserted, (SELECT count(*) FROM up)::integer AS traces`
   );
 }

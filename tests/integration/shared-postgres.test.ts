@@ -56,7 +56,7 @@ describe("two app instances sharing one PostgreSQL", () => {
     // Every trace is split in two halves sent to different instances, and each half is sent twice.
     const requests = traces.flatMap(({ spans }) => {
       const halves = [spans.slice(0, 5), spans.slice(5)];
-      return [0, 1, 0, 1].map((i, n) => ({ app: apps[(i + n) % 2], body: otlpJson(halves[i]) }));
+      return [0, 1, 0, 1].map((i, n) => ({ app: apps[(i + Math.floor(n / 2)) % 2], body: otlpJson(halves[i]) }));
     });
     const statuses = await Promise.all(
       requests.map(async ({ app, body }) => {
