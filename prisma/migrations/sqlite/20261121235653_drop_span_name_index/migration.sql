@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "spans_workspace_id_name_start_ns_idx";
