@@ -4,7 +4,7 @@ import { applyMigrations } from "../lib/store/migrate";
 import { databaseUrl } from "../lib/store/db";
 
 const port = process.env.PORT ?? "3000";
-const host = process.env.HOSTNAME ?? "0.0.0.0";
+const host = process.env.FLOWPRINT_HOST ?? "0.0.0.0";
 const withDemo = process.argv.includes("--demo");
 const children: ChildProcess[] = [];
 
