@@ -1,4 +1,4 @@
-// Span → database row values, in the column order of the raw INSERT in append-spans.ts.
+// Span → database row values, in SPAN_COLUMNS order (the raw INSERTs of span-batch-sql.ts).
 import { createHash } from "node:crypto";
 import type { Span, SpanEvent, SpanLink, SpanResource, SpanStatus } from "../otlp/span";
 import type { ColumnType, SqlDialect } from "./sql-dialect";
@@ -34,7 +34,6 @@ export const SPAN_COLUMNS = [
 ] as const satisfies readonly (readonly [string, ColumnType])[];
 
 export const SPAN_COLUMN_NAMES = SPAN_COLUMNS.map(([name]) => name);
-export const SPAN_COLUMN_TYPES: ColumnType[] = SPAN_COLUMNS.map(([, type]) => type);
 
 export const STATUS_CODES: Record<SpanStatus, number> = { unset: 0, ok: 1, error: 2 };
 

@@ -1,7 +1,6 @@
 // Workspaces and their ingest keys.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Store } from "./db";
-import { DEFAULT_WORKSPACE_ID } from "../workspaces/workspace-id";
 import { sqlDialect } from "./sql-dialect";
 
 const known = new WeakMap<Store, Set<string>>();
@@ -19,10 +18,6 @@ export async function ensureWorkspace(store: Store, workspaceId: string): Promis
     BigInt(Date.now()),
   );
   seen.add(workspaceId);
-}
-
-export async function ensureDefaultWorkspace(store: Store): Promise<void> {
-  await ensureWorkspace(store, DEFAULT_WORKSPACE_ID);
 }
 
 export interface WorkspaceView {

@@ -1,5 +1,6 @@
 // Ingest keys created through the API: once one exists, ingestion needs a key, and a revoked
 // key stops working.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { recordCheckoutTrace, sdkClient } from "../support/otel-sdk";
@@ -18,13 +19,31 @@ describe("ingest keys created in the app", () => {
     const response = await fetch(`${app.baseUrl}/v1/traces`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ resourceSpans: [] }),
+      body: JSON.stringify({
+        resourceSpans: [
+          {
+            scopeSpans: [
+              {
+                spans: [{ traceId: randomUUID().replaceAll("-", ""), spanId: randomUUID().slice(0, 18).replaceAll("-", ""), name: "GET /", startTimeUnixNano: "1", endTimeUnixNano: "2" }],
+              },
+            ],
+          },
+        ],
+      }),
     });
     return response.status;
   };
 
+  it("lists the default workspace on a new install and each workspace once it is used", async () => {
+    const before = await fetch(`${app.baseUrl}/api/v1/workspaces`).then((r) => r.json());
+    expect(before.workspaces.map((w: { id: string }) => w.id)).toEqual(["default"]);
+    expect((await fetch(`${app.baseUrl}/api/v1/workspaces/not valid/telemetry/spans`)).status).toBe(400);
+  });
+
   it("creates, lists and revokes keys, and ingestion follows them", async () => {
     expect(await sendTrace({ "x-workspace-id": "keyed" })).toBe(200);
+    const workspaces = await fetch(`${app.baseUrl}/api/v1/workspaces`).then((r) => r.json());
+    expect(workspaces.workspaces.map((w: { id: string }) => w.id)).toEqual(["default", "keyed"]);
 
     const invalid = await api("/ingest-keys", { method: "POST", body: JSON.stringify({ name: "" }) });
     expect(invalid.status).toBe(400);
