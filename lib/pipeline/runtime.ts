@@ -1,5 +1,6 @@
 // The process-wide pieces the route handlers share: store, span writer, keyring, config.
 // Kept on globalThis so Next.js dev-mode reloads do not open a second database or writer.
+import { randomUUID } from "node:crypto";
 import { readServerConfig, type ServerConfig } from "../config/server-config";
 import type { Span } from "../otlp/span";
 import { appendSpans } from "../store/append-spans";
@@ -8,6 +9,7 @@ import { sqlDialect } from "../store/sql-dialect";
 import { buildSpanBatch } from "../store/span-batch";
 import { SqliteWriterThread } from "../store/sqlite-writer/sqlite-writer-thread";
 import { getStore, type Store } from "../store/db";
+import { startCompletionLoop } from "./complete-traces";
 import { IngestAdmission } from "./ingest-admission";
 import { DatabaseKeyring } from "./ingest-keyring";
 import { SpanWriter } from "./span-writer";
@@ -18,6 +20,8 @@ export interface Runtime {
   writer: SpanWriter;
   keyring: DatabaseKeyring;
   admission: IngestAdmission;
+  /** Names this process's claims on traces being completed. */
+  instanceId: string;
 }
 
 const slot = globalThis as typeof globalThis & { __flowprintRuntime?: Runtime };
@@ -45,7 +49,22 @@ export function getRuntime(): Runtime {
       }),
       keyring: new DatabaseKeyring(store, config.ingestKeys),
       admission: new IngestAdmission(config.maxInflightRequests),
+      instanceId: randomUUID(),
     };
   }
   return slot.__flowprintRuntime;
+}
+
+/** Starts trace completion in this server process, once. */
+export function startBackgroundWork(): void {
+  const runtime = getRuntime();
+  const started = slot as typeof slot & { __flowprintBackground?: boolean };
+  if (started.__flowprintBackground) return;
+  started.__flowprintBackground = true;
+  startCompletionLoop(runtime.store, {
+    instanceId: runtime.instanceId,
+    idleMs: runtime.config.traceIdleMs,
+    staleClaimMs: 5 * 60_000,
+    batch: 200,
+  });
 }

@@ -1,0 +1,117 @@
+// Trace completion on real stores: SQLite, and PostgreSQL when TEST_DATABASE_URL is set.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SpanKind, type Span } from "../otlp/span";
+import { makeSpan } from "../otlp/testing/make-span";
+import { appendSpans } from "../store/append-spans";
+import { openStore, type Store } from "../store/db";
+import { applyMigrations } from "../store/migrate";
+import { tempPostgresUrl } from "../../tests/support/app-server";
+import { completeIdleTraces, completeTraceNow } from "./complete-traces";
+
+const options = { instanceId: "test-instance", idleMs: 10_000, staleClaimMs: 60_000, batch: 100 };
+let traceCounter = 0;
+
+function checkout(withLoyalty: boolean, status: Span["status"] = "unset"): Span[] {
+  const traceId = (++traceCounter).toString(16).padStart(32, "a");
+  const spans = [
+    makeSpan({ traceId, spanId: "1".padStart(16, "0"), service: "gateway", name: "POST /orders", kind: SpanKind.SERVER, startNs: 1_000_000_000n, endNs: 1_100_000_000n, attributes: { "http.route": "/orders", "http.request.method": "POST" } }),
+    makeSpan({ traceId, spanId: "2".padStart(16, "0"), parentSpanId: "1".padStart(16, "0"), service: "gateway", name: "INSERT", kind: SpanKind.CLIENT, startNs: 1_010_000_000n, endNs: 1_020_000_000n, status, attributes: { "db.system.name": "postgresql", "db.namespace": "orders" } }),
+  ];
+  if (withLoyalty) {
+    spans.push(makeSpan({ traceId, spanId: "3".padStart(16, "0"), parentSpanId: "1".padStart(16, "0"), service: "gateway", name: "POST", kind: SpanKind.CLIENT, startNs: 1_030_000_000n, endNs: 1_040_000_000n, attributes: { "peer.service": "loyalty" } }));
+  }
+  return spans.map((s) => ({ ...s, workspaceId: "shop" }));
+}
+
+const stores: { name: string; open: () => Promise<{ store: Store; drop(): Promise<void> } | null> }[] = [
+  {
+    name: "sqlite",
+    open: async () => {
+      const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-complete-")), "db.sqlite")}`;
+      await applyMigrations(url);
+      return { store: openStore(url), drop: async () => undefined };
+    },
+  },
+  {
+    name: "postgresql",
+    open: async () => {
+      const database = await tempPostgresUrl();
+      if (!database) return null;
+      await applyMigrations(database.url);
+      return { store: openStore(database.url), drop: database.drop };
+    },
+  },
+];
+
+for (const kind of stores) {
+  describe(`trace completion on ${kind.name}`, () => {
+    let opened: { store: Store; drop(): Promise<void> } | null = null;
+    beforeAll(async () => {
+      opened = await kind.open();
+    });
+    afterAll(async () => {
+      await opened?.store.close();
+      await opened?.drop();
+    });
+
+    const flows = () => opened!.store.prisma.flow.findMany({ where: { workspaceId: "shop" }, orderBy: { occurrenceCount: "desc" } });
+
+    it("completes idle traces into flows and leaves recent ones open", async (ctx) => {
+      if (!opened) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+      const { store } = opened!;
+      const received = Date.now();
+      for (let i = 0; i < 3; i++) await appendSpans(store, checkout(false, i === 0 ? "error" : "unset"), received);
+      await appendSpans(store, checkout(true), received);
+      expect(await completeIdleTraces(store, options, received + 5_000)).toBe(0);
+      expect(await completeIdleTraces(store, options, received + 11_000)).toBe(4);
+
+      const [plain, loyalty] = await flows();
+      expect(plain).toMatchObject({ name: "gateway → POST /orders", entryService: "gateway", entryOperation: "POST /orders", occurrenceCount: 3 });
+      expect(plain.errorRate).toBeCloseTo(1 / 3, 10);
+      expect(plain.avgDurationMs).toBeCloseTo(100, 6);
+      expect(plain.p95DurationMs).toBeGreaterThan(98);
+      expect(plain.path).toEqual([
+        { type: "api_endpoint", identifier: "POST /orders", service: "gateway" },
+        { type: "database", identifier: "orders", service: "gateway" },
+      ]);
+      expect(loyalty.occurrenceCount).toBe(1);
+      expect((loyalty.path as { identifier: string }[]).map((n) => n.identifier)).toEqual(["POST /orders", "orders", "loyalty"]);
+      const states = await store.prisma.trace.groupBy({ by: ["state"], where: { workspaceId: "shop" }, _count: true });
+      expect(states).toEqual([{ state: "complete", _count: 4 }]);
+    });
+
+    it("moves a completed trace to its new flow when a late span changes its path", async (ctx) => {
+      if (!opened) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+      const { store } = opened!;
+      const spans = checkout(true);
+      const early = spans.filter((s) => s.spanId !== "3".padStart(16, "0"));
+      const late = spans.filter((s) => s.spanId === "3".padStart(16, "0"));
+      await appendSpans(store, early);
+      await completeTraceNow(store, { workspaceId: "shop", traceId: early[0].traceId }, "test-instance");
+      expect((await flows()).map((f) => f.occurrenceCount)).toEqual([4, 1]);
+
+      await appendSpans(store, late);
+      expect((await store.prisma.trace.findFirst({ where: { traceId: early[0].traceId } }))?.state).toBe("open");
+      const { flowId } = await completeTraceNow(store, { workspaceId: "shop", traceId: early[0].traceId }, "test-instance");
+      const after = await flows();
+      expect(after.map((f) => f.occurrenceCount)).toEqual([3, 2]);
+      expect(after[1].id).toBe(flowId);
+      // Completing again changes nothing: the contribution is taken back before it is added.
+      await completeTraceNow(store, { workspaceId: "shop", traceId: early[0].traceId }, "test-instance");
+      expect((await flows()).map((f) => f.occurrenceCount)).toEqual([3, 2]);
+    });
+
+    it("skips test runs and says so for unknown traces", async (ctx) => {
+      if (!opened) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+      const { store } = opened!;
+      const spans = checkout(false).map((s) => ({ ...s, isTestGenerated: true }));
+      await appendSpans(store, spans);
+      expect(await completeTraceNow(store, { workspaceId: "shop", traceId: spans[0].traceId }, "test-instance")).toEqual({ found: true, flowId: null });
+      expect(await completeTraceNow(store, { workspaceId: "shop", traceId: "f".repeat(32) }, "test-instance")).toEqual({ found: false, flowId: null });
+      expect((await flows()).map((f) => f.occurrenceCount)).toEqual([3, 2]);
+    });
+  });
+}
