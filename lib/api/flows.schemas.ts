@@ -1,0 +1,24 @@
+// GET /api/v1/workspaces/:ws/telemetry/flows: query shape.
+import { z } from "zod";
+
+export const flowsQuerySchema = z.object({
+  sort: z.enum(["risk_score", "occurrence_count", "error_rate", "last_seen_at"]).default("risk_score"),
+  drifted: z.enum(["true", "false"]).optional(),
+  service: z.string().min(1).max(256).optional(),
+  q: z.string().min(1).max(256).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const flowParamsSchema = z.object({
+  workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be letters, digits, '-' or '_', at most 64 characters"),
+  flowId: z.string().uuid("must be a flow id"),
+});
+
+export const traceParamsSchema = z.object({
+  workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be letters, digits, '-' or '_', at most 64 characters"),
+  traceId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, "must be 32 hexadecimal characters")
+    .transform((v) => v.toLowerCase()),
+});

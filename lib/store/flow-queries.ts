@@ -1,0 +1,81 @@
+// Reading flows back for the API and the dashboard.
+import { classifyRisk } from "../flows/classify-risk";
+import { deserializeFlowAggregate } from "../flows/flow-aggregate";
+import { summarizeNodeStats } from "../flows/node-stats";
+import { sampleTraceIds } from "../flows/pick-representative";
+import type { Store } from "./db";
+
+export type FlowSort = "risk_score" | "occurrence_count" | "error_rate" | "last_seen_at";
+
+const ORDER: Record<FlowSort, object> = {
+  risk_score: { riskScore: "desc" },
+  occurrence_count: { occurrenceCount: "desc" },
+  error_rate: { errorRate: "desc" },
+  last_seen_at: { lastSeenMs: "desc" },
+};
+
+type FlowRow = Awaited<ReturnType<Store["prisma"]["flow"]["findFirstOrThrow"]>>;
+
+function flowView(row: FlowRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    fingerprint: row.fingerprint,
+    entry_service: row.entryService,
+    entry_operation: row.entryOperation,
+    path: row.path,
+    occurrence_count: row.occurrenceCount,
+    avg_duration_ms: row.avgDurationMs,
+    p95_duration_ms: row.p95DurationMs,
+    error_rate: row.errorRate,
+    risk_score: row.riskScore,
+    risk_level: classifyRisk(row.riskScore),
+    first_seen_at: new Date(Number(row.firstSeenMs)).toISOString(),
+    last_seen_at: new Date(Number(row.lastSeenMs)).toISOString(),
+    representative_trace_id: (row.representative as { traceId?: string } | null)?.traceId ?? null,
+    // Drift detection marks flows of entry points whose path changed; until then none are.
+    drifted: false,
+    drift_details: null,
+  };
+}
+
+export async function listFlows(
+  store: Store,
+  workspaceId: string,
+  filter: { sort: FlowSort; drifted?: boolean; service?: string; q?: string; limit: number; offset: number },
+) {
+  if (filter.drifted === true) return { flows: [], total: 0 };
+  const where = {
+    workspaceId,
+    ...(filter.service ? { entryService: filter.service } : {}),
+    ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { entryOperation: { contains: filter.q } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    store.prisma.flow.findMany({ where, orderBy: [ORDER[filter.sort], { id: "asc" }], take: filter.limit, skip: filter.offset }),
+    store.prisma.flow.count({ where }),
+  ]);
+  return { flows: rows.map(flowView), total };
+}
+
+export async function getFlow(store: Store, workspaceId: string, flowId: string) {
+  const row = await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } });
+  if (!row) return null;
+  const aggregate = deserializeFlowAggregate(row);
+  const variants = await store.prisma.flow.findMany({
+    where: { workspaceId, entryService: row.entryService, entryOperation: row.entryOperation, id: { not: row.id } },
+    orderBy: { occurrenceCount: "desc" },
+    take: 20,
+  });
+  return {
+    ...flowView(row),
+    node_stats: summarizeNodeStats(aggregate.nodeStats).map((n) => ({
+      node: n.nodeKey,
+      count: n.count,
+      error_rate: n.errorRate,
+      p50_duration_ms: n.p50DurationMs,
+      p95_duration_ms: n.p95DurationMs,
+    })),
+    sample_trace_ids: sampleTraceIds(aggregate.samples),
+    variants: variants.map(flowView),
+  };
+}
