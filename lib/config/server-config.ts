@@ -9,8 +9,6 @@ export interface ServerConfig {
   maxInflightRequests: number;
   /** Spans per group-commit transaction (FLOWPRINT_BATCH_SPANS). */
   batchSpans: number;
-  /** No span for this long and a trace is complete (FLOWPRINT_TRACE_IDLE_MS). */
-  traceIdleMs: number;
   /** Raw FLOWPRINT_INGEST_KEYS. */
   ingestKeys: string | undefined;
 }
@@ -31,7 +29,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxQueuedSpans: positiveInt("FLOWPRINT_MAX_QUEUED_SPANS", 100_000, env),
     maxInflightRequests: positiveInt("FLOWPRINT_MAX_INFLIGHT_REQUESTS", 64, env),
     batchSpans: positiveInt("FLOWPRINT_BATCH_SPANS", 4096, env),
-    traceIdleMs: positiveInt("FLOWPRINT_TRACE_IDLE_MS", 10_000, env),
     ingestKeys: env.FLOWPRINT_INGEST_KEYS,
   };
 }

@@ -31,8 +31,9 @@ export interface TraceDiscovery {
 export type DiscoveryOutcome =
   | { kind: "discovered"; discovery: TraceDiscovery }
   // Test runs replay known flows and must not count as production traffic; health checks and
-  // bots hit trivial endpoints often enough to outrank every real flow.
-  | { kind: "skipped"; reason: "empty" | "test_generated" | "synthetic" };
+  // bots hit trivial endpoints often enough to outrank every real flow; discovery_off is a
+  // workspace whose settings turned discovery off.
+  | { kind: "skipped"; reason: "empty" | "test_generated" | "synthetic" | "discovery_off" };
 
 const nsToMs = (ns: bigint) => Number(ns) / 1e6;
 

@@ -11,7 +11,7 @@ import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
 import { completeIdleTraces, completeTraceNow } from "./complete-traces";
 
-const options = { instanceId: "test-instance", idleMs: 10_000, staleClaimMs: 60_000, batch: 100 };
+const options = { instanceId: "test-instance", staleClaimMs: 60_000, batch: 100 };
 let traceCounter = 0;
 
 function checkout(withLoyalty: boolean, status: Span["status"] = "unset"): Span[] {
@@ -102,6 +102,19 @@ for (const kind of stores) {
       // Completing again changes nothing: the contribution is taken back before it is added.
       await completeTraceNow(store, { workspaceId: "shop", traceId: early[0].traceId }, "test-instance");
       expect((await flows()).map((f) => f.occurrenceCount)).toEqual([3, 2]);
+    });
+
+    it("discovers nothing in a workspace whose settings turned discovery off", async (ctx) => {
+      if (!opened) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+      const { store } = opened!;
+      await store.prisma.workspace.create({ data: { id: "quiet", name: "quiet", createdAtMs: 0n, autoDiscovery: false, traceIdleMs: 500 } });
+      const spans = checkout(false).map((s) => ({ ...s, workspaceId: "quiet" }));
+      const received = Date.now();
+      await appendSpans(store, spans, received);
+      // Its own trace_idle_ms (500 ms) applies, not the default 10 s.
+      expect(await completeIdleTraces(store, options, received + 1_000)).toBe(1);
+      expect(await store.prisma.flow.count({ where: { workspaceId: "quiet" } })).toBe(0);
+      expect((await store.prisma.trace.findFirst({ where: { workspaceId: "quiet" } }))?.state).toBe("complete");
     });
 
     it("skips test runs and says so for unknown traces", async (ctx) => {

@@ -1,13 +1,11 @@
-// Trace completion: a trace is complete when no span has arrived for the idle window; its
-// spans then go through discovery and its flow's statistics are updated.
-import { discoverTrace } from "../flows/discover-trace";
+// Trace completion: a trace is complete when no span has arrived for its workspace's
+// trace_idle_ms; its spans then go through discovery and its flow's statistics are updated.
+import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
 import type { Store } from "../store/db";
 import { applyDiscovery, claimIdleTraces, claimTrace, loadDiscoverableSpans, releaseClaim, type TraceRef } from "../store/flow-repository";
 
 export interface CompletionOptions {
   instanceId: string;
-  /** No span for this long and a trace is complete. */
-  idleMs: number;
   /** A claim older than this was left by an instance that died: take it over. */
   staleClaimMs: number;
   /** Traces per round. */
@@ -17,7 +15,9 @@ export interface CompletionOptions {
 /** Completes one claimed trace; returns the id of the flow it joined, or null. */
 export async function completeClaimedTrace(store: Store, ref: TraceRef, instanceId: string): Promise<string | null> {
   try {
-    const outcome = discoverTrace(await loadDiscoverableSpans(store, ref));
+    const workspace = await store.prisma.workspace.findUnique({ where: { id: ref.workspaceId }, select: { autoDiscovery: true } });
+    const outcome: DiscoveryOutcome =
+      workspace?.autoDiscovery === false ? { kind: "skipped", reason: "discovery_off" } : discoverTrace(await loadDiscoverableSpans(store, ref));
     return await applyDiscovery(store, ref, instanceId, outcome);
   } catch (error) {
     await releaseClaim(store, ref, instanceId).catch(() => undefined);
@@ -30,7 +30,6 @@ export async function completeIdleTraces(store: Store, options: CompletionOption
   const claimed = await claimIdleTraces(store, {
     instanceId: options.instanceId,
     nowMs,
-    idleBeforeMs: nowMs - options.idleMs,
     staleClaimBeforeMs: nowMs - options.staleClaimMs,
     limit: options.batch,
   });

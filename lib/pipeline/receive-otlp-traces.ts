@@ -44,6 +44,10 @@ export async function receiveOtlpTraces(request: Request): Promise<Response> {
     return statusResponse(encoding, access.status, code, access.message);
   }
 
+  if (await runtime.ingestGate.isDisabled(access.workspaceId)) {
+    return statusResponse(encoding, 403, RPC.PERMISSION_DENIED, `Telemetry ingestion is disabled for workspace "${access.workspaceId}" (settings: enabled = false).`);
+  }
+
   // Refuse early, before reading the body, when too much is already under way.
   if (runtime.writer.isOverloaded() || !runtime.admission.tryEnter()) return overloaded(encoding);
   try {

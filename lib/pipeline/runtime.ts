@@ -5,12 +5,14 @@ import { readServerConfig, type ServerConfig } from "../config/server-config";
 import type { Span } from "../otlp/span";
 import { appendSpans } from "../store/append-spans";
 import { sqliteFilePath } from "../store/database-url";
+import { deleteExpiredTelemetry } from "../store/retention";
 import { sqlDialect } from "../store/sql-dialect";
 import { buildSpanBatch } from "../store/span-batch";
 import { SqliteWriterThread } from "../store/sqlite-writer/sqlite-writer-thread";
 import { getStore, type Store } from "../store/db";
 import { startCompletionLoop } from "./complete-traces";
 import { IngestAdmission } from "./ingest-admission";
+import { IngestGate } from "./ingest-gate";
 import { DatabaseKeyring } from "./ingest-keyring";
 import { SpanWriter } from "./span-writer";
 
@@ -20,6 +22,7 @@ export interface Runtime {
   writer: SpanWriter;
   keyring: DatabaseKeyring;
   admission: IngestAdmission;
+  ingestGate: IngestGate;
   /** Names this process's claims on traces being completed. */
   instanceId: string;
 }
@@ -49,6 +52,7 @@ export function getRuntime(): Runtime {
       }),
       keyring: new DatabaseKeyring(store, config.ingestKeys),
       admission: new IngestAdmission(config.maxInflightRequests),
+      ingestGate: new IngestGate(store),
       instanceId: randomUUID(),
     };
   }
@@ -63,8 +67,11 @@ export function startBackgroundWork(): void {
   started.__flowprintBackground = true;
   startCompletionLoop(runtime.store, {
     instanceId: runtime.instanceId,
-    idleMs: runtime.config.traceIdleMs,
     staleClaimMs: 5 * 60_000,
     batch: 200,
   });
+  const retention = () =>
+    deleteExpiredTelemetry(runtime.store).catch((error) => console.error("[flowprint] retention failed", error));
+  setTimeout(retention, 60_000).unref();
+  setInterval(retention, 60 * 60_000).unref();
 }

@@ -20,10 +20,15 @@ async function roundTrip(store: Store): Promise<void> {
   const p = (index: number) => (store.dialect === "sqlite" ? "?" : `$${index}`);
   // Raw SQL the way the ingest path writes: bigint, JSON as text, boolean.
   await store.prisma.$executeRawUnsafe(
-    `INSERT INTO workspaces (id, name, created_at_ms, settings) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`,
+    `INSERT INTO workspaces (id, name, created_at_ms) VALUES (${p(1)}, ${p(2)}, ${p(3)})`,
     "w1",
     "one",
     1_700_000_000_000n,
+  );
+  await store.prisma.$executeRawUnsafe(
+    `INSERT INTO resources (id, workspace_id, attributes) VALUES (${p(1)}, ${p(2)}, ${p(3)})`,
+    "r1",
+    "w1",
     JSON.stringify({ retention_days: 7, flags: [true, 0, null] }),
   );
   await store.prisma.$executeRawUnsafe(
@@ -38,16 +43,16 @@ async function roundTrip(store: Store): Promise<void> {
     2n,
     true,
   );
-  const workspace = await store.prisma.workspace.findUniqueOrThrow({ where: { id: "w1" } });
-  expect(workspace.settings).toEqual({ retention_days: 7, flags: [true, 0, null] });
+  const resource = await store.prisma.resource.findUniqueOrThrow({ where: { id: "r1" } });
+  expect(resource.attributes).toEqual({ retention_days: 7, flags: [true, 0, null] });
   const trace = await store.prisma.trace.findFirstOrThrow({ where: { workspaceId: "w1" } });
   expect(trace.startNs).toBe(START_NS);
   expect(trace.isTestGenerated).toBe(true);
   // Raw reads map by column type too: BIGINT → bigint, JSON parsed, BOOLEAN → boolean.
   const [row] = await store.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
-    `SELECT t.start_ns, t.is_test_generated, w.settings FROM traces t JOIN workspaces w ON w.id = t.workspace_id`,
+    `SELECT t.start_ns, t.is_test_generated, r.attributes FROM traces t JOIN resources r ON r.workspace_id = t.workspace_id`,
   );
-  expect(row).toEqual({ start_ns: START_NS, is_test_generated: true, settings: workspace.settings });
+  expect(row).toEqual({ start_ns: START_NS, is_test_generated: true, attributes: resource.attributes });
   // Foreign keys are enforced.
   await expect(
     store.prisma.ingestKey.create({

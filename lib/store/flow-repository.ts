@@ -25,19 +25,26 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const STATUS = ["unset", "ok", "error"] as const;
 
+/** The shortest trace_idle_ms a workspace may set; lets the claim query use its index. */
+export const MIN_TRACE_IDLE_MS = 100;
+
 /**
- * Claims traces idle since `idleBeforeMs` (and claims left behind by an instance that died,
- * older than `staleClaimBeforeMs`) for this instance. On PostgreSQL SKIP LOCKED lets several
- * instances claim side by side, each trace by exactly one.
+ * Claims traces idle for their workspace's trace_idle_ms (and claims left behind by an
+ * instance that died, older than `staleClaimBeforeMs`) for this instance. On PostgreSQL SKIP
+ * LOCKED lets several instances claim side by side, each trace by exactly one.
  */
 export async function claimIdleTraces(
   store: Store,
-  options: { instanceId: string; nowMs: number; idleBeforeMs: number; staleClaimBeforeMs: number; limit: number },
+  options: { instanceId: string; nowMs: number; staleClaimBeforeMs: number; limit: number },
 ): Promise<TraceRef[]> {
   const d = sqlDialect(store.dialect);
+  // Spans can be stored before their workspace row exists; those wait the default window.
+  const idle = `COALESCE((SELECT w.trace_idle_ms FROM workspaces w WHERE w.id = traces.workspace_id), 10000)`;
+  // Each placeholder is used once: SQLite's are positional.
   const pick =
-    `SELECT workspace_id, trace_id FROM traces WHERE (state = 'open' AND last_seen_ms < ${d.param(3, "bigint")}) ` +
-    `OR (state = 'processing' AND claimed_at_ms < ${d.param(4, "bigint")}) ORDER BY last_seen_ms LIMIT ${d.param(5, "int")}`;
+    `SELECT workspace_id, trace_id FROM traces WHERE (state = 'open' AND last_seen_ms < ${d.param(3, "bigint")} ` +
+    `AND last_seen_ms < ${d.param(4, "bigint")} - ${idle}) ` +
+    `OR (state = 'processing' AND claimed_at_ms < ${d.param(5, "bigint")}) ORDER BY last_seen_ms LIMIT ${d.param(6, "int")}`;
   const sql =
     store.dialect === "postgresql"
       ? `UPDATE traces SET state = 'processing', claimed_by = $1, claimed_at_ms = $2::bigint WHERE (workspace_id, trace_id) IN (${pick} FOR UPDATE SKIP LOCKED) RETURNING workspace_id, trace_id`
@@ -46,7 +53,8 @@ export async function claimIdleTraces(
     sql,
     options.instanceId,
     BigInt(options.nowMs),
-    BigInt(options.idleBeforeMs),
+    BigInt(options.nowMs - MIN_TRACE_IDLE_MS),
+    BigInt(options.nowMs),
     BigInt(options.staleClaimBeforeMs),
     options.limit,
   );

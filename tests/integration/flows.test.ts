@@ -7,7 +7,9 @@ import { recordCheckoutTrace, sdkClient } from "../support/otel-sdk";
 describe("flow discovery in the running app", () => {
   let app: AppServer;
   beforeAll(async () => {
-    app = await startApp({ env: { FLOWPRINT_TRACE_IDLE_MS: "300" } });
+    app = await startApp();
+    const settings = await fetch(`${app.baseUrl}/api/v1/workspaces/discovery/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 300 }) });
+    expect(settings.status).toBe(200);
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,0 +1,20 @@
+// GET|PUT /api/v1/workspaces/:ws/settings/telemetry: the workspace's telemetry settings.
+import { z } from "zod";
+
+export const telemetrySettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    retention_days: z.number().int().min(1).max(3650),
+    default_timeout_ms: z.number().int().min(1_000).max(600_000),
+    auto_discovery: z.boolean(),
+    auto_validation: z.boolean(),
+    trace_idle_ms: z.number().int().min(100).max(600_000),
+  })
+  .strict();
+
+export type TelemetrySettings = z.infer<typeof telemetrySettingsSchema>;
+
+/** PUT takes any subset of the fields; unknown fields are refused so typos do not pass silently. */
+export const telemetrySettingsPatchSchema = telemetrySettingsSchema.partial();
+
+export type TelemetrySettingsPatch = z.infer<typeof telemetrySettingsPatchSchema>;

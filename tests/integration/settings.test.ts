@@ -1,0 +1,63 @@
+// Workspace telemetry settings through the API, and what they change for a user.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type AppServer } from "../support/app-server";
+import { recordCheckoutTrace, sdkClient } from "../support/otel-sdk";
+
+describe("workspace telemetry settings", () => {
+  let app: AppServer;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  const settings = (workspace: string, body?: unknown) =>
+    fetch(`${app.baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, body === undefined ? {} : { method: "PUT", body: JSON.stringify(body) });
+
+  it("has defaults, takes partial updates and keeps them", async () => {
+    expect(await (await settings("s1")).json()).toEqual({
+      enabled: true,
+      retention_days: 30,
+      default_timeout_ms: 30000,
+      auto_discovery: true,
+      auto_validation: true,
+      trace_idle_ms: 10000,
+    });
+    const updated = await settings("s1", { retention_days: 7, auto_validation: false });
+    expect(updated.status).toBe(200);
+    expect(await (await settings("s1")).json()).toMatchObject({ retention_days: 7, auto_validation: false, trace_idle_ms: 10000 });
+  });
+
+  it.each([
+    [{ retention_days: 0 }, "retention_days"],
+    [{ trace_idle_ms: "fast" }, "trace_idle_ms"],
+    [{ enabled: "yes" }, "enabled"],
+    [{ retention_dayz: 3 }, "retention_dayz"],
+  ])("refuses %j with a 400 naming the field", async (body, field) => {
+    const response = await settings("s1", body);
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(`${error.message} ${JSON.stringify(error.issues)}`).toContain(field);
+  });
+
+  it("refuses ingestion for a disabled workspace with a clear OTLP error, and discovers nothing when discovery is off", async () => {
+    expect((await settings("off", { enabled: false })).status).toBe(200);
+    const refused = await fetch(`${app.baseUrl}/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-workspace-id": "off" },
+      body: JSON.stringify({ resourceSpans: [] }),
+    });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/disabled for workspace "off"/);
+
+    expect((await settings("quiet", { auto_discovery: false })).status).toBe(200);
+    const client = sdkClient({ baseUrl: app.baseUrl, format: "json", service: "quiet-svc", headers: { "X-Workspace-ID": "quiet" } });
+    const { traceId } = recordCheckoutTrace(client.tracer);
+    await client.flush();
+    await client.shutdown();
+    const completed = await fetch(`${app.baseUrl}/api/v1/workspaces/quiet/telemetry/traces/${traceId}/complete`, { method: "POST" });
+    expect(await completed.json()).toEqual({ trace_id: traceId, flow_id: null });
+    const spans = await fetch(`${app.baseUrl}/api/v1/workspaces/quiet/telemetry/spans?trace_id=${traceId}`).then((r) => r.json());
+    expect(spans.total).toBe(3);
+  });
+});
