@@ -1,5 +1,10 @@
 // Recent traces of a workspace, summarised for lists.
+import type { Attributes, SpanKindNumber } from "../otlp/span";
+import { buildSpanTree } from "../traces/build-span-tree";
 import type { Store } from "./db";
+import { getTraceSpans, type SpanKindName } from "./span-queries";
+
+const KIND_NUMBERS: Record<SpanKindName, SpanKindNumber> = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
 
 export interface TraceSummaryView {
   trace_id: string;
@@ -78,4 +83,44 @@ async function servicesByTrace(store: Store, workspaceId: string, traceIds: stri
   }
   for (const list of out.values()) list.sort();
   return out;
+}
+
+/** One trace with its spans in tree order (preorder, children by start time), or null. */
+export async function getTraceWithTree(store: Store, workspaceId: string, traceId: string) {
+  const [trace, spans, assignment] = await Promise.all([
+    store.prisma.trace.findUnique({ where: { workspaceId_traceId: { workspaceId, traceId } } }),
+    getTraceSpans(store, workspaceId, traceId),
+    store.prisma.traceFlow.findUnique({ where: { workspaceId_traceId: { workspaceId, traceId } }, select: { flowId: true } }),
+  ]);
+  if (!trace) return null;
+  const tree = buildSpanTree(
+    spans.map((s) => ({
+      traceId: s.trace_id,
+      spanId: s.span_id,
+      parentSpanId: s.parent_span_id ?? "",
+      service: s.service,
+      name: s.name,
+      kind: KIND_NUMBERS[s.kind],
+      status: s.status,
+      startNs: BigInt(s.start_time_unix_nano),
+      endNs: BigInt(s.end_time_unix_nano),
+      attributes: s.attributes as Attributes,
+    })),
+  );
+  const byId = new Map(spans.map((s) => [s.span_id, s]));
+  return {
+    trace_id: trace.traceId,
+    root_service: trace.rootService || null,
+    root_operation: trace.rootName || null,
+    span_count: trace.spanCount,
+    error_count: trace.errorCount,
+    has_error: trace.errorCount > 0,
+    start_time: new Date(Number(trace.startNs / 1_000_000n)).toISOString(),
+    duration_ms: Number(trace.endNs - trace.startNs) / 1e6,
+    state: trace.state,
+    flow_id: assignment?.flowId ?? null,
+    // Spans in tree order with their depth; `attachment` says why a span hangs where it does
+    // (parent, orphan whose parent never arrived, extra root, cut cycle).
+    spans: tree.nodes.map((node) => ({ ...byId.get(node.span.spanId)!, depth: node.depth, attachment: node.attachment })),
+  };
 }

@@ -65,7 +65,16 @@ describe("flow discovery in the running app", () => {
     const [traceId] = await sendCheckouts(1);
     const forced = await api(`/telemetry/traces/${traceId}/complete`, { method: "POST" });
     expect(forced.status).toBe(200);
-    expect((await forced.json()).trace_id).toBe(traceId);
+    const { trace_id, flow_id } = await forced.json();
+    expect(trace_id).toBe(traceId);
+    const trace = await (await api(`/telemetry/traces/${traceId}`)).json();
+    expect(trace).toMatchObject({ trace_id: traceId, root_operation: "POST /orders", span_count: 3, has_error: true, state: "complete", flow_id });
+    expect(trace.spans.map((s: { name: string; depth: number; attachment: string }) => [s.name, s.depth, s.attachment])).toEqual([
+      ["POST /orders", 0, "root"],
+      ["INSERT orders", 1, "parent"],
+      ["charge card", 1, "parent"],
+    ]);
+    expect((await api(`/telemetry/traces/${"0".repeat(31)}1`)).status).toBe(404);
     expect((await api(`/telemetry/traces/${"0".repeat(31)}1/complete`, { method: "POST" })).status).toBe(404);
     const bad = await api("/telemetry/flows?sort=name");
     expect(bad.status).toBe(400);

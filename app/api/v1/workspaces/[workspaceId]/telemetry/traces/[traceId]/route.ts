@@ -1,0 +1,15 @@
+// GET /api/v1/workspaces/:workspaceId/telemetry/traces/:traceId: one trace with its span tree
+import { NotFoundError } from "@/lib/api/errors";
+import { traceParamsSchema } from "@/lib/api/flows.schemas";
+import { handleJson } from "@/lib/api/route-handler";
+import { getRuntime } from "@/lib/pipeline/runtime";
+import { getTraceWithTree } from "@/lib/store/trace-queries";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; traceId: string }> }) => {
+  const { workspaceId, traceId } = traceParamsSchema.parse(await context.params);
+  const trace = await getTraceWithTree(getRuntime().store, workspaceId, traceId);
+  if (!trace) throw new NotFoundError(`No trace ${traceId} in workspace ${workspaceId}.`);
+  return trace;
+});
