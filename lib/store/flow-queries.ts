@@ -1,6 +1,7 @@
 // Reading flows back for the API and the dashboard.
 import { classifyRisk } from "../flows/classify-risk";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
+import { listHourlyBuckets } from "../flows/hourly-buckets";
 import { summarizeNodeStats } from "../flows/node-stats";
 import { sampleTraceIds } from "../flows/pick-representative";
 import type { Store } from "./db";
@@ -76,6 +77,14 @@ export async function getFlow(store: Store, workspaceId: string, flowId: string)
       p95_duration_ms: n.p95DurationMs,
     })),
     sample_trace_ids: sampleTraceIds(aggregate.samples),
+    // Hourly volume, error rate and p95 for charts, oldest first.
+    hourly: listHourlyBuckets(aggregate.hourly).map((b) => ({
+      hour: new Date(b.startMs).toISOString(),
+      count: b.count,
+      error_count: b.errorCount,
+      error_rate: b.errorRate,
+      p95_duration_ms: b.p95DurationMs,
+    })),
     variants: variants.map(flowView),
   };
 }

@@ -57,6 +57,8 @@ describe("flow discovery in the running app", () => {
       ["service:checkout", 3],
     ]);
     expect(detail.sample_trace_ids).toHaveLength(3);
+    expect(detail.hourly).toHaveLength(1);
+    expect(detail.hourly[0]).toMatchObject({ count: 3, error_count: 3, error_rate: 1 });
     expect((await api(`/telemetry/flows/${crypto.randomUUID()}`)).status).toBe(404);
     expect((await fetch(`${app.baseUrl}/api/v1/workspaces/other/telemetry/flows/${flow.id}`)).status).toBe(404);
   });
