@@ -1,0 +1,12 @@
+// Public API of the service graph. Pure: no I/O, no framework, no store; depends on lib/traces only.
+export type { GraphDelta, GraphEdge, GraphEdgeEntry, GraphEdgeKind, GraphNode, GraphNodeEntry, GraphNodeType, ServiceGraph } from "./graph-types";
+export type { GraphSummary, GraphSummaryEdge, GraphSummaryNode } from "./summarize-graph";
+export type { DatabaseAccess } from "./classify-database-operation";
+export type { MessagingRole } from "./classify-messaging-role";
+export { extractTraceGraph } from "./extract-trace-graph";
+export { emptyServiceGraph, mergeGraph, mergeGraphs, subtractGraph } from "./merge-graph";
+export { summarizeGraph } from "./summarize-graph";
+export { classifyDatabaseOperation } from "./classify-database-operation";
+export { classifyMessagingRole } from "./classify-messaging-role";
+export { findTraceTimeMs } from "./find-trace-time";
+export { formatEdgeId } from "./format-edge-id";
