@@ -77,3 +77,12 @@ describe("classifyDatabaseOperation", () => {
     expect(classifyDatabaseOperation(attributes)).toBe("calls");
   });
 });
+
+describe("classifyDatabaseOperation from the span name", () => {
+  it("reads the operation from a conventional span name when no attribute names it", () => {
+    expect(classifyDatabaseOperation({ "db.system.name": "postgresql" }, "INSERT orders")).toBe("writes");
+    expect(classifyDatabaseOperation({ "db.system.name": "postgresql" }, "SELECT orders")).toBe("reads");
+    expect(classifyDatabaseOperation({ "db.system.name": "postgresql" }, "pg.connect")).toBe("calls");
+    expect(classifyDatabaseOperation({ "db.system.name": "postgresql", "db.operation.name": "SELECT" }, "INSERT orders")).toBe("reads");
+  });
+});

@@ -73,7 +73,11 @@ const SQL_SYSTEMS = new Set([
  * parentheses; a `WITH` statement is a write when its body names a write keyword outside
  * string literals (`WITH x AS (...) DELETE ...`), else a read when it selects.
  */
-export function classifyDatabaseOperation(attributes: Attributes): DatabaseAccess {
+/**
+ * `spanName` is the last source: the database conventions name spans `{operation} {target}`
+ * ("INSERT orders"), which is all some instrumentations record.
+ */
+export function classifyDatabaseOperation(attributes: Attributes, spanName?: string): DatabaseAccess {
   const system = readTextAttribute(attributes, SYSTEM_KEYS)?.toLowerCase();
   const sqlOnly = system !== undefined && SQL_SYSTEMS.has(system);
   for (const key of OPERATION_KEYS) {
@@ -88,6 +92,7 @@ export function classifyDatabaseOperation(attributes: Attributes): DatabaseAcces
     const access = classifyStatement(text, sqlOnly);
     if (access !== undefined) return access;
   }
+  if (spanName !== undefined) return classifyWord(firstWord(spanName), sqlOnly) ?? "calls";
   return "calls";
 }
 

@@ -116,7 +116,7 @@ export function extractTraceGraph<S extends TraceSpan>(tree: SpanTree<S>): Servi
           addCall(service, "exposes", own, durationUs, isError);
           break;
         case "database":
-          addCall(service, classifyDatabaseOperation(span.attributes), own, durationUs, isError);
+          addCall(service, classifyDatabaseOperation(span.attributes, span.name), own, durationUs, isError);
           break;
         case "topic":
           if (role === "consume") addCall(own, "consumes", service, durationUs, isError);

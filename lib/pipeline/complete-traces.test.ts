@@ -9,6 +9,7 @@ import { appendSpans } from "../store/append-spans";
 import { openStore, type Store } from "../store/db";
 import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
+import { getServiceGraph } from "../store/flow-repository";
 import { completeIdleTraces, completeTraceNow } from "./complete-traces";
 
 const options = { instanceId: "test-instance", staleClaimMs: 60_000, batch: 100 };
@@ -102,6 +103,14 @@ for (const kind of stores) {
       // Completing again changes nothing: the contribution is taken back before it is added.
       await completeTraceNow(store, { workspaceId: "shop", traceId: early[0].traceId }, "test-instance");
       expect((await flows()).map((f) => f.occurrenceCount)).toEqual([3, 2]);
+      // The service graph counts each call once, the late one included.
+      const graph = await getServiceGraph(store, "shop");
+      const calls = Object.fromEntries(graph.edges.map((e) => [e.id, e.call_count]));
+      expect(calls).toEqual({
+        "calls:service:gateway→service:loyalty": 2,
+        "exposes:service:gateway→api_endpoint:POST /orders": 5,
+        "writes:service:gateway→database:orders": 5,
+      });
     });
 
     it("discovers nothing in a workspace whose settings turned discovery off", async (ctx) => {

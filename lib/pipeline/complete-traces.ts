@@ -1,6 +1,8 @@
 // Trace completion: a trace is complete when no span has arrived for its workspace's
 // trace_idle_ms; its spans then go through discovery and its flow's statistics are updated.
-import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
+import { discoverTrace } from "../flows/discover-trace";
+import { extractTraceGraph } from "../graph";
+import { buildSpanTree } from "../traces/build-span-tree";
 import type { Store } from "../store/db";
 import { applyDiscovery, claimIdleTraces, claimTrace, loadDiscoverableSpans, releaseClaim, type TraceRef } from "../store/flow-repository";
 
@@ -16,9 +18,12 @@ export interface CompletionOptions {
 export async function completeClaimedTrace(store: Store, ref: TraceRef, instanceId: string): Promise<string | null> {
   try {
     const workspace = await store.prisma.workspace.findUnique({ where: { id: ref.workspaceId }, select: { autoDiscovery: true } });
-    const outcome: DiscoveryOutcome =
-      workspace?.autoDiscovery === false ? { kind: "skipped", reason: "discovery_off" } : discoverTrace(await loadDiscoverableSpans(store, ref));
-    return await applyDiscovery(store, ref, instanceId, outcome);
+    if (workspace?.autoDiscovery === false) return await applyDiscovery(store, ref, instanceId, { kind: "skipped", reason: "discovery_off" });
+    const spans = await loadDiscoverableSpans(store, ref);
+    const outcome = discoverTrace(spans);
+    // The graph takes the same traces discovery does (no test runs, no synthetic entry points).
+    const graph = outcome.kind === "discovered" ? extractTraceGraph(buildSpanTree(spans)) : null;
+    return await applyDiscovery(store, ref, instanceId, outcome, graph);
   } catch (error) {
     await releaseClaim(store, ref, instanceId).catch(() => undefined);
     throw error;

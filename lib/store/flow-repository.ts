@@ -11,6 +11,7 @@ import {
   type FlowAggregate,
   type FlowContribution,
 } from "../flows/flow-aggregate";
+import { emptyServiceGraph, mergeGraph, subtractGraph, summarizeGraph, type ServiceGraph } from "../graph";
 import type { SpanKindNumber } from "../otlp/span";
 import type { PrismaClient, Store } from "./db";
 import { Prisma } from "./generated/sqlite/client";
@@ -117,7 +118,13 @@ export async function loadDiscoverableSpans(store: Store, ref: TraceRef): Promis
  * may have changed its path), adds the new contribution, marks the trace complete. Does
  * nothing when a late span reopened the trace meanwhile: the next claim sees every span.
  */
-export async function applyDiscovery(store: Store, ref: TraceRef, instanceId: string, outcome: DiscoveryOutcome): Promise<string | null> {
+export async function applyDiscovery(
+  store: Store,
+  ref: TraceRef,
+  instanceId: string,
+  outcome: DiscoveryOutcome,
+  graph: ServiceGraph | null = null,
+): Promise<string | null> {
   return store.prisma.$transaction(
     async (tx) => {
       // A write first: on SQLite it takes the write lock before anything is read.
@@ -131,9 +138,11 @@ export async function applyDiscovery(store: Store, ref: TraceRef, instanceId: st
       const previous = await tx.traceFlow.findUnique({ where: key });
       if (previous) {
         await changeFlow(tx, store, previous.flowId, (flow) => removeContribution(flow, previous.contribution as unknown as FlowContribution));
+        if (previous.graph) await changeGraph(tx, store, ref.workspaceId, (g) => subtractGraph(g, previous.graph as unknown as ServiceGraph));
         await tx.traceFlow.delete({ where: key });
       }
       if (outcome.kind !== "discovered") return null;
+      if (graph) await changeGraph(tx, store, ref.workspaceId, (g) => mergeGraph(g, graph));
 
       const { discovery } = outcome;
       const flow = await tx.flow.upsert({
@@ -160,7 +169,9 @@ export async function applyDiscovery(store: Store, ref: TraceRef, instanceId: st
       });
       const contribution: FlowContribution = { trace: discovery.trace, nodes: discovery.nodes, representative: discovery.representative };
       await changeFlow(tx, store, flow.id, (aggregate) => addContribution(aggregate, contribution));
-      await tx.traceFlow.create({ data: { workspaceId: ref.workspaceId, traceId: ref.traceId, flowId: flow.id, contribution: contribution as never } });
+      await tx.traceFlow.create({
+        data: { workspaceId: ref.workspaceId, traceId: ref.traceId, flowId: flow.id, contribution: contribution as never, graph: (graph ?? Prisma.DbNull) as never },
+      });
       return flow.id;
     },
     { timeout: 30_000, maxWait: 30_000 },
@@ -199,4 +210,23 @@ async function changeFlow(tx: Tx, store: Store, flowId: string, change: (flow: F
   }
   const stored = storedAggregate(next);
   await tx.flow.update({ where: { id: flowId }, data: stored });
+}
+
+async function changeGraph(tx: Tx, store: Store, workspaceId: string, change: (graph: ServiceGraph) => ServiceGraph): Promise<void> {
+  await tx.serviceGraph.upsert({
+    where: { workspaceId },
+    create: { workspaceId, graph: emptyServiceGraph() as never, updatedAtMs: BigInt(Date.now()) },
+    update: {},
+  });
+  // Every completion of a workspace updates this one row: lock it on PostgreSQL.
+  if (store.dialect === "postgresql") await tx.$queryRawUnsafe("SELECT workspace_id FROM service_graphs WHERE workspace_id = $1 FOR UPDATE", workspaceId);
+  const row = await tx.serviceGraph.findUniqueOrThrow({ where: { workspaceId } });
+  const next = change(row.graph as unknown as ServiceGraph);
+  await tx.serviceGraph.update({ where: { workspaceId }, data: { graph: next as never, updatedAtMs: BigInt(Date.now()) } });
+}
+
+/** The workspace's service graph as the API returns it. */
+export async function getServiceGraph(store: Store, workspaceId: string) {
+  const row = await store.prisma.serviceGraph.findUnique({ where: { workspaceId } });
+  return summarizeGraph(row ? (row.graph as unknown as ServiceGraph) : emptyServiceGraph());
 }
