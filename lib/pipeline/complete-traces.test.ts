@@ -9,7 +9,7 @@ import { appendSpans } from "../store/append-spans";
 import { openStore, type Store } from "../store/db";
 import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
-import { getServiceGraph } from "../store/flow-repository";
+import { claimIdleTraces, getServiceGraph } from "../store/flow-repository";
 import { completeIdleTraces, completeTraceNow } from "./complete-traces";
 
 const options = { instanceId: "test-instance", staleClaimMs: 60_000, batch: 100 };
@@ -137,3 +137,34 @@ for (const kind of stores) {
     });
   });
 }
+
+describe("two instances completing traces on one PostgreSQL", () => {
+  it("claims each idle trace exactly once", async (ctx) => {
+    const database = await tempPostgresUrl();
+    if (!database) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+    await applyMigrations(database!.url);
+    const [a, b] = [openStore(database!.url), openStore(database!.url)];
+    try {
+      const received = Date.now();
+      const traces = Array.from({ length: 40 }, () => checkout(false));
+      for (const spans of traces) await appendSpans(a, spans, received);
+      const claim = (store: Store, instanceId: string) =>
+        claimIdleTraces(store, { instanceId, nowMs: received + 60_000, staleClaimBeforeMs: received - 60_000, limit: 7 });
+      const claimed: string[][] = [[], []];
+      for (let round = 0; round < 6; round++) {
+        const [fromA, fromB] = await Promise.all([claim(a, "a"), claim(b, "b")]);
+        claimed[0].push(...fromA.map((t) => t.traceId));
+        claimed[1].push(...fromB.map((t) => t.traceId));
+      }
+      const all = [...claimed[0], ...claimed[1]];
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.sort()).toEqual(traces.map((t) => t[0].traceId).sort());
+      expect(claimed[0].length).toBeGreaterThan(0);
+      expect(claimed[1].length).toBeGreaterThan(0);
+    } finally {
+      await a.close();
+      await b.close();
+      await database!.drop();
+    }
+  });
+});
