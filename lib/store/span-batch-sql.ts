@@ -25,6 +25,7 @@ export const TRACE_COLUMNS: Columns = [
   ["root_span_id", "text"],
   ["root_service", "text"],
   ["root_name", "text"],
+  ["root_start_ns", "bigint"],
   ["first_seen_ms", "bigint"],
   ["last_seen_ms", "bigint"],
   ["state", "text"],
@@ -100,16 +101,20 @@ export function insertSpansSql(dialect: SqlDialect, rowCount: number): string {
   );
 }
 
-// SET expressions all read the row as it was, so root_span_id = '' holds for each of the three.
+// The root is the earliest parentless span (ties: the smaller span id), whichever request
+// brought it. SET expressions all read the row as it was, so the test holds for all four.
 function traceConflictUpdate(dialect: SqlDialect): string {
-  const keepRoot = (column: string) => `${column} = CASE WHEN traces.root_span_id = '' THEN excluded.${column} ELSE traces.${column} END`;
+  const earlierRoot =
+    `traces.root_span_id = '' OR (excluded.root_span_id <> '' AND (excluded.root_start_ns < traces.root_start_ns ` +
+    `OR (excluded.root_start_ns = traces.root_start_ns AND excluded.root_span_id < traces.root_span_id)))`;
+  const keepRoot = (column: string) => `${column} = CASE WHEN ${earlierRoot} THEN excluded.${column} ELSE traces.${column} END`;
   return (
     `ON CONFLICT (workspace_id, trace_id) DO UPDATE SET ` +
     `start_ns = ${dialect.least("traces.start_ns", "excluded.start_ns")}, ` +
     `end_ns = ${dialect.greatest("traces.end_ns", "excluded.end_ns")}, ` +
     `span_count = traces.span_count + excluded.span_count, ` +
     `error_count = traces.error_count + excluded.error_count, ` +
-    `${keepRoot("root_service")}, ${keepRoot("root_name")}, ${keepRoot("root_span_id")}, ` +
+    `${keepRoot("root_service")}, ${keepRoot("root_name")}, ${keepRoot("root_span_id")}, ${keepRoot("root_start_ns")}, ` +
     `last_seen_ms = excluded.last_seen_ms, ` +
     // A late span reopens a completed trace so discovery sees the whole trace again.
     `state = 'open', ` +
@@ -139,7 +144,8 @@ export function appendBatchPostgresSql(): string {
     `RETURNING workspace_id, trace_id, span_id, parent_span_id, service, name, status_code, start_ns, end_ns, is_test_generated), ` +
     `up AS (INSERT INTO traces (${names(TRACE_COLUMNS)}) ` +
     `SELECT workspace_id, trace_id, min(start_ns), max(end_ns), count(*), count(*) FILTER (WHERE status_code = 2), ` +
-    `${root("span_id")}, ${root("service")}, ${root("name")}, $3::bigint, $3::bigint, 'open', bool_or(is_test_generated) ` +
+    `${root("span_id")}, ${root("service")}, ${root("name")}, coalesce(min(start_ns) FILTER (WHERE parent_span_id = ''), 0), ` +
+    `$3::bigint, $3::bigint, 'open', bool_or(is_test_generated) ` +
     `FROM ins GROUP BY workspace_id, trace_id ORDER BY workspace_id, trace_id ${traceConflictUpdate(dialect)} RETURNING 1) ` +
     `SELECT (SELECT count(*) FROM ins)::integer AS inserted, (SELECT count(*) FROM up)::integer AS traces`
   );

@@ -126,6 +126,7 @@ export function traceRow(dialect: SqlDialect, d: TraceDelta, receivedAtMs: bigin
     d.rootSpanId,
     d.rootService,
     d.rootName,
+    d.rootStartNs,
     receivedAtMs,
     receivedAtMs,
     "open",

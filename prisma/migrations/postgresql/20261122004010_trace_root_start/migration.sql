@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "traces" ADD COLUMN     "root_start_ns" BIGINT NOT NULL DEFAULT 0;
