@@ -2,11 +2,8 @@
 // Demo captures), kept outside the repository in ../shared/corpora/otlp and read in place.
 // The expected paths were worked out by hand from the files, span by span, and are written
 // out literally: they are not produced by the code under test.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeTraceRequest } from "../otlp/index";
-import type { Span } from "../otlp/span";
+import { CORPUS_DIR, corpusFiles, onlyTrace, tracesOf } from "../otlp/testing/read-corpus-traces";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
@@ -15,33 +12,7 @@ import { extractPath } from "./extract-path";
 import { findEntryPoint } from "./find-entry-point";
 import { formatFlowName } from "./format-flow-name";
 
-const CORPUS_DIR = path.resolve(process.cwd(), "../shared/corpora/otlp");
-const SKILLS = "jaegertracing__jaeger__cmd__jaeger__internal__extension__jaegerquery__internal__mcptools__internal__handlers__testdata__skills__";
-
-const corpusFiles = fs.existsSync(CORPUS_DIR)
-  ? fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".json") && fs.readFileSync(path.join(CORPUS_DIR, f), "utf8").includes('"resourceSpans"'))
-  : [];
-
-/** The ExportTraceServiceRequest inside a file: the file itself, or an API response wrapping it (Jaeger's {"result": ...}). */
-function requestBody(text: string): Uint8Array {
-  const parsed = JSON.parse(text) as Record<string, unknown>;
-  if ("resourceSpans" in parsed) return new TextEncoder().encode(text);
-  const inner = Object.values(parsed).find((v) => v !== null && typeof v === "object" && "resourceSpans" in v);
-  return new TextEncoder().encode(JSON.stringify(inner));
-}
-
-function tracesOf(file: string): Map<string, Span[]> {
-  const { spans } = decodeTraceRequest(requestBody(fs.readFileSync(path.join(CORPUS_DIR, file), "utf8")), "json", "ws", 0);
-  const byTrace = new Map<string, Span[]>();
-  for (const span of spans) byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
-  return byTrace;
-}
-
-function onlyTrace(fixture: string, traceId: string): Span[] {
-  const traces = tracesOf(`${SKILLS}${fixture}.json`);
-  expect([...traces.keys()]).toEqual([traceId]);
-  return traces.get(traceId)!;
-}
+const corpus = corpusFiles();
 
 const node = (type: PathNode["type"], identifier: string, service: string): PathNode => ({ type, identifier, service });
 
@@ -58,7 +29,7 @@ const HOTROD_DISPATCH: PathNode[] = [
   node("api_endpoint", "GET /route", "route"),
 ];
 
-describe.skipIf(corpusFiles.length === 0)(`flow paths of the real traces in ${CORPUS_DIR}`, () => {
+describe.skipIf(corpus.length === 0)(`flow paths of the real traces in ${CORPUS_DIR}`, () => {
   it("HotROD dispatch, serial route calls (-W 1)", () => {
     const tree = buildSpanTree(onlyTrace("n_plus_one_full_serial", "fe65c5beefbe4e96119efbba3da07e99"));
     expect(tree.nodes.length).toBe(40);
@@ -132,7 +103,7 @@ describe.skipIf(corpusFiles.length === 0)(`flow paths of the real traces in ${CO
     expect(formatFlowName(findEntryPoint(tree)!)).toBe("checkout → oteldemo.CheckoutService/PlaceOrder");
   });
 
-  it.each(corpusFiles)("every trace of %s builds a complete tree and a duplicate-free path", (file) => {
+  it.each(corpus)("every trace of %s builds a complete tree and a duplicate-free path", (file) => {
     for (const spans of tracesOf(file).values()) {
       const tree = buildSpanTree(spans);
       expect(tree.nodes.length).toBe(new Set(spans.map((s) => s.spanId)).size);
@@ -145,7 +116,7 @@ describe.skipIf(corpusFiles.length === 0)(`flow paths of the real traces in ${CO
   });
 });
 
-if (corpusFiles.length === 0) {
+if (corpus.length === 0) {
   describe("flow paths of the real traces", () => {
     it.skip(`skipped: no corpus at ${CORPUS_DIR} (it lives outside the repository)`, () => {});
   });

@@ -2,51 +2,22 @@
 // others), kept outside the repository in ../shared/corpora/otlp and read in place. The
 // expected HotROD graph was worked out by hand from the file, span by span, and is written out
 // literally: it is not produced by the code under test.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeTraceRequest } from "../otlp/index";
-import type { Span } from "../otlp/span";
+import { CORPUS_DIR, corpusFiles, onlyTrace, tracesOf } from "../otlp/testing/read-corpus-traces";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { extractTraceGraph } from "./extract-trace-graph";
 import type { ServiceGraph } from "./graph-types";
 import { emptyServiceGraph, mergeGraphs, subtractGraph } from "./merge-graph";
 import { summarizeGraph } from "./summarize-graph";
 
-const CORPUS_DIR = path.resolve(process.cwd(), "../shared/corpora/otlp");
-const SKILLS = "jaegertracing__jaeger__cmd__jaeger__internal__extension__jaegerquery__internal__mcptools__internal__handlers__testdata__skills__";
-
-const corpusFiles = fs.existsSync(CORPUS_DIR)
-  ? fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".json") && fs.readFileSync(path.join(CORPUS_DIR, f), "utf8").includes('"resourceSpans"'))
-  : [];
-
-/** The ExportTraceServiceRequest inside a file: the file itself, or an API response wrapping it (Jaeger's {"result": ...}). */
-function requestBody(text: string): Uint8Array {
-  const parsed = JSON.parse(text) as Record<string, unknown>;
-  if ("resourceSpans" in parsed) return new TextEncoder().encode(text);
-  const inner = Object.values(parsed).find((v) => v !== null && typeof v === "object" && "resourceSpans" in v);
-  return new TextEncoder().encode(JSON.stringify(inner));
-}
-
-function tracesOf(file: string): Map<string, Span[]> {
-  const { spans } = decodeTraceRequest(requestBody(fs.readFileSync(path.join(CORPUS_DIR, file), "utf8")), "json", "ws");
-  const byTrace = new Map<string, Span[]>();
-  for (const span of spans) byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
-  return byTrace;
-}
-
-function onlyTrace(fixture: string, traceId: string): Span[] {
-  const traces = tracesOf(`${SKILLS}${fixture}.json`);
-  expect([...traces.keys()]).toEqual([traceId]);
-  return traces.get(traceId)!;
-}
+const corpus = corpusFiles();
 
 /** [kind, source, target, calls, errors] per edge, in id order. */
 function edgeCounts(graph: ServiceGraph): [string, string, string, number, number][] {
   return Object.values(graph.edges).map((e) => [e.kind, e.source, e.target, e.callCount, e.errorCount]);
 }
 
-describe.skipIf(corpusFiles.length === 0)(`service graphs of the real traces in ${CORPUS_DIR}`, () => {
+describe.skipIf(corpus.length === 0)(`service graphs of the real traces in ${CORPUS_DIR}`, () => {
   // HotROD dispatch (-W 1), 40 spans: frontend GET /dispatch → HTTP GET client → customer
   // GET /customer → a CLIENT span of the service HotROD calls "mysql" (db.system.name mysql,
   // db.operation.name SELECT); → gRPC client → driver FindNearest (SERVER, rpc attributes, no
@@ -105,7 +76,7 @@ describe.skipIf(corpusFiles.length === 0)(`service graphs of the real traces in 
     ]);
   });
 
-  it.each(corpusFiles)("every trace of %s gives a consistent graph, whatever the arrival order", (file) => {
+  it.each(corpus)("every trace of %s gives a consistent graph, whatever the arrival order", (file) => {
     const graphs: ServiceGraph[] = [];
     for (const spans of tracesOf(file).values()) {
       const graph = extractTraceGraph(buildSpanTree(spans));
@@ -122,7 +93,7 @@ describe.skipIf(corpusFiles.length === 0)(`service graphs of the real traces in 
   });
 });
 
-if (corpusFiles.length === 0) {
+if (corpus.length === 0) {
   describe("service graphs of the real traces", () => {
     it.skip(`skipped: no corpus at ${CORPUS_DIR} (it lives outside the repository)`, () => {});
   });

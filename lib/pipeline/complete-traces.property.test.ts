@@ -10,12 +10,8 @@
 // arrive late), then a final completion round. Both are also checked against a pure model: the
 // whole traces' discoverTrace outcomes folded with addContribution, and their service graphs
 // merged (the workspace graph is kept by the same completions and must obey the same rule).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { tempPostgresUrl } from "../../tests/support/app-server";
 import { discoverTrace, type TraceDiscovery } from "../flows/discover-trace";
 import type { DurationSketch } from "../flows/duration-sketch";
 import { addContribution, deserializeFlowAggregate, emptyFlowAggregate, flowFigures, type FlowAggregate, type FlowContribution } from "../flows/flow-aggregate";
@@ -25,8 +21,8 @@ import { MAX_SAMPLE_TRACES } from "../flows/pick-representative";
 import type { Span } from "../otlp/span";
 import { makeSpan } from "../otlp/testing/make-span";
 import { appendSpans } from "../store/append-spans";
-import { openStore, type Store } from "../store/db";
-import { applyMigrations } from "../store/migrate";
+import type { Store } from "../store/db";
+import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { forestShapeArbitrary, materializeSpans, spanIdsArbitrary, type SpanShape } from "../traces/testing/arbitrary-trace";
 import { completeIdleTraces, completeTraceNow, type CompletionOptions } from "./complete-traces";
@@ -538,30 +534,6 @@ function withoutLastSeen(graph: ServiceGraph) {
 // ---------------------------------------------------------------------------------------------
 // Stores.
 
-interface OpenedStore {
-  store: Store;
-  drop(): Promise<void>;
-}
-
-const stores: { name: string; open: () => Promise<OpenedStore | null> }[] = [
-  {
-    name: "sqlite",
-    open: async () => {
-      const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-complete-prop-")), "db.sqlite")}`;
-      await applyMigrations(url);
-      return { store: openStore(url), drop: async () => undefined };
-    },
-  },
-  {
-    name: "postgresql",
-    open: async () => {
-      const database = await tempPostgresUrl();
-      if (!database) return null;
-      await applyMigrations(database.url);
-      return { store: openStore(database.url), drop: database.drop };
-    },
-  },
-];
 
 async function resetStore(store: Store): Promise<void> {
   for (const table of ["flows", "trace_flows", "service_graphs", "traces", "spans", "resources"]) {
@@ -569,7 +541,7 @@ async function resetStore(store: Store): Promise<void> {
   }
 }
 
-for (const kind of stores) {
+for (const kind of TEST_STORES) {
   describe(`late and split traces on ${kind.name} (property)`, () => {
     let opened: OpenedStore | null = null;
     beforeAll(async () => {
@@ -581,7 +553,6 @@ for (const kind of stores) {
       }
     });
     afterAll(async () => {
-      await opened?.store.close();
       await opened?.drop();
     });
 

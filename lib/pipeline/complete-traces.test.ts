@@ -1,12 +1,10 @@
 // Trace completion on real stores: SQLite, and PostgreSQL when TEST_DATABASE_URL is set.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpanKind, type Span } from "../otlp/span";
 import { makeSpan } from "../otlp/testing/make-span";
 import { appendSpans } from "../store/append-spans";
 import { openStore, type Store } from "../store/db";
+import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
 import { claimIdleTraces, getServiceGraph } from "../store/flow-repository";
@@ -27,34 +25,14 @@ function checkout(withLoyalty: boolean, status: Span["status"] = "unset"): Span[
   return spans.map((s) => ({ ...s, workspaceId: "shop" }));
 }
 
-const stores: { name: string; open: () => Promise<{ store: Store; drop(): Promise<void> } | null> }[] = [
-  {
-    name: "sqlite",
-    open: async () => {
-      const url = `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-complete-")), "db.sqlite")}`;
-      await applyMigrations(url);
-      return { store: openStore(url), drop: async () => undefined };
-    },
-  },
-  {
-    name: "postgresql",
-    open: async () => {
-      const database = await tempPostgresUrl();
-      if (!database) return null;
-      await applyMigrations(database.url);
-      return { store: openStore(database.url), drop: database.drop };
-    },
-  },
-];
 
-for (const kind of stores) {
+for (const kind of TEST_STORES) {
   describe(`trace completion on ${kind.name}`, () => {
-    let opened: { store: Store; drop(): Promise<void> } | null = null;
+    let opened: OpenedStore | null = null;
     beforeAll(async () => {
       opened = await kind.open();
     });
     afterAll(async () => {
-      await opened?.store.close();
       await opened?.drop();
     });
 
