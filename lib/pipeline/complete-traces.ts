@@ -1,10 +1,12 @@
 // Trace completion: a trace is complete when no span has arrived for its workspace's
-// trace_idle_ms; its spans then go through discovery and its flow's statistics are updated.
-import { discoverTrace } from "../flows/discover-trace";
+// trace_idle_ms; its spans then go through discovery and its flow's statistics and its
+// workspace's service graph are updated. A round's traces are recorded in one transaction.
+import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
 import { extractTraceGraph } from "../graph";
-import { buildSpanTree } from "../traces/build-span-tree";
+import { applyDiscoveries, completionKey, type TraceCompletion } from "../store/apply-discoveries";
 import type { Store } from "../store/db";
-import { applyDiscovery, claimIdleTraces, claimTrace, loadDiscoverableSpans, releaseClaim, type TraceRef } from "../store/flow-repository";
+import { claimIdleTraces, claimTrace, loadDiscoverableSpans, releaseClaim, type TraceRef } from "../store/flow-repository";
+import { buildSpanTree } from "../traces/build-span-tree";
 
 export interface CompletionOptions {
   instanceId: string;
@@ -14,23 +16,35 @@ export interface CompletionOptions {
   batch: number;
 }
 
-/** Completes one claimed trace; returns the id of the flow it joined, or null. */
-export async function completeClaimedTrace(store: Store, ref: TraceRef, instanceId: string): Promise<string | null> {
+const DISCOVERY_OFF: DiscoveryOutcome = { kind: "skipped", reason: "discovery_off" };
+
+/** Discovers and records claimed traces; returns each trace's flow id (null: no flow), by completionKey. */
+async function completeClaimed(store: Store, refs: TraceRef[], instanceId: string): Promise<Map<string, string | null>> {
   try {
-    const workspace = await store.prisma.workspace.findUnique({ where: { id: ref.workspaceId }, select: { autoDiscovery: true } });
-    if (workspace?.autoDiscovery === false) return await applyDiscovery(store, ref, instanceId, { kind: "skipped", reason: "discovery_off" });
-    const spans = await loadDiscoverableSpans(store, ref);
-    const outcome = discoverTrace(spans);
-    // The graph takes the same traces discovery does (no test runs, no synthetic entry points).
-    const graph = outcome.kind === "discovered" ? extractTraceGraph(buildSpanTree(spans)) : null;
-    return await applyDiscovery(store, ref, instanceId, outcome, graph);
+    const quiet = new Set(
+      (await store.prisma.workspace.findMany({ where: { id: { in: [...new Set(refs.map((r) => r.workspaceId))] }, autoDiscovery: false }, select: { id: true } })).map(
+        (w) => w.id,
+      ),
+    );
+    const spansByTrace = await loadDiscoverableSpans(
+      store,
+      refs.filter((r) => !quiet.has(r.workspaceId)),
+    );
+    const completions: TraceCompletion[] = refs.map((ref) => {
+      if (quiet.has(ref.workspaceId)) return { ref, outcome: DISCOVERY_OFF, graph: null };
+      const spans = spansByTrace.get(completionKey(ref.workspaceId, ref.traceId)) ?? [];
+      const outcome = discoverTrace(spans);
+      // The graph takes the same traces discovery does (no test runs, no synthetic entry points).
+      return { ref, outcome, graph: outcome.kind === "discovered" ? extractTraceGraph(buildSpanTree(spans)) : null };
+    });
+    return await applyDiscoveries(store, completions, instanceId);
   } catch (error) {
-    await releaseClaim(store, ref, instanceId).catch(() => undefined);
+    for (const ref of refs) await releaseClaim(store, ref, instanceId).catch(() => undefined);
     throw error;
   }
 }
 
-/** One round: claims idle traces and completes them. Returns how many it completed. */
+/** One round: claims idle traces and completes them. Returns how many it claimed. */
 export async function completeIdleTraces(store: Store, options: CompletionOptions, nowMs = Date.now()): Promise<number> {
   const claimed = await claimIdleTraces(store, {
     instanceId: options.instanceId,
@@ -38,22 +52,20 @@ export async function completeIdleTraces(store: Store, options: CompletionOption
     staleClaimBeforeMs: nowMs - options.staleClaimMs,
     limit: options.batch,
   });
-  let completed = 0;
-  for (const ref of claimed) {
-    try {
-      await completeClaimedTrace(store, ref, options.instanceId);
-      completed++;
-    } catch (error) {
-      console.error(`[flowprint] completing trace ${ref.traceId} failed; it will be retried`, error);
-    }
+  if (claimed.length === 0) return 0;
+  try {
+    await completeClaimed(store, claimed, options.instanceId);
+  } catch (error) {
+    console.error(`[flowprint] completing ${claimed.length} traces failed; they will be retried`, error);
   }
-  return completed;
+  return claimed.length;
 }
 
 /** Completes one trace now (forced completion, used by the test runner). */
 export async function completeTraceNow(store: Store, ref: TraceRef, instanceId: string): Promise<{ found: boolean; flowId: string | null }> {
   if (!(await claimTrace(store, ref, instanceId, Date.now()))) return { found: false, flowId: null };
-  return { found: true, flowId: await completeClaimedTrace(store, ref, instanceId) };
+  const flows = await completeClaimed(store, [ref], instanceId);
+  return { found: true, flowId: flows.get(completionKey(ref.workspaceId, ref.traceId)) ?? null };
 }
 
 /** Runs rounds until stopped; a round starts when the previous one ended, so rounds never overlap. */

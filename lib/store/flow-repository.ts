@@ -1,28 +1,14 @@
-// Flows and the trace completion bookkeeping behind them.
-import { randomUUID } from "node:crypto";
-import type { DiscoveryOutcome, DiscoverableSpan } from "../flows/discover-trace";
-import {
-  addContribution,
-  deserializeFlowAggregate,
-  emptyFlowAggregate,
-  flowFigures,
-  removeContribution,
-  serializeFlowAggregate,
-  type FlowAggregate,
-  type FlowContribution,
-} from "../flows/flow-aggregate";
-import { emptyServiceGraph, mergeGraph, subtractGraph, summarizeGraph, type ServiceGraph } from "../graph";
+// Trace completion bookkeeping: claims, span loading, the service graph read.
+import type { DiscoverableSpan } from "../flows/discover-trace";
+import { emptyServiceGraph, summarizeGraph, type ServiceGraph } from "../graph";
 import type { SpanKindNumber } from "../otlp/span";
-import type { PrismaClient, Store } from "./db";
-import { Prisma } from "./generated/sqlite/client";
+import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
 export interface TraceRef {
   workspaceId: string;
   traceId: string;
 }
-
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const STATUS = ["unset", "ok", "error"] as const;
 
@@ -79,150 +65,47 @@ export async function releaseClaim(store: Store, ref: TraceRef, instanceId: stri
   });
 }
 
-export async function loadDiscoverableSpans(store: Store, ref: TraceRef): Promise<DiscoverableSpan[]> {
-  const rows = await store.prisma.span.findMany({
-    where: { workspaceId: ref.workspaceId, traceId: ref.traceId },
-    select: {
-      traceId: true,
-      spanId: true,
-      parentSpanId: true,
-      service: true,
-      name: true,
-      kind: true,
-      statusCode: true,
-      startNs: true,
-      endNs: true,
-      attributes: true,
-      isTestGenerated: true,
-      isSynthetic: true,
-    },
-  });
-  return rows.map((r) => ({
-    traceId: r.traceId,
-    spanId: r.spanId,
-    parentSpanId: r.parentSpanId,
-    service: r.service,
-    name: r.name,
-    kind: r.kind as SpanKindNumber,
-    status: STATUS[r.statusCode] ?? "unset",
-    startNs: r.startNs,
-    endNs: r.endNs,
-    attributes: (r.attributes ?? {}) as DiscoverableSpan["attributes"],
-    isTestGenerated: r.isTestGenerated,
-    isSynthetic: r.isSynthetic,
-  }));
-}
-
-/**
- * Records a claimed trace's discovery: takes back what the trace contributed before (late spans
- * may have changed its path), adds the new contribution, marks the trace complete. Does
- * nothing when a late span reopened the trace meanwhile: the next claim sees every span.
- */
-export async function applyDiscovery(
-  store: Store,
-  ref: TraceRef,
-  instanceId: string,
-  outcome: DiscoveryOutcome,
-  graph: ServiceGraph | null = null,
-): Promise<string | null> {
-  return store.prisma.$transaction(
-    async (tx) => {
-      // A write first: on SQLite it takes the write lock before anything is read.
-      const completed = await tx.trace.updateMany({
-        where: { workspaceId: ref.workspaceId, traceId: ref.traceId, state: "processing", claimedBy: instanceId },
-        data: { state: "complete" },
+/** The spans of several traces, by `workspaceId\u0000traceId`, in one query per workspace. */
+export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Promise<Map<string, DiscoverableSpan[]>> {
+  const byWorkspace = new Map<string, string[]>();
+  for (const ref of refs) byWorkspace.set(ref.workspaceId, [...(byWorkspace.get(ref.workspaceId) ?? []), ref.traceId]);
+  const out = new Map<string, DiscoverableSpan[]>(refs.map((r) => [`${r.workspaceId}\u0000${r.traceId}`, []]));
+  for (const [workspaceId, traceIds] of byWorkspace) {
+    const rows = await store.prisma.span.findMany({
+      where: { workspaceId, traceId: { in: traceIds } },
+      select: {
+        traceId: true,
+        spanId: true,
+        parentSpanId: true,
+        service: true,
+        name: true,
+        kind: true,
+        statusCode: true,
+        startNs: true,
+        endNs: true,
+        attributes: true,
+        isTestGenerated: true,
+        isSynthetic: true,
+      },
+    });
+    for (const r of rows) {
+      out.get(`${workspaceId}\u0000${r.traceId}`)?.push({
+        traceId: r.traceId,
+        spanId: r.spanId,
+        parentSpanId: r.parentSpanId,
+        service: r.service,
+        name: r.name,
+        kind: r.kind as SpanKindNumber,
+        status: STATUS[r.statusCode] ?? "unset",
+        startNs: r.startNs,
+        endNs: r.endNs,
+        attributes: (r.attributes ?? {}) as DiscoverableSpan["attributes"],
+        isTestGenerated: r.isTestGenerated,
+        isSynthetic: r.isSynthetic,
       });
-      if (completed.count === 0) return null;
-
-      const key = { workspaceId_traceId: { workspaceId: ref.workspaceId, traceId: ref.traceId } };
-      const previous = await tx.traceFlow.findUnique({ where: key });
-      if (previous) {
-        await changeFlow(tx, store, previous.flowId, (flow) => removeContribution(flow, previous.contribution as unknown as FlowContribution));
-        if (previous.graph) await changeGraph(tx, store, ref.workspaceId, (g) => subtractGraph(g, previous.graph as unknown as ServiceGraph));
-        await tx.traceFlow.delete({ where: key });
-      }
-      if (outcome.kind !== "discovered") return null;
-      if (graph) await changeGraph(tx, store, ref.workspaceId, (g) => mergeGraph(g, graph));
-
-      const { discovery } = outcome;
-      const flow = await tx.flow.upsert({
-        where: {
-          workspaceId_entryService_entryOperation_fingerprint: {
-            workspaceId: ref.workspaceId,
-            entryService: discovery.entry.service,
-            entryOperation: discovery.entry.operation,
-            fingerprint: discovery.fingerprint,
-          },
-        },
-        create: {
-          id: randomUUID(),
-          workspaceId: ref.workspaceId,
-          entryService: discovery.entry.service,
-          entryOperation: discovery.entry.operation,
-          fingerprint: discovery.fingerprint,
-          name: discovery.flowName,
-          path: discovery.path as never,
-          ...storedAggregate(emptyFlowAggregate()),
-        },
-        update: {},
-        select: { id: true },
-      });
-      const contribution: FlowContribution = { trace: discovery.trace, nodes: discovery.nodes, representative: discovery.representative };
-      await changeFlow(tx, store, flow.id, (aggregate) => addContribution(aggregate, contribution));
-      await tx.traceFlow.create({
-        data: { workspaceId: ref.workspaceId, traceId: ref.traceId, flowId: flow.id, contribution: contribution as never, graph: (graph ?? Prisma.DbNull) as never },
-      });
-      return flow.id;
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
-}
-
-function storedAggregate(aggregate: FlowAggregate) {
-  const figures = flowFigures(aggregate);
-  const serialized = serializeFlowAggregate(aggregate);
-  return {
-    occurrenceCount: figures.occurrenceCount,
-    errorRate: figures.errorRate,
-    avgDurationMs: figures.avgDurationMs,
-    p95DurationMs: figures.p95DurationMs,
-    riskScore: figures.riskScore,
-    firstSeenMs: BigInt(figures.firstSeenMs),
-    lastSeenMs: BigInt(figures.lastSeenMs),
-    stats: serialized.stats as never,
-    nodeStats: serialized.nodeStats as never,
-    hourly: serialized.hourly as never,
-    // Both generated clients share Prisma's runtime, so its DbNull serves either store.
-    representative: (serialized.representative ?? Prisma.DbNull) as never,
-    samples: serialized.samples as never,
-  };
-}
-
-async function changeFlow(tx: Tx, store: Store, flowId: string, change: (flow: FlowAggregate) => FlowAggregate): Promise<void> {
-  // Two instances may update one flow at once on PostgreSQL: lock its row first.
-  if (store.dialect === "postgresql") await tx.$queryRawUnsafe("SELECT id FROM flows WHERE id = $1 FOR UPDATE", flowId);
-  const row = await tx.flow.findUnique({ where: { id: flowId } });
-  if (!row) return;
-  const next = change(deserializeFlowAggregate(row));
-  if (next.stats.occurrenceCount === 0) {
-    await tx.flow.delete({ where: { id: flowId } });
-    return;
+    }
   }
-  const stored = storedAggregate(next);
-  await tx.flow.update({ where: { id: flowId }, data: stored });
-}
-
-async function changeGraph(tx: Tx, store: Store, workspaceId: string, change: (graph: ServiceGraph) => ServiceGraph): Promise<void> {
-  await tx.serviceGraph.upsert({
-    where: { workspaceId },
-    create: { workspaceId, graph: emptyServiceGraph() as never, updatedAtMs: BigInt(Date.now()) },
-    update: {},
-  });
-  // Every completion of a workspace updates this one row: lock it on PostgreSQL.
-  if (store.dialect === "postgresql") await tx.$queryRawUnsafe("SELECT workspace_id FROM service_graphs WHERE workspace_id = $1 FOR UPDATE", workspaceId);
-  const row = await tx.serviceGraph.findUniqueOrThrow({ where: { workspaceId } });
-  const next = change(row.graph as unknown as ServiceGraph);
-  await tx.serviceGraph.update({ where: { workspaceId }, data: { graph: next as never, updatedAtMs: BigInt(Date.now()) } });
+  return out;
 }
 
 /** The workspace's service graph as the API returns it. */
