@@ -27,24 +27,34 @@ export async function claimIdleTraces(
   const d = sqlDialect(store.dialect);
   // Spans can be stored before their workspace row exists; those wait the default window.
   const idle = `COALESCE((SELECT w.trace_idle_ms FROM workspaces w WHERE w.id = traces.workspace_id), 10000)`;
-  // Each placeholder is used once: SQLite's are positional.
-  const pick =
-    `SELECT workspace_id, trace_id FROM traces WHERE (state = 'open' AND last_seen_ms < ${d.param(3, "bigint")} ` +
-    `AND last_seen_ms < ${d.param(4, "bigint")} - ${idle}) ` +
-    `OR (state = 'processing' AND claimed_at_ms < ${d.param(5, "bigint")}) ORDER BY last_seen_ms LIMIT ${d.param(6, "int")}`;
-  const sql =
+  // Two statements, not one with OR, so each is a range of the (state, last_seen_ms) index:
+  // an OR made every round scan the whole traces table. Each placeholder is used once
+  // (SQLite's are positional).
+  const idleOpen =
+    `state = 'open' AND last_seen_ms < ${d.param(3, "bigint")} AND last_seen_ms < ${d.param(4, "bigint")} - ${idle} ` +
+    `ORDER BY last_seen_ms LIMIT ${d.param(5, "int")}`;
+  const staleClaims = `state = 'processing' AND claimed_at_ms < ${d.param(3, "bigint")} LIMIT ${d.param(4, "int")}`;
+  const claim = (where: string) =>
     store.dialect === "postgresql"
-      ? `UPDATE traces SET state = 'processing', claimed_by = $1, claimed_at_ms = $2::bigint WHERE (workspace_id, trace_id) IN (${pick} FOR UPDATE SKIP LOCKED) RETURNING workspace_id, trace_id`
-      : `UPDATE traces SET state = 'processing', claimed_by = ?, claimed_at_ms = ? WHERE rowid IN (SELECT rowid FROM (${pick.replace("SELECT workspace_id, trace_id", "SELECT rowid")})) RETURNING workspace_id, trace_id`;
-  const rows = await store.prisma.$queryRawUnsafe<{ workspace_id: string; trace_id: string }[]>(
-    sql,
-    options.instanceId,
-    BigInt(options.nowMs),
-    BigInt(options.nowMs - MIN_TRACE_IDLE_MS),
-    BigInt(options.nowMs),
-    BigInt(options.staleClaimBeforeMs),
-    options.limit,
-  );
+      ? `UPDATE traces SET state = 'processing', claimed_by = $1, claimed_at_ms = $2::bigint WHERE (workspace_id, trace_id) IN ` +
+        `(SELECT workspace_id, trace_id FROM traces WHERE ${where} FOR UPDATE SKIP LOCKED) RETURNING workspace_id, trace_id`
+      : `UPDATE traces SET state = 'processing', claimed_by = ?, claimed_at_ms = ? WHERE rowid IN (SELECT rowid FROM traces WHERE ${where}) RETURNING workspace_id, trace_id`;
+  type Row = { workspace_id: string; trace_id: string };
+  const stale = await store.prisma.$queryRawUnsafe<Row[]>(claim(staleClaims), options.instanceId, BigInt(options.nowMs), BigInt(options.staleClaimBeforeMs), options.limit);
+  const rows =
+    stale.length >= options.limit
+      ? stale
+      : [
+          ...stale,
+          ...(await store.prisma.$queryRawUnsafe<Row[]>(
+            claim(idleOpen),
+            options.instanceId,
+            BigInt(options.nowMs),
+            BigInt(options.nowMs - MIN_TRACE_IDLE_MS),
+            BigInt(options.nowMs),
+            options.limit - stale.length,
+          )),
+        ];
   return rows.map((r) => ({ workspaceId: r.workspace_id, traceId: r.trace_id }));
 }
 
