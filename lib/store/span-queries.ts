@@ -80,6 +80,11 @@ export async function listSpans(store: Store, workspaceId: string, filter: SpanF
     ...(filter.operation ? { name: filter.operation } : {}),
     ...(filter.status ? { statusCode: STATUS_NAMES.indexOf(filter.status) } : {}),
   };
+  if (filter.traceId) {
+    // One trace's spans come by primary key and are ordered here (see getTraceSpans).
+    const all = (await store.prisma.span.findMany({ where })).sort(newestFirst);
+    return { spans: await withResources(store, workspaceId, all.slice(filter.offset, filter.offset + filter.limit)), total: all.length };
+  }
   const [records, total] = await Promise.all([
     store.prisma.span.findMany({
       where,
@@ -92,12 +97,17 @@ export async function listSpans(store: Store, workspaceId: string, filter: SpanF
   return { spans: await withResources(store, workspaceId, records), total };
 }
 
+function newestFirst(a: SpanRecord, b: SpanRecord): number {
+  if (a.startNs !== b.startNs) return a.startNs > b.startNs ? -1 : 1;
+  return a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
+}
+
 /** Every span of one trace, in start order. */
 export async function getTraceSpans(store: Store, workspaceId: string, traceId: string): Promise<SpanView[]> {
-  const records = await store.prisma.span.findMany({
-    where: { workspaceId, traceId },
-    orderBy: [{ startNs: "asc" }, { spanId: "asc" }],
-  });
+  // Sorted here, not in SQL: ORDER BY start_ns led SQLite to walk the workspace's
+  // (workspace_id, start_ns) index, every span of the workspace, instead of the primary key.
+  const records = await store.prisma.span.findMany({ where: { workspaceId, traceId } });
+  records.sort((a, b) => (a.startNs !== b.startNs ? (a.startNs < b.startNs ? -1 : 1) : a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0));
   return withResources(store, workspaceId, records);
 }
 
