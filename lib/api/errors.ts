@@ -18,6 +18,12 @@ export class NotFoundError extends ApiError {
   }
 }
 
+export class ConflictError extends ApiError {
+  constructor(message: string) {
+    super(409, "conflict", message);
+  }
+}
+
 export function errorBody(code: string, message: string, issues?: { path: string; message: string }[]) {
   return { error: issues ? { code, message, issues } : { code, message } };
 }

@@ -1,5 +1,6 @@
 // GET /api/v1/workspaces/:ws/telemetry/flows: query shape.
 import { z } from "zod";
+import { workspaceParamsSchema } from "./workspace.schemas";
 
 export const flowsQuerySchema = z.object({
   sort: z.enum(["risk_score", "occurrence_count", "error_rate", "last_seen_at"]).default("risk_score"),
@@ -10,13 +11,11 @@ export const flowsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const flowParamsSchema = z.object({
-  workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be letters, digits, '-' or '_', at most 64 characters"),
+export const flowParamsSchema = workspaceParamsSchema.extend({
   flowId: z.string().uuid("must be a flow id"),
 });
 
-export const traceParamsSchema = z.object({
-  workspaceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be letters, digits, '-' or '_', at most 64 characters"),
+export const traceParamsSchema = workspaceParamsSchema.extend({
   traceId: z
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, "must be 32 hexadecimal characters")

@@ -9,6 +9,11 @@ export const telemetrySettingsSchema = z
     auto_discovery: z.boolean(),
     auto_validation: z.boolean(),
     trace_idle_ms: z.number().int().min(100).max(600_000),
+    drift_learning_ms: z.number().int().min(0).max(30 * 86_400_000),
+    drift_learning_traces: z.number().int().min(0).max(1_000_000),
+    drift_confirm_ms: z.number().int().min(0).max(86_400_000),
+    drift_missing_ms: z.number().int().min(1_000).max(30 * 86_400_000),
+    drift_rare_ratio: z.number().min(0).max(1),
   })
   .strict();
 

@@ -361,16 +361,21 @@ interface Snapshot {
   graph: ServiceGraph;
   traces: Map<string, { spanCount: number; errorCount: number; startNs: bigint; endNs: bigint; state: string; rootSpanId: string }>;
   spanRows: Map<string, number>;
+  /** Trace count per entry point ("service operation"). */
+  entryPoints: Map<string, number>;
+  alertedFingerprints: Set<string>;
 }
 
 async function snapshot(store: Store, workspaceId: string): Promise<Snapshot> {
   const { prisma } = store;
-  const [flows, traceFlows, traces, spans, graph] = await Promise.all([
+  const [flows, traceFlows, traces, spans, graph, entryPoints, alerts] = await Promise.all([
     prisma.flow.findMany({ where: { workspaceId } }),
     prisma.traceFlow.findMany({ where: { workspaceId } }),
     prisma.trace.findMany({ where: { workspaceId } }),
     prisma.span.findMany({ where: { workspaceId }, select: { traceId: true } }),
     prisma.serviceGraph.findUnique({ where: { workspaceId } }),
+    prisma.entryPoint.findMany({ where: { workspaceId } }),
+    prisma.driftAlert.findMany({ where: { workspaceId } }),
   ]);
   const spanRows = new Map<string, number>();
   for (const { traceId } of spans) spanRows.set(traceId, (spanRows.get(traceId) ?? 0) + 1);
@@ -380,6 +385,8 @@ async function snapshot(store: Store, workspaceId: string): Promise<Snapshot> {
     graph: graph ? (graph.graph as unknown as ServiceGraph) : { nodes: {}, edges: {} },
     traces: new Map(traces.map((t) => [t.traceId, t])),
     spanRows,
+    entryPoints: new Map(entryPoints.map((e) => [`${e.entryService} ${e.entryOperation}`, e.traceCount])),
+    alertedFingerprints: new Set(alerts.map((a) => a.fingerprint)),
   };
 }
 
@@ -513,6 +520,19 @@ async function checkRun(store: Store, plan: RunPlan): Promise<void> {
     expect(Number(splitRow.lastSeenMs), `split flow ${key}: last_seen_ms`).toBeGreaterThanOrEqual(Number(referenceRow.lastSeenMs));
   }
 
+  // Entry points count each discovered trace once, wherever its spans went meanwhile.
+  const entryCounts = new Map<string, number>();
+  for (const { discovery } of expected) {
+    if (discovery) entryCounts.set(`${discovery.entry.service} ${discovery.entry.operation}`, (entryCounts.get(`${discovery.entry.service} ${discovery.entry.operation}`) ?? 0) + 1);
+  }
+  for (const snap of [reference, split]) {
+    expect(new Map([...snap.entryPoints].filter(([, n]) => n > 0)), `${snap === split ? "split" : "reference"} entry point trace counts`).toEqual(entryCounts);
+    // An alert is never left behind by a trace that was merely incomplete: its variant exists.
+    for (const fingerprint of snap.alertedFingerprints) {
+      expect([...snap.flows.values()].some((f) => f.fingerprint === fingerprint), `alert for variant ${fingerprint} has a flow`).toBe(true);
+    }
+  }
+
   // The service graph, kept beside the flows by the same completions, obeys the same rule.
   const modelGraph = mergeGraphs(expected.filter((e) => e.discovery).map((e) => e.graph));
   expect(reference.graph, "reference service graph = model").toEqual(modelGraph);
@@ -536,7 +556,7 @@ function withoutLastSeen(graph: ServiceGraph) {
 
 
 async function resetStore(store: Store): Promise<void> {
-  for (const table of ["flows", "trace_flows", "service_graphs", "traces", "spans", "resources"]) {
+  for (const table of ["drift_alerts", "baseline_variants", "entry_points", "flows", "trace_flows", "service_graphs", "traces", "spans", "resources"]) {
     await store.prisma.$executeRawUnsafe(`DELETE FROM ${table}`);
   }
 }
@@ -549,7 +569,9 @@ for (const kind of TEST_STORES) {
       if (!opened) return;
       // The claim reads each workspace's trace_idle_ms; the default is IDLE_MS.
       for (const id of [REFERENCE, SPLIT]) {
-        await opened.store.prisma.workspace.upsert({ where: { id }, create: { id, name: id, createdAtMs: BigInt(Date.now()) }, update: {} });
+        // Drift learns from the first trace only, so incomplete traces get every chance to raise alerts.
+        const drift = { driftLearningMs: 0, driftLearningTraces: 1 };
+        await opened.store.prisma.workspace.upsert({ where: { id }, create: { id, name: id, createdAtMs: BigInt(Date.now()), ...drift }, update: drift });
       }
     });
     afterAll(async () => {

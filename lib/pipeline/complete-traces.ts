@@ -3,9 +3,11 @@
 // workspace's service graph are updated. A round's traces are recorded in one transaction.
 import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
 import { extractTraceGraph } from "../graph";
+import { sweepDrift } from "../store/drift-sweep";
 import { applyDiscoveries, completionKey, type TraceCompletion } from "../store/apply-discoveries";
 import type { Store } from "../store/db";
-import { claimIdleTraces, claimTrace, loadDiscoverableSpans, releaseClaim, type TraceRef } from "../store/flow-repository";
+import { claimIdleTraces, claimTrace, loadDiscoverableSpans, loadResourceAttributes, releaseClaim, type TraceRef } from "../store/flow-repository";
+import { flattenEntryAttributes } from "../drift/entry-attributes";
 import { buildSpanTree } from "../traces/build-span-tree";
 
 export interface CompletionOptions {
@@ -14,6 +16,8 @@ export interface CompletionOptions {
   staleClaimMs: number;
   /** Traces per round. */
   batch: number;
+  /** How often the drift sweep also looks for missing variants and refreshes explanations. */
+  thoroughDriftSweepMs?: number;
 }
 
 const DISCOVERY_OFF: DiscoveryOutcome = { kind: "skipped", reason: "discovery_off" };
@@ -30,12 +34,25 @@ async function completeClaimed(store: Store, refs: TraceRef[], instanceId: strin
       store,
       refs.filter((r) => !quiet.has(r.workspaceId)),
     );
-    const completions: TraceCompletion[] = refs.map((ref) => {
-      if (quiet.has(ref.workspaceId)) return { ref, outcome: DISCOVERY_OFF, graph: null };
+    const discovered = refs.map((ref) => {
+      if (quiet.has(ref.workspaceId)) return { ref, outcome: DISCOVERY_OFF, tree: null };
       const spans = spansByTrace.get(completionKey(ref.workspaceId, ref.traceId)) ?? [];
       const outcome = discoverTrace(spans);
-      // The graph takes the same traces discovery does (no test runs, no synthetic entry points).
-      return { ref, outcome, graph: outcome.kind === "discovered" ? extractTraceGraph(buildSpanTree(spans)) : null };
+      return { ref, outcome, tree: outcome.kind === "discovered" ? buildSpanTree(spans) : null };
+    });
+    const resources = await loadResourceAttributes(
+      store,
+      discovered.flatMap((d) => (d.tree?.root ? [d.tree.root.span.resourceId] : [])),
+    );
+    const completions: TraceCompletion[] = discovered.map(({ ref, outcome, tree }) => {
+      const root = tree?.root?.span;
+      return {
+        ref,
+        outcome,
+        // The graph takes the same traces discovery does (no test runs, no synthetic entry points).
+        graph: tree ? extractTraceGraph(tree) : null,
+        entryAttributes: root ? flattenEntryAttributes(root.attributes, resources.get(root.resourceId)) : null,
+      };
     });
     return await applyDiscoveries(store, completions, instanceId);
   } catch (error) {
@@ -72,6 +89,7 @@ export async function completeTraceNow(store: Store, ref: TraceRef, instanceId: 
 export function startCompletionLoop(store: Store, options: CompletionOptions, intervalMs = 1_000): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let lastThoroughMs = 0;
   const round = async () => {
     if (stopped) return;
     try {
@@ -79,6 +97,13 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
       while (!stopped && (await completeIdleTraces(store, options)) >= options.batch);
     } catch (error) {
       console.error("[flowprint] trace completion round failed", error);
+    }
+    try {
+      const thorough = Date.now() - lastThoroughMs >= (options.thoroughDriftSweepMs ?? 5_000);
+      if (!stopped) await sweepDrift(store, { thorough });
+      if (thorough) lastThoroughMs = Date.now();
+    } catch (error) {
+      console.error("[flowprint] drift sweep failed", error);
     }
     if (!stopped) timer = setTimeout(round, intervalMs).unref();
   };

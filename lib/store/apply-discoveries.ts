@@ -20,6 +20,7 @@ import { emptyServiceGraph, mergeGraph, subtractGraph, type ServiceGraph } from 
 import type { Store } from "./db";
 import type { TraceRef } from "./flow-repository";
 import { Prisma } from "./generated/sqlite/client";
+import { recordEntryPointTraffic, type EntryTrafficChange } from "./record-entry-point-traffic";
 import { sqlDialect } from "./sql-dialect";
 
 export interface TraceCompletion {
@@ -27,6 +28,8 @@ export interface TraceCompletion {
   outcome: DiscoveryOutcome;
   /** The trace's service graph; null when the trace is not discovered. */
   graph: ServiceGraph | null;
+  /** The entry span's and its resource's attributes (lib/drift/entry-attributes); null when not discovered. */
+  entryAttributes?: Record<string, string> | null;
 }
 
 const traceKey = (workspaceId: string, traceId: string) => `${workspaceId}\u0000${traceId}`;
@@ -128,7 +131,7 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
         if (aggregate) aggregates.set(p.flowId, removeContribution(aggregate, p.contribution as unknown as FlowContribution));
         if (p.graph) graphOf(p.workspaceId).subtract.push(p.graph as unknown as ServiceGraph);
       }
-      const links: { workspaceId: string; traceId: string; flowId: string; contribution: never; graph: never }[] = [];
+      const links: { workspaceId: string; traceId: string; flowId: string; contribution: never; graph: never; entryAttributes: never }[] = [];
       for (const c of mine) {
         result.set(traceKey(c.ref.workspaceId, c.ref.traceId), null);
         if (c.outcome.kind !== "discovered") continue;
@@ -137,14 +140,43 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
         const contribution: FlowContribution = { trace: discovery.trace, nodes: discovery.nodes, representative: discovery.representative };
         aggregates.set(flowId, addContribution(aggregates.get(flowId) ?? emptyFlowAggregate(), contribution));
         if (c.graph) graphOf(c.ref.workspaceId).merge.push(c.graph);
-        links.push({ workspaceId: c.ref.workspaceId, traceId: c.ref.traceId, flowId, contribution: contribution as never, graph: (c.graph ?? Prisma.DbNull) as never });
+        links.push({
+          workspaceId: c.ref.workspaceId,
+          traceId: c.ref.traceId,
+          flowId,
+          contribution: contribution as never,
+          graph: (c.graph ?? Prisma.DbNull) as never,
+          entryAttributes: (c.entryAttributes ?? Prisma.DbNull) as never,
+        });
         result.set(traceKey(c.ref.workspaceId, c.ref.traceId), flowId);
       }
 
-      for (const [flowId, aggregate] of aggregates) {
-        if (aggregate.stats.occurrenceCount === 0) await tx.flow.delete({ where: { id: flowId } });
-        else await tx.flow.update({ where: { id: flowId }, data: storedAggregate(aggregate) });
+      const rowById = new Map(rows.map((row) => [row.id, row]));
+      const traffic: EntryTrafficChange = { added: [], removed: [], emptied: [] };
+      for (const p of previous) {
+        const row = rowById.get(p.flowId);
+        if (row) traffic.removed.push({ workspaceId: row.workspaceId, entryService: row.entryService, entryOperation: row.entryOperation });
       }
+      for (const c of mine) {
+        if (c.outcome.kind !== "discovered") continue;
+        const { discovery } = c.outcome;
+        traffic.added.push({
+          workspaceId: c.ref.workspaceId,
+          entryService: discovery.entry.service,
+          entryOperation: discovery.entry.operation,
+          fingerprint: discovery.fingerprint,
+          path: discovery.path,
+          traceMs: discovery.trace.atMs,
+        });
+      }
+      for (const [flowId, aggregate] of aggregates) {
+        if (aggregate.stats.occurrenceCount === 0) {
+          const row = rowById.get(flowId);
+          if (row) traffic.emptied.push({ workspaceId: row.workspaceId, entryService: row.entryService, entryOperation: row.entryOperation, fingerprint: row.fingerprint });
+          await tx.flow.delete({ where: { id: flowId } });
+        } else await tx.flow.update({ where: { id: flowId }, data: storedAggregate(aggregate) });
+      }
+      await recordEntryPointTraffic(tx, store.dialect, traffic, Date.now());
       if (previous.length > 0) {
         await tx.traceFlow.deleteMany({ where: { OR: previous.map((p) => ({ workspaceId: p.workspaceId, traceId: p.traceId })) } });
       }

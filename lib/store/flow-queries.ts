@@ -5,6 +5,7 @@ import { listHourlyBuckets } from "../flows/hourly-buckets";
 import { summarizeNodeStats } from "../flows/node-stats";
 import { sampleTraceIds } from "../flows/pick-representative";
 import type { Store } from "./db";
+import { driftedEntryPoints, entryPointExplanations, explanationView, type DriftDetails } from "./drift-queries";
 
 export type FlowSort = "risk_score" | "occurrence_count" | "error_rate" | "last_seen_at";
 
@@ -17,7 +18,7 @@ const ORDER: Record<FlowSort, object> = {
 
 type FlowRow = Awaited<ReturnType<Store["prisma"]["flow"]["findFirstOrThrow"]>>;
 
-function flowView(row: FlowRow) {
+function flowView(row: FlowRow, drift?: DriftDetails) {
   return {
     id: row.id,
     name: row.name,
@@ -34,9 +35,9 @@ function flowView(row: FlowRow) {
     first_seen_at: new Date(Number(row.firstSeenMs)).toISOString(),
     last_seen_at: new Date(Number(row.lastSeenMs)).toISOString(),
     representative_trace_id: (row.representative as { traceId?: string } | null)?.traceId ?? null,
-    // Drift detection marks flows of entry points whose path changed; until then none are.
-    drifted: false,
-    drift_details: null,
+    // Every flow of an entry point with an open drift alert is marked, with the newest alert.
+    drifted: drift !== undefined,
+    drift_details: drift ? { alert_id: drift.alert_id, previous_path: drift.previous_path, current_path: drift.current_path, detected_at: drift.detected_at } : null,
   };
 }
 
@@ -45,9 +46,13 @@ export async function listFlows(
   workspaceId: string,
   filter: { sort: FlowSort; drifted?: boolean; service?: string; q?: string; limit: number; offset: number },
 ) {
-  if (filter.drifted === true) return { flows: [], total: 0 };
+  const drifted = filter.drifted === undefined ? null : await driftedEntryPoints(store, workspaceId);
+  if (filter.drifted === true && drifted!.entries.length === 0) return { flows: [], total: 0 };
+  const driftedKeys = drifted?.entries.map((e) => ({ entryService: e.entryService, entryOperation: e.entryOperation })) ?? [];
   const where = {
     workspaceId,
+    ...(filter.drifted === true ? { AND: [{ OR: driftedKeys }] } : {}),
+    ...(filter.drifted === false && driftedKeys.length > 0 ? { NOT: { OR: driftedKeys } } : {}),
     ...(filter.service ? { entryService: filter.service } : {}),
     ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { entryOperation: { contains: filter.q } }] } : {}),
   };
@@ -55,20 +60,29 @@ export async function listFlows(
     store.prisma.flow.findMany({ where, orderBy: [ORDER[filter.sort], { id: "asc" }], take: filter.limit, skip: filter.offset }),
     store.prisma.flow.count({ where }),
   ]);
-  return { flows: rows.map(flowView), total };
+  const drift = drifted ?? (await driftedEntryPoints(store, workspaceId, rows.map((r) => ({ entryService: r.entryService, entryOperation: r.entryOperation }))));
+  return { flows: rows.map((row) => flowView(row, drift.get(row.entryService, row.entryOperation))), total };
 }
 
 export async function getFlow(store: Store, workspaceId: string, flowId: string) {
   const row = await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } });
   if (!row) return null;
   const aggregate = deserializeFlowAggregate(row);
-  const variants = await store.prisma.flow.findMany({
-    where: { workspaceId, entryService: row.entryService, entryOperation: row.entryOperation, id: { not: row.id } },
-    orderBy: { occurrenceCount: "desc" },
-    take: 20,
-  });
+  const [variants, drift, explanations] = await Promise.all([
+    store.prisma.flow.findMany({
+      where: { workspaceId, entryService: row.entryService, entryOperation: row.entryOperation, id: { not: row.id } },
+      orderBy: { occurrenceCount: "desc" },
+      take: 20,
+    }),
+    driftedEntryPoints(store, workspaceId, [{ entryService: row.entryService, entryOperation: row.entryOperation }]),
+    entryPointExplanations(store, workspaceId, row.entryService, row.entryOperation),
+  ]);
+  const explain = (fingerprint: string) => explanations.filter((e) => e.variantId === fingerprint).map(explanationView);
+  const detail = drift.get(row.entryService, row.entryOperation);
   return {
-    ...flowView(row),
+    ...flowView(row, detail),
+    // Why this variant differs from the entry point's others (lib/drift/explain-variants).
+    explanations: explain(row.fingerprint),
     node_stats: summarizeNodeStats(aggregate.nodeStats).map((n) => ({
       node: n.nodeKey,
       count: n.count,
@@ -85,6 +99,6 @@ export async function getFlow(store: Store, workspaceId: string, flowId: string)
       error_rate: b.errorRate,
       p95_duration_ms: b.p95DurationMs,
     })),
-    variants: variants.map(flowView),
+    variants: variants.map((v) => ({ ...flowView(v, detail), explanations: explain(v.fingerprint) })),
   };
 }

@@ -1,7 +1,7 @@
 // Trace completion bookkeeping: claims, span loading, the service graph read.
 import type { DiscoverableSpan } from "../flows/discover-trace";
 import { emptyServiceGraph, summarizeGraph, type ServiceGraph } from "../graph";
-import type { SpanKindNumber } from "../otlp/span";
+import type { Attributes, SpanKindNumber } from "../otlp/span";
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
@@ -76,10 +76,12 @@ export async function releaseClaim(store: Store, ref: TraceRef, instanceId: stri
 }
 
 /** The spans of several traces, by `workspaceId\u0000traceId`, in one query per workspace. */
-export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Promise<Map<string, DiscoverableSpan[]>> {
+export type StoredDiscoverableSpan = DiscoverableSpan & { resourceId: string };
+
+export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Promise<Map<string, StoredDiscoverableSpan[]>> {
   const byWorkspace = new Map<string, string[]>();
   for (const ref of refs) byWorkspace.set(ref.workspaceId, [...(byWorkspace.get(ref.workspaceId) ?? []), ref.traceId]);
-  const out = new Map<string, DiscoverableSpan[]>(refs.map((r) => [`${r.workspaceId}\u0000${r.traceId}`, []]));
+  const out = new Map<string, StoredDiscoverableSpan[]>(refs.map((r) => [`${r.workspaceId}\u0000${r.traceId}`, []]));
   for (const [workspaceId, traceIds] of byWorkspace) {
     const rows = await store.prisma.span.findMany({
       where: { workspaceId, traceId: { in: traceIds } },
@@ -96,6 +98,7 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
         attributes: true,
         isTestGenerated: true,
         isSynthetic: true,
+        resourceId: true,
       },
     });
     for (const r of rows) {
@@ -112,6 +115,7 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
         attributes: (r.attributes ?? {}) as DiscoverableSpan["attributes"],
         isTestGenerated: r.isTestGenerated,
         isSynthetic: r.isSynthetic,
+        resourceId: r.resourceId,
       });
     }
   }
@@ -122,4 +126,11 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
 export async function getServiceGraph(store: Store, workspaceId: string) {
   const row = await store.prisma.serviceGraph.findUnique({ where: { workspaceId } });
   return summarizeGraph(row ? (row.graph as unknown as ServiceGraph) : emptyServiceGraph());
+}
+
+/** Resource attributes by resource id, for the entry spans of a round. */
+export async function loadResourceAttributes(store: Store, resourceIds: string[]): Promise<Map<string, Attributes>> {
+  if (resourceIds.length === 0) return new Map();
+  const rows = await store.prisma.resource.findMany({ where: { id: { in: [...new Set(resourceIds)] } }, select: { id: true, attributes: true } });
+  return new Map(rows.map((r) => [r.id, (r.attributes ?? {}) as Attributes]));
 }

@@ -10,9 +10,26 @@ const select = {
   autoDiscovery: true,
   autoValidation: true,
   traceIdleMs: true,
+  driftLearningMs: true,
+  driftLearningTraces: true,
+  driftConfirmMs: true,
+  driftMissingMs: true,
+  driftRareRatio: true,
 } as const;
 
-type Row = { enabled: boolean; retentionDays: number; defaultTimeoutMs: number; autoDiscovery: boolean; autoValidation: boolean; traceIdleMs: number };
+type Row = {
+  enabled: boolean;
+  retentionDays: number;
+  defaultTimeoutMs: number;
+  autoDiscovery: boolean;
+  autoValidation: boolean;
+  traceIdleMs: number;
+  driftLearningMs: number;
+  driftLearningTraces: number;
+  driftConfirmMs: number;
+  driftMissingMs: number;
+  driftRareRatio: number;
+};
 
 function view(row: Row): TelemetrySettings {
   return {
@@ -22,6 +39,11 @@ function view(row: Row): TelemetrySettings {
     auto_discovery: row.autoDiscovery,
     auto_validation: row.autoValidation,
     trace_idle_ms: row.traceIdleMs,
+    drift_learning_ms: row.driftLearningMs,
+    drift_learning_traces: row.driftLearningTraces,
+    drift_confirm_ms: row.driftConfirmMs,
+    drift_missing_ms: row.driftMissingMs,
+    drift_rare_ratio: row.driftRareRatio,
   };
 }
 
@@ -41,6 +63,11 @@ export async function updateTelemetrySettings(store: Store, workspaceId: string,
       autoDiscovery: patch.auto_discovery,
       autoValidation: patch.auto_validation,
       traceIdleMs: patch.trace_idle_ms,
+      driftLearningMs: patch.drift_learning_ms,
+      driftLearningTraces: patch.drift_learning_traces,
+      driftConfirmMs: patch.drift_confirm_ms,
+      driftMissingMs: patch.drift_missing_ms,
+      driftRareRatio: patch.drift_rare_ratio,
     },
     select,
   });

@@ -22,6 +22,11 @@ describe("workspace telemetry settings", () => {
       auto_discovery: true,
       auto_validation: true,
       trace_idle_ms: 10000,
+      drift_learning_ms: 86_400_000,
+      drift_learning_traces: 100,
+      drift_confirm_ms: 60_000,
+      drift_missing_ms: 3_600_000,
+      drift_rare_ratio: 0.0001,
     });
     const updated = await settings("s1", { retention_days: 7, auto_validation: false });
     expect(updated.status).toBe(200);
@@ -33,6 +38,8 @@ describe("workspace telemetry settings", () => {
     [{ trace_idle_ms: "fast" }, "trace_idle_ms"],
     [{ enabled: "yes" }, "enabled"],
     [{ retention_dayz: 3 }, "retention_dayz"],
+    [{ drift_rare_ratio: 2 }, "drift_rare_ratio"],
+    [{ drift_learning_traces: -1 }, "drift_learning_traces"],
   ])("refuses %j with a 400 naming the field", async (body, field) => {
     const response = await settings("s1", body);
     expect(response.status).toBe(400);

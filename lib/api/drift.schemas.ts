@@ -1,0 +1,16 @@
+// GET /api/v1/workspaces/:ws/telemetry/drift and POST .../drift/:id/{accept,dismiss}: shapes.
+import { z } from "zod";
+import { workspaceParamsSchema } from "./workspace.schemas";
+
+export const DRIFT_STATES = ["open", "rare", "accepted", "dismissed"] as const;
+
+export const driftQuerySchema = z.object({
+  state: z.enum(DRIFT_STATES).optional(),
+  entry_service: z.string().min(1).max(256).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const driftParamsSchema = workspaceParamsSchema.extend({
+  alertId: z.string().uuid("must be a drift alert id"),
+});
