@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/store/generated/**", "lib/otlp/gen/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "lib/store/generated/**", "lib/otlp/gen/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

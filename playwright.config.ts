@@ -27,6 +27,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      PORT: String(port),
+      FLOWPRINT_HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(process.env.FLOWPRINT_DIST_DIR ? { FLOWPRINT_DIST_DIR: process.env.FLOWPRINT_DIST_DIR } : {}),
+    },
   },
 });

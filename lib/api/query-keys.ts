@@ -1,5 +1,25 @@
-// The one react-query key factory: every cached resource is named here.
+// The one react-query key factory: every cached resource is named here. Keys nest under the
+// workspace so one invalidation refreshes everything a workspace shows.
+type Filter = Record<string, string | number | boolean | undefined>;
+
 export const queryKeys = {
-  traces: (workspaceId: string, filter: Record<string, string | undefined> = {}) => ["workspaces", workspaceId, "traces", filter] as const,
-  spans: (workspaceId: string, filter: Record<string, string | undefined> = {}) => ["workspaces", workspaceId, "spans", filter] as const,
+  workspaces: () => ["workspaces"] as const,
+  workspace: (workspaceId: string) => ["workspaces", workspaceId] as const,
+  traces: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "traces", filter] as const,
+  trace: (workspaceId: string, traceId: string) => ["workspaces", workspaceId, "trace", traceId] as const,
+  spans: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "spans", filter] as const,
+  flows: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "flows", filter] as const,
+  flow: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId] as const,
+  flowExport: (workspaceId: string, flowId: string, format: string) => ["workspaces", workspaceId, "flow", flowId, "export", format] as const,
+  flowExecutions: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId, "executions"] as const,
+  graph: (workspaceId: string) => ["workspaces", workspaceId, "graph"] as const,
+  drift: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "drift", filter] as const,
+  driftAlert: (workspaceId: string, alertId: string) => ["workspaces", workspaceId, "drift-alert", alertId] as const,
+  settings: (workspaceId: string) => ["workspaces", workspaceId, "settings"] as const,
+  ingestKeys: (workspaceId: string) => ["workspaces", workspaceId, "ingest-keys"] as const,
 };
+
+/** The API base of a workspace, for fetchJson. */
+export function workspaceApi(workspaceId: string, path: string): string {
+  return `/api/v1/workspaces/${encodeURIComponent(workspaceId)}${path}`;
+}

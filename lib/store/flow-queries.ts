@@ -4,6 +4,8 @@ import { deserializeFlowAggregate } from "../flows/flow-aggregate";
 import { listHourlyBuckets } from "../flows/hourly-buckets";
 import { summarizeNodeStats } from "../flows/node-stats";
 import { sampleTraceIds } from "../flows/pick-representative";
+import { nodeKey } from "../traces/node-key";
+import type { PathNode } from "../traces/path-node";
 import type { Store } from "./db";
 import { driftedEntryPoints, entryPointExplanations, explanationView, type DriftDetails } from "./drift-queries";
 
@@ -44,8 +46,10 @@ function flowView(row: FlowRow, drift?: DriftDetails) {
 export async function listFlows(
   store: Store,
   workspaceId: string,
-  filter: { sort: FlowSort; drifted?: boolean; service?: string; q?: string; limit: number; offset: number },
+  filter: { sort: FlowSort; drifted?: boolean; service?: string; q?: string; node?: string; limit: number; offset: number },
 ) {
+  // Paths are JSON; a workspace has thousands of flows at most, so the node filter reads them.
+  const throughNode = filter.node === undefined ? null : await flowIdsThroughNode(store, workspaceId, filter.node);
   const drifted = filter.drifted === undefined ? null : await driftedEntryPoints(store, workspaceId);
   if (filter.drifted === true && drifted!.entries.length === 0) return { flows: [], total: 0 };
   const driftedKeys = drifted?.entries.map((e) => ({ entryService: e.entryService, entryOperation: e.entryOperation })) ?? [];
@@ -54,6 +58,7 @@ export async function listFlows(
     ...(filter.drifted === true ? { AND: [{ OR: driftedKeys }] } : {}),
     ...(filter.drifted === false && driftedKeys.length > 0 ? { NOT: { OR: driftedKeys } } : {}),
     ...(filter.service ? { entryService: filter.service } : {}),
+    ...(throughNode ? { id: { in: throughNode } } : {}),
     ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { entryOperation: { contains: filter.q } }] } : {}),
   };
   const [rows, total] = await Promise.all([
@@ -62,6 +67,11 @@ export async function listFlows(
   ]);
   const drift = drifted ?? (await driftedEntryPoints(store, workspaceId, rows.map((r) => ({ entryService: r.entryService, entryOperation: r.entryOperation }))));
   return { flows: rows.map((row) => flowView(row, drift.get(row.entryService, row.entryOperation))), total };
+}
+
+async function flowIdsThroughNode(store: Store, workspaceId: string, key: string): Promise<string[]> {
+  const rows = await store.prisma.flow.findMany({ where: { workspaceId }, select: { id: true, path: true } });
+  return rows.filter((row) => (row.path as unknown as PathNode[]).some((node) => nodeKey(node) === key)).map((row) => row.id);
 }
 
 export async function getFlow(store: Store, workspaceId: string, flowId: string) {

@@ -68,6 +68,13 @@ describe("flow discovery in the running app", () => {
       ["writes", 3, 0],
     ]);
     expect((await fetch(`${app.baseUrl}/api/v1/workspaces/other/telemetry/flows/${flow.id}`)).status).toBe(404);
+
+    // The flows through one node of the graph (its blast radius).
+    expect((await (await api("/telemetry/flows?node=database:orders")).json()).flows.map((f: { id: string }) => f.id)).toEqual([flow.id]);
+    expect(await (await api("/telemetry/flows?node=database:payments")).json()).toEqual({ flows: [], total: 0 });
+    const badNode = await api("/telemetry/flows?node=table:orders");
+    expect(badNode.status).toBe(400);
+    expect((await badNode.json()).error.message).toContain("node");
   });
 
   it("completes a trace on request, and validates the query", async () => {

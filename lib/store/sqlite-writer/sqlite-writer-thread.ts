@@ -10,7 +10,7 @@ import type { WriterReply, WriterRequest } from "./writer-protocol";
 
 /** Where `npm run build` puts the bundled thread entry. */
 export function writerBundlePath(): string {
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "flowprint", "sqlite-writer.mjs");
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.FLOWPRINT_DIST_DIR || ".next", "flowprint", "sqlite-writer.mjs");
 }
 
 export class SqliteWriterThread {

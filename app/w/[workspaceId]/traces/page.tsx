@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TraceList } from "@/components/traces/trace-list";
 
-export const metadata: Metadata = { title: "Traces · Flowprint" };
+export const metadata: Metadata = { title: "Traces" };
 
 export default async function TracesPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;

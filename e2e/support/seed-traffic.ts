@@ -1,0 +1,74 @@
+// Seeds e2e workspaces the way users fill them: real OTLP from the official OpenTelemetry SDK,
+// sent to the running app, then completed on request so pages need not wait for the idle window.
+import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { sdkClient } from "../../tests/support/otel-sdk";
+
+export interface OrderTraffic {
+  /** Traces to send. */
+  count: number;
+  /** Entry service (default checkout) and its HTTP route (default POST /orders). */
+  service?: string;
+  method?: string;
+  route?: string;
+  /** Peer services called after the database write, in order. */
+  peers?: string[];
+  /** `customer.tier` on the entry span: what explains variants. */
+  tier?: string;
+  /** Share of traces whose payment call fails (0..1). */
+  errorShare?: number;
+  /** Entry span duration in ms. */
+  durationMs?: number;
+}
+
+export async function sendOrders(baseUrl: string, workspace: string, traffic: OrderTraffic): Promise<string[]> {
+  const client = sdkClient({ baseUrl, format: "protobuf", service: traffic.service ?? "checkout", headers: { "X-Workspace-ID": workspace } });
+  const { tracer } = client;
+  const method = traffic.method ?? "POST";
+  const route = traffic.route ?? "/orders";
+  const ids: string[] = [];
+  for (let i = 0; i < traffic.count; i++) {
+    const start = Date.now() - (traffic.durationMs ?? 40);
+    const root = tracer.startSpan(`${method} ${route}`, {
+      kind: SpanKind.SERVER,
+      startTime: start,
+      attributes: { "http.request.method": method, "http.route": route, "url.path": route, "http.response.status_code": 201, "customer.tier": traffic.tier ?? "standard" },
+    });
+    const parent = trace.setSpan(context.active(), root);
+    tracer.startSpan("INSERT orders", { kind: SpanKind.CLIENT, startTime: start + 2, attributes: { "db.system.name": "postgresql", "db.namespace": "orders", "db.operation.name": "INSERT" } }, parent).end(start + 8);
+    (traffic.peers ?? []).forEach((peer, n) => {
+      const call = tracer.startSpan(`POST ${peer}`, { kind: SpanKind.CLIENT, startTime: start + 10 + n * 5, attributes: { "peer.service": peer, "http.request.method": "POST" } }, parent);
+      const failing = traffic.errorShare !== undefined && (i + 1) / traffic.count <= traffic.errorShare && n === 0;
+      if (failing) call.setStatus({ code: SpanStatusCode.ERROR, message: `${peer} unavailable` });
+      call.end(start + 14 + n * 5);
+    });
+    root.end(start + (traffic.durationMs ?? 40));
+    ids.push(root.spanContext().traceId);
+  }
+  await client.flush();
+  await client.shutdown();
+  for (const id of ids) {
+    const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
+    if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
+  }
+  return ids;
+}
+
+export async function putSettings(baseUrl: string, workspace: string, patch: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, { method: "PUT", body: JSON.stringify(patch) });
+  if (!response.ok) throw new Error(`settings answered ${response.status}: ${await response.text()}`);
+}
+
+/** A workspace that learns from its first `learningTraces` traces and shows alerts at once. */
+export async function fastDriftWorkspace(baseUrl: string, workspace: string, learningTraces = 3): Promise<void> {
+  await putSettings(baseUrl, workspace, { drift_learning_ms: 0, drift_learning_traces: learningTraces, drift_confirm_ms: 0 });
+}
+
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for the app");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
