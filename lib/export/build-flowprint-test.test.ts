@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { buildFlowprintTest, stepId, type ExportableFlow } from "./build-flowprint-test";
+import { buildTestmeshFlow } from "./build-testmesh-flow";
+import { flowprintTestSchema } from "./flowprint-test.schema";
+import { loadFlowprintTest } from "./load-flowprint-test";
+import { renderTestYaml } from "./render-test-yaml";
+
+const flow: ExportableFlow = {
+  id: "3f0c7c5e-8d7e-4a55-9a43-5b8f1c2d9e10",
+  name: "api-gateway → POST /orders",
+  entryService: "api-gateway",
+  entryOperation: "POST /orders",
+  fingerprint: "ac768ca7c2225b8d4baf791c12f0d40fd1b916bf5e116a5721abe671297820e7",
+  path: [
+    { type: "api_endpoint", identifier: "POST /orders", service: "api-gateway" },
+    { type: "api_endpoint", identifier: "POST /orders", service: "orders" },
+    { type: "database", identifier: "orders", service: "orders" },
+    { type: "topic", identifier: "order.created", service: "orders" },
+  ],
+  occurrenceCount: 247,
+  riskScore: 0.31685,
+  p95DurationMs: 342.5,
+  nodeP95Ms: new Map([
+    ["api_endpoint:POST /orders", 300],
+    ["database:orders", 12.34],
+  ]),
+};
+
+const entry = {
+  traceId: "0af7651916cd43dd8448eb211c80319c",
+  spanName: "POST /orders",
+  attributes: {
+    "http.request.method": "POST",
+    "http.route": "/orders",
+    "url.path": "/orders",
+    "url.scheme": "http",
+    "server.address": "127.0.0.1",
+    "server.port": 4100,
+    "http.response.status_code": 201,
+    "http.request.body": '{"customerId":"c-1","items":[{"productId":"p-1","quantity":2}]}',
+  },
+};
+
+describe("buildFlowprintTest", () => {
+  const test = buildFlowprintTest(flow, entry, { timeoutMs: 30_000 });
+
+  it("replays the recorded entry request and expects the production status", () => {
+    expect(test.trigger).toEqual({
+      id: "post_orders",
+      name: "POST /orders",
+      method: "POST",
+      url: "{{base_url}}/orders",
+      body: { customerId: "c-1", items: [{ productId: "p-1", quantity: 2 }] },
+      expect: { status: 201 },
+    });
+    expect(test.variables).toEqual({ base_url: "http://127.0.0.1:4100" });
+    expect(test.description).toBe("Auto-discovered flow (seen 247 times, risk score 0.32)");
+    expect(test.discovered_from).toEqual({ flow_id: flow.id, fingerprint: flow.fingerprint, sample_trace_id: entry.traceId, occurrence_count: 247 });
+  });
+
+  it("expects the path in order with budgets of 1.5 × each node's P95", () => {
+    expect(test.expect_trace.nodes).toEqual([
+      { type: "api_endpoint", identifier: "POST /orders", service: "api-gateway", p95_ms: 300, max_duration_ms: 450 },
+      { type: "api_endpoint", identifier: "POST /orders", service: "orders", p95_ms: 300, max_duration_ms: 450 },
+      { type: "database", identifier: "orders", service: "orders", p95_ms: 12.3, max_duration_ms: 18.5 },
+      { type: "topic", identifier: "order.created", service: "orders" },
+    ]);
+    expect(test.expect_trace.trace_assert).toEqual(["trace.span('api-gateway') != nil", "trace.spans | filter(.status == 'error') | len == 0", "trace.duration_ms < 514"]);
+    expect(test.expect_trace.timeout_ms).toBe(30_000);
+  });
+
+  it("is valid against its own schema and survives YAML", () => {
+    expect(flowprintTestSchema.safeParse(test).success).toBe(true);
+    const loaded = loadFlowprintTest(renderTestYaml(test, ["Flowprint test", "run: npx flowprint run this.yaml"]));
+    expect(loaded).toEqual({ ok: true, test });
+  });
+
+  it("keeps what it knows when the representative trace is gone", () => {
+    const bare = buildFlowprintTest({ ...flow, entryOperation: "GET /orders/:id" }, null, { timeoutMs: 5_000 });
+    expect(bare.trigger).toMatchObject({ method: "GET", url: "{{base_url}}/orders/{{id}}" });
+    expect(bare.variables).toEqual({ base_url: "http://localhost:8080", id: "" });
+    expect(bare.discovered_from?.sample_trace_id).toBeNull();
+  });
+
+  it("makes step ids from operations", () => {
+    expect(stepId("GET /api/v1/users/{id}")).toBe("get_api_v1_users_id");
+    expect(stepId("/health")).toBe("health");
+    expect(stepId("42 things")).toBe("step_42_things");
+  });
+});
+
+describe("buildTestmeshFlow", () => {
+  it("has TestMesh's shape: http_request, kafka_producer and database_query steps", () => {
+    expect(buildTestmeshFlow(flow)).toEqual({
+      flow: {
+        name: "api-gateway → POST /orders",
+        description: "Auto-discovered flow (seen 247 times, risk score 0.32)",
+        steps: [
+          { id: "api_endpoint_post_orders_1", name: "POST /orders", action: "http_request", config: { method: "POST", url: "{{base_url}}/orders" } },
+          { id: "api_endpoint_post_orders_2", name: "POST /orders", action: "http_request", config: { method: "POST", url: "{{base_url}}/orders" } },
+          { id: "database_orders_3", name: "query orders", action: "database_query", config: { database: "orders", service: "orders" } },
+          { id: "topic_order_created_4", name: "publish order.created", action: "kafka_producer", config: { brokers: "{{kafka_brokers}}", topic: "order.created" } },
+        ],
+      },
+    });
+  });
+});

@@ -1,0 +1,102 @@
+// A discovered flow → a runnable Flowprint test: the entry request as recorded by the flow's
+// representative trace (path parameters as variables), the response status seen in
+// production, and the trace the run must produce: the flow's path in order with per-node
+// budgets of 1.5 × the node's P95, and trace_assert expressions.
+import type { Attributes } from "../otlp/span";
+import type { PathNode } from "../traces/path-node";
+import { nodeKey } from "../traces/node-key";
+import type { FlowprintRequest, FlowprintTest } from "./flowprint-test.schema";
+import { readEntryRequest } from "./read-entry-request";
+import { templateUrl } from "./template-url";
+
+/** Slow is more than 1.5 × the node's P95 in its flow (the validation rule). */
+export const SLOW_FACTOR = 1.5;
+
+export interface ExportableFlow {
+  id: string;
+  name: string;
+  entryService: string;
+  entryOperation: string;
+  fingerprint: string;
+  path: readonly PathNode[];
+  occurrenceCount: number;
+  riskScore: number;
+  p95DurationMs: number;
+  /** P95 per path node, by node key. */
+  nodeP95Ms: ReadonlyMap<string, number>;
+}
+
+export interface RepresentativeEntry {
+  traceId: string;
+  spanName: string;
+  attributes: Attributes;
+}
+
+export interface ExportOptions {
+  /** The workspace's default_timeout_ms. */
+  timeoutMs: number;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** `POST /orders/:id` → `post_orders_id`: a stable step id. */
+export function stepId(operation: string): string {
+  const id = operation
+    .toLowerCase()
+    .replace(/[{}:*]/g, "")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  return /^[a-z]/.test(id) ? id.slice(0, 60) : `step_${id}`.slice(0, 60);
+}
+
+function triggerOf(flow: ExportableFlow, entry: RepresentativeEntry | null): { trigger: FlowprintRequest; variables: Record<string, string> } {
+  const recorded = entry ? readEntryRequest(entry.attributes, entry.spanName) : readEntryRequest({}, flow.entryOperation);
+  // An entry point that is not an HTTP request (a consumer, a job) has nothing to replay: the
+  // operation name is kept so the file says what to trigger.
+  const request = recorded ?? { method: "POST", route: "/", path: null, query: null, origin: null, headers: {}, body: undefined, status: null };
+  const { url, variables } = templateUrl(request.route, request.path, request.query);
+  const trigger: FlowprintRequest = {
+    id: stepId(flow.entryOperation),
+    name: flow.entryOperation,
+    method: request.method as FlowprintRequest["method"],
+    url,
+    ...(Object.keys(request.headers).length > 0 ? { headers: request.headers } : {}),
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(request.status !== null ? { expect: { status: request.status } } : {}),
+  };
+  return { trigger, variables: { base_url: request.origin ?? "http://localhost:8080", ...variables } };
+}
+
+export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEntry | null, options: ExportOptions): FlowprintTest {
+  const { trigger, variables } = triggerOf(flow, entry);
+  const nodes = flow.path.map((node) => {
+    const p95 = flow.nodeP95Ms.get(nodeKey(node));
+    return {
+      type: node.type,
+      identifier: node.identifier,
+      service: node.service,
+      ...(p95 !== undefined && p95 > 0 ? { p95_ms: round(p95), max_duration_ms: round(p95 * SLOW_FACTOR) } : {}),
+    };
+  });
+  const traceAssert = [`trace.span('${flow.entryService.replace(/'/g, "\\'")}') != nil`, "trace.spans | filter(.status == 'error') | len == 0"];
+  if (flow.p95DurationMs > 0) traceAssert.push(`trace.duration_ms < ${Math.ceil(flow.p95DurationMs * SLOW_FACTOR)}`);
+  return {
+    version: 1,
+    name: flow.name,
+    description: `Auto-discovered flow (seen ${flow.occurrenceCount} times, risk score ${round2(flow.riskScore)})`,
+    discovered_from: {
+      flow_id: flow.id,
+      fingerprint: flow.fingerprint,
+      sample_trace_id: entry?.traceId ?? null,
+      occurrence_count: flow.occurrenceCount,
+    },
+    variables,
+    trigger,
+    steps: [],
+    expect_trace: { timeout_ms: options.timeoutMs, nodes, trace_assert: traceAssert },
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
