@@ -62,10 +62,10 @@ describe("buildFlowprintTest", () => {
     expect(test.expect_trace.nodes).toEqual([
       { type: "api_endpoint", identifier: "POST /orders", service: "api-gateway", p95_ms: 300, max_duration_ms: 450 },
       { type: "api_endpoint", identifier: "POST /orders", service: "orders", p95_ms: 300, max_duration_ms: 450 },
-      { type: "database", identifier: "orders", service: "orders", p95_ms: 12.3, max_duration_ms: 18.5 },
+      { type: "database", identifier: "orders", service: "orders", p95_ms: 12.34, max_duration_ms: 18.51 },
       { type: "topic", identifier: "order.created", service: "orders" },
     ]);
-    expect(test.expect_trace.trace_assert).toEqual(["trace.span('api-gateway') != nil", "trace.spans | filter(.status == 'error') | len == 0", "trace.duration_ms < 514"]);
+    expect(test.expect_trace.trace_assert).toEqual(["trace.span('api-gateway') != nil", "trace.spans | filter(.status == 'error') | len == 0", "trace.duration_ms < 1028"]);
     expect(test.expect_trace.timeout_ms).toBe(30_000);
   });
 
@@ -73,6 +73,12 @@ describe("buildFlowprintTest", () => {
     expect(flowprintTestSchema.safeParse(test).success).toBe(true);
     const loaded = loadFlowprintTest(renderTestYaml(test, ["Flowprint test", "run: npx flowprint run this.yaml"]));
     expect(loaded).toEqual({ ok: true, test });
+  });
+
+  it("keeps budgets above timer noise", () => {
+    const quick = buildFlowprintTest({ ...flow, p95DurationMs: 0.4, nodeP95Ms: new Map([["database:orders", 0.04]]) }, entry, { timeoutMs: 1 });
+    expect(quick.expect_trace.nodes[2]).toMatchObject({ p95_ms: 0.04, max_duration_ms: 1 });
+    expect(quick.expect_trace.trace_assert).toContain("trace.duration_ms < 1000");
   });
 
   it("keeps what it knows when the representative trace is gone", () => {

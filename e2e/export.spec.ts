@@ -1,0 +1,35 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
+import { sendOrders, waitFor } from "./support/seed-traffic";
+
+test("one click from the flow list exports the flow, and the downloaded file equals the API's export", async ({ page, baseURL }) => {
+  const workspace = `export-${Date.now()}`;
+  await sendOrders(baseURL!, workspace, { count: 3, peers: ["payments"] });
+  const { flows } = await waitFor(
+    async () => (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ flows: { id: string; name: string }[] }>,
+    (body) => body.flows.length === 1,
+  );
+  const [flow] = flows;
+
+  await page.goto(`/w/${workspace}/flows`);
+  await page.getByRole("link", { name: `Export ${flow.name}` }).click();
+  await expect(page.getByRole("heading", { name: "Export as a test" })).toBeVisible();
+  const yaml = page.getByTestId("export-yaml");
+  await expect(yaml).toContainText("expect_trace:");
+  await expect(yaml).toContainText("trace.duration_ms <");
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, "export");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: /^Download / }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("checkout-post-orders.yaml");
+  const file = await readFile((await download.path())!, "utf8");
+  const api = await (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows/${flow.id}/export`, { method: "POST" })).json();
+  expect(file).toBe(api.yaml);
+
+  await page.getByRole("radio", { name: "TestMesh" }).click();
+  await expect(yaml).toContainText("action: http_request");
+  await expect(page).toHaveURL(/format=testmesh/);
+});
