@@ -4,6 +4,8 @@
 import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
 import { extractTraceGraph } from "../graph";
 import { sweepDrift } from "../store/drift-sweep";
+import { runningExecutionsOfTraces } from "../store/execution-repository";
+import { validateExecution } from "./validate-execution";
 import { applyDiscoveries, completionKey, type TraceCompletion } from "../store/apply-discoveries";
 import type { Store } from "../store/db";
 import { claimIdleTraces, claimTrace, loadDiscoverableSpans, loadResourceAttributes, releaseClaim, type TraceRef } from "../store/flow-repository";
@@ -54,10 +56,29 @@ async function completeClaimed(store: Store, refs: TraceRef[], instanceId: strin
         entryAttributes: root ? flattenEntryAttributes(root.attributes, resources.get(root.resourceId)) : null,
       };
     });
-    return await applyDiscoveries(store, completions, instanceId);
+    const flows = await applyDiscoveries(store, completions, instanceId);
+    await validateCompletedRuns(
+      store,
+      completions.filter((c) => c.outcome.kind === "skipped" && c.outcome.reason === "test_generated").map((c) => c.ref),
+    );
+    return flows;
   } catch (error) {
     for (const ref of refs) await releaseClaim(store, ref, instanceId).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Test runs whose trace just completed are validated now, in workspaces with auto_validation. */
+async function validateCompletedRuns(store: Store, refs: TraceRef[]): Promise<void> {
+  if (refs.length === 0) return;
+  const executions = await runningExecutionsOfTraces(store, refs);
+  if (executions.length === 0) return;
+  const auto = new Set(
+    (await store.prisma.workspace.findMany({ where: { id: { in: [...new Set(executions.map((e) => e.workspaceId))] }, autoValidation: true }, select: { id: true } })).map((w) => w.id),
+  );
+  for (const execution of executions) {
+    if (!auto.has(execution.workspaceId)) continue;
+    await validateExecution(store, execution, Date.now(), true).catch((error) => console.error(`[flowprint] validating execution ${execution.id} failed`, error));
   }
 }
 

@@ -1,0 +1,100 @@
+// Validating a test run: when its trace is ready (complete after the idle window, every
+// expected node seen, or the run's deadline passed), its spans go through the three layers of
+// lib/validation against the baseline of the flow the test came from.
+import { summarizeNodeStats } from "../flows/node-stats";
+import { deserializeFlowAggregate } from "../flows/flow-aggregate";
+import type { Attributes, SpanKindNumber } from "../otlp/span";
+import type { Store } from "../store/db";
+import { saveValidation, type ExecutionRow } from "../store/execution-repository";
+import { buildTraceContext, evaluateAssertion, type TraceContextSpanInput } from "../trace-assert";
+import { extractPath } from "../flows/extract-path";
+import { buildSpanTree } from "../traces/build-span-tree";
+import { nodeKey } from "../traces/node-key";
+import { validateTrace, type NodeBaseline, type TraceValidation } from "../validation/validate-trace";
+
+const STATUS = ["unset", "ok", "error"] as const;
+
+export interface ExecutionExpectation {
+  nodes: { type: string; identifier: string }[];
+  trace_assert: string[];
+  timeout_ms: number;
+}
+
+export type ExecutionValidation = { done: true; result: TraceValidation } | { done: false; waitingFor: string };
+
+async function loadRunSpans(store: Store, workspaceId: string, traceId: string): Promise<TraceContextSpanInput[]> {
+  const rows = await store.prisma.span.findMany({
+    where: { workspaceId, traceId, isTestGenerated: false },
+    select: { traceId: true, spanId: true, parentSpanId: true, service: true, name: true, kind: true, statusCode: true, statusMessage: true, startNs: true, endNs: true, attributes: true, events: true, resourceId: true },
+  });
+  const resources = new Map(
+    (await store.prisma.resource.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.resourceId))] } }, select: { id: true, attributes: true } })).map((r) => [r.id, r.attributes as Attributes]),
+  );
+  return rows.map((r) => ({
+    traceId: r.traceId,
+    spanId: r.spanId,
+    parentSpanId: r.parentSpanId,
+    service: r.service,
+    name: r.name,
+    kind: r.kind as SpanKindNumber,
+    status: STATUS[r.statusCode] ?? "unset",
+    statusMessage: r.statusMessage,
+    startNs: r.startNs,
+    endNs: r.endNs,
+    attributes: (r.attributes ?? {}) as Attributes,
+    resourceAttributes: resources.get(r.resourceId) ?? {},
+    events: ((r.events ?? []) as { name: string; attributes?: Attributes }[]).map((e) => ({ name: e.name, attributes: e.attributes ?? {} })),
+  }));
+}
+
+async function flowBaseline(store: Store, workspaceId: string, flowId: string | null): Promise<Map<string, NodeBaseline>> {
+  if (!flowId) return new Map();
+  const row = await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } });
+  if (!row) return new Map();
+  // Test runs never join flows (their traces are test-generated), so the run's own trace is
+  // already left out of these figures.
+  return new Map(summarizeNodeStats(deserializeFlowAggregate(row).nodeStats).map((n) => [n.nodeKey, { p95Ms: n.p95DurationMs, errorRate: n.errorRate }]));
+}
+
+/**
+ * Validates the run when its trace is ready and stores the result (the first result stands).
+ * `traceComplete` skips reading the trace's state when the caller just completed it.
+ */
+export async function validateExecution(store: Store, execution: ExecutionRow, nowMs = Date.now(), traceComplete = false): Promise<ExecutionValidation> {
+  if (execution.status !== "running" && execution.result) return { done: true, result: execution.result as unknown as TraceValidation };
+  const expected = execution.expected as unknown as ExecutionExpectation;
+  const spans = await loadRunSpans(store, execution.workspaceId, execution.traceId);
+  const complete =
+    traceComplete ||
+    (await store.prisma.trace.findUnique({ where: { workspaceId_traceId: { workspaceId: execution.workspaceId, traceId: execution.traceId } }, select: { state: true } }))?.state === "complete";
+  const seen = new Set(spans.length > 0 ? extractPath(buildSpanTree(spans)).map(nodeKey) : []);
+  const allSeen = spans.length > 0 && expected.nodes.length > 0 && expected.nodes.every((n) => seen.has(`${n.type}:${n.identifier}`));
+  const timedOut = nowMs >= Number(execution.deadlineMs);
+  if (!complete && !allSeen && !timedOut) {
+    return { done: false, waitingFor: spans.length === 0 ? "the trace's first span" : "the trace to complete" };
+  }
+
+  const baseline = await flowBaseline(store, execution.workspaceId, execution.flowId);
+  const workspace = await store.prisma.workspace.findUnique({ where: { id: execution.workspaceId }, select: { defaultTimeoutMs: true } });
+  const context = buildTraceContext(spans);
+  const result = validateTrace({
+    expectedNodes: expected.nodes as { type: "service"; identifier: string }[],
+    spans,
+    baseline,
+    defaultTimeoutMs: workspace?.defaultTimeoutMs ?? 30_000,
+    assertions: expected.trace_assert,
+    evaluate: (expression) => {
+      const outcome = evaluateAssertion(expression, context);
+      if (outcome.status === "passed") return { status: "passed" };
+      if (outcome.status === "failed") return { status: "failed", detail: outcome.detail };
+      return { status: "inconclusive", detail: outcome.reason };
+    },
+  });
+  if (timedOut && !complete && !allSeen && spans.length > 0) {
+    result.reasons.push(`the trace was still incomplete when the run's ${expected.timeout_ms} ms timeout passed`);
+    if (result.status === "passed") result.status = "inconclusive";
+  }
+  await saveValidation(store, execution.id, result, nowMs);
+  const stored = await store.prisma.execution.findUnique({ where: { id: execution.id } });
+  return { done: true, result: (stored?.result ?? result) as unknown as TraceValidation };
+}

@@ -1,0 +1,123 @@
+// Three-layer validation of a test run's trace. Path: the expected nodes against the trace's
+// path (missing, unexpected, and order violations by longest common subsequence). Performance:
+// a node's span is slow past 1.5 × the P95 of the same node in the same flow, or past the
+// workspace's default timeout when the flow has no figure for it; error spans are listed, and
+// fail the run unless errors are the norm for that node in its flow. Assertions: each
+// trace_assert expression must be true; one that cannot be evaluated makes the run
+// inconclusive, not failed.
+import { diffPaths } from "../drift/diff-paths";
+import { extractPathSteps } from "../flows/extract-path";
+import { buildSpanTree } from "../traces/build-span-tree";
+import { nodeKey } from "../traces/node-key";
+import type { PathNode } from "../traces/path-node";
+import type { TraceSpan } from "../traces/trace-span";
+
+export const SLOW_FACTOR = 1.5;
+/** Errors are expected on a node that fails in at least this share of its flow's traces. */
+export const EXPECTED_ERROR_RATE = 0.5;
+
+export type ValidationStatus = "passed" | "failed" | "inconclusive";
+
+export interface NodeBaseline {
+  p95Ms: number;
+  errorRate: number;
+}
+
+export interface AssertionResult {
+  status: "passed" | "failed" | "inconclusive";
+  detail?: string;
+}
+
+export interface ValidationInput {
+  expectedNodes: readonly Pick<PathNode, "type" | "identifier">[];
+  /** The system's spans of the run's trace (the runner's own spans left out). */
+  spans: readonly (TraceSpan & { statusMessage?: string })[];
+  /** By node key; absent when the flow has no figures (or the test names no flow). */
+  baseline: ReadonlyMap<string, NodeBaseline>;
+  defaultTimeoutMs: number;
+  assertions: readonly string[];
+  evaluate: (expression: string) => AssertionResult;
+}
+
+type Node = { type: string; identifier: string; service?: string };
+
+export interface TraceValidation {
+  status: ValidationStatus;
+  path_match: boolean;
+  missing_nodes: (Node & { index: number })[];
+  unexpected_nodes: (Node & { index: number })[];
+  order_violations: (Node & { expected_index: number; actual_index: number })[];
+  slow_spans: { span_id: string; service: string; operation: string; node: string; duration_ms: number; budget_ms: number; p95_ms: number | null }[];
+  error_spans: { span_id: string; service: string; operation: string; message: string; expected: boolean }[];
+  failed_assertions: { expression: string; detail: string }[];
+  inconclusive_assertions: { expression: string; reason: string }[];
+  /** Why the run is inconclusive, when it is. */
+  reasons: string[];
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+const nodeOf = (n: Pick<PathNode, "type" | "identifier"> & { service?: string }): Node => ({ type: n.type, identifier: n.identifier, ...(n.service ? { service: n.service } : {}) });
+
+export function validateTrace(input: ValidationInput): TraceValidation {
+  if (input.spans.length === 0) {
+    return {
+      status: "inconclusive",
+      path_match: false,
+      missing_nodes: [],
+      unexpected_nodes: [],
+      order_violations: [],
+      slow_spans: [],
+      error_spans: [],
+      failed_assertions: [],
+      inconclusive_assertions: [],
+      reasons: ["the trace never arrived: no span of the system carried the run's trace id"],
+    };
+  }
+  const steps = extractPathSteps(buildSpanTree(input.spans));
+  const actual = steps.map((s) => s.node);
+  const diff = diffPaths(input.expectedNodes, actual);
+
+  const slow: TraceValidation["slow_spans"] = [];
+  for (const { node, span } of steps) {
+    const key = nodeKey(node);
+    const p95 = input.baseline.get(key)?.p95Ms;
+    const budget = p95 !== undefined && p95 > 0 ? p95 * SLOW_FACTOR : input.defaultTimeoutMs;
+    const durationMs = Number(span.endNs - span.startNs) / 1e6;
+    if (durationMs > budget) {
+      slow.push({ span_id: span.spanId, service: span.service, operation: span.name, node: key, duration_ms: round(durationMs), budget_ms: round(budget), p95_ms: p95 === undefined ? null : round(p95) });
+    }
+  }
+
+  const stepOfSpan = new Map(steps.map((s) => [s.span.spanId, nodeKey(s.node)]));
+  const errors = input.spans
+    .filter((s) => s.status === "error")
+    .map((s) => {
+      const key = stepOfSpan.get(s.spanId);
+      const expected = key !== undefined && (input.baseline.get(key)?.errorRate ?? 0) >= EXPECTED_ERROR_RATE;
+      return { span_id: s.spanId, service: s.service, operation: s.name, message: s.statusMessage ?? "", expected };
+    });
+
+  const failedAssertions: TraceValidation["failed_assertions"] = [];
+  const inconclusiveAssertions: TraceValidation["inconclusive_assertions"] = [];
+  for (const expression of input.assertions) {
+    const outcome = input.evaluate(expression);
+    if (outcome.status === "failed") failedAssertions.push({ expression, detail: outcome.detail ?? "was false" });
+    if (outcome.status === "inconclusive") inconclusiveAssertions.push({ expression, reason: outcome.detail ?? "could not be evaluated" });
+  }
+
+  const pathMatch = diff.added.length === 0 && diff.removed.length === 0 && diff.moved.length === 0;
+  const failed = !pathMatch || slow.length > 0 || errors.some((e) => !e.expected) || failedAssertions.length > 0;
+  const reasons = inconclusiveAssertions.map((a) => `assertion \`${a.expression}\` could not be evaluated: ${a.reason}`);
+  return {
+    status: failed ? "failed" : reasons.length > 0 ? "inconclusive" : "passed",
+    path_match: pathMatch,
+    missing_nodes: diff.removed.map((r) => ({ ...nodeOf(r.node), index: r.index })),
+    unexpected_nodes: diff.added.map((a) => ({ ...nodeOf(a.node), index: a.index })),
+    order_violations: diff.moved.map((m) => ({ ...nodeOf(m.node), expected_index: m.from, actual_index: m.to })),
+    slow_spans: slow,
+    error_spans: errors,
+    failed_assertions: failedAssertions,
+    inconclusive_assertions: inconclusiveAssertions,
+    reasons,
+  };
+}
