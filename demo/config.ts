@@ -33,6 +33,11 @@ export interface DemoConfig {
   /** Undefined: run until Ctrl-C / SIGTERM. */
   durationS: number | undefined;
   exportFormat: ExportFormat;
+  /** A service that answers every request DEMO_SLOW_MS late (slow_spans in test runs). */
+  slowService: ServiceName | undefined;
+  slowMs: number;
+  /** orders stops crediting loyalty points (a missing node in test runs, drift in Flowprint). */
+  skipLoyalty: boolean;
 }
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
@@ -42,6 +47,12 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number)
     throw new Error(`${name} must be a positive number, got "${raw}"`);
   }
   return value;
+}
+
+function slowServiceOf(raw: string | undefined): ServiceName | undefined {
+  if (!raw) return undefined;
+  if (!(SERVICE_NAMES as readonly string[]).includes(raw)) throw new Error(`DEMO_SLOW_SERVICE must be one of ${SERVICE_NAMES.join(", ")}, got "${raw}"`);
+  return raw as ServiceName;
 }
 
 export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
@@ -58,6 +69,9 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     basePort: Math.floor(positiveNumber("DEMO_BASE_PORT", env.DEMO_BASE_PORT, 4100)),
     durationS: env.DEMO_DURATION_S ? positiveNumber("DEMO_DURATION_S", env.DEMO_DURATION_S, 0) : undefined,
     exportFormat: format,
+    slowService: slowServiceOf(env.DEMO_SLOW_SERVICE),
+    slowMs: positiveNumber("DEMO_SLOW_MS", env.DEMO_SLOW_MS, 500),
+    skipLoyalty: env.DEMO_SKIP_LOYALTY === "1" || env.DEMO_SKIP_LOYALTY === "true",
   };
 }
 

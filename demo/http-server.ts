@@ -5,6 +5,9 @@ import http from "node:http";
 import { context, SpanStatusCode, trace } from "@opentelemetry/api";
 import { getRPCMetadata, RPCType } from "@opentelemetry/core";
 import { ATTR_HTTP_ROUTE } from "@opentelemetry/semantic-conventions";
+import { sleep } from "./latency";
+
+const EXTRA_LATENCY_MS = Number(process.env.DEMO_EXTRA_LATENCY_MS ?? 0) || 0;
 
 export interface RouteRequest {
   params: Record<string, string>;
@@ -67,10 +70,17 @@ function nameServerSpan(method: string, route: string): void {
   span?.updateName(`${method} ${route}`);
 }
 
+/** Larger bodies are not recorded on the span. */
+const MAX_RECORDED_BODY_BYTES = 4_096;
+
 async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   if (chunks.length === 0) return undefined;
+  const size = chunks.reduce((n, c) => n + c.byteLength, 0);
+  // The request body, so a test exported from the flow can send it again (Flowprint reads
+  // `http.request.body`; no semantic convention records bodies).
+  if (size <= MAX_RECORDED_BODY_BYTES) trace.getActiveSpan()?.setAttribute("http.request.body", Buffer.concat(chunks).toString("utf8"));
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
   } catch {
@@ -93,6 +103,8 @@ async function handle(routes: Route[], request: http.IncomingMessage, response: 
     if (!params) continue;
     nameServerSpan(method, route.route);
     try {
+      // DEMO_SLOW_SERVICE names a service that answers late (see demo/config.ts).
+      if (EXTRA_LATENCY_MS > 0) await sleep(EXTRA_LATENCY_MS);
       const body = await readJsonBody(request);
       const reply = await route.handler({ params, query: url.searchParams, headers: request.headers, body });
       sendJson(response, reply.status, reply.body);

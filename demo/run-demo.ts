@@ -2,7 +2,8 @@
 // service.name), waits for Flowprint, then sends steady traffic to the gateway.
 // Env: FLOWPRINT_URL (http://localhost:3000), DEMO_WORKSPACE (default), FLOWPRINT_INGEST_KEY,
 // DEMO_RPS (2), DEMO_BASE_PORT (4100), DEMO_DURATION_S (until Ctrl-C), DEMO_EXPORT_FORMAT
-// (proto | json).
+// (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
+// DEMO_SLOW_MS (one service answers 500 ms late).
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
@@ -33,7 +34,12 @@ function startService(name: ServiceName, port: number): Promise<void> {
   const child = fork(fileURLToPath(new URL("./service-main.ts", import.meta.url)), [name], {
     // Absolute, so the loader resolves whatever the working directory is.
     execArgv: ["--import", import.meta.resolve("tsx")],
-    env: { ...process.env, DEMO_SERVICE_PORT: String(port), DEMO_SERVICE_URLS: JSON.stringify(urls) },
+    env: {
+      ...process.env,
+      DEMO_SERVICE_PORT: String(port),
+      DEMO_SERVICE_URLS: JSON.stringify(urls),
+      DEMO_EXTRA_LATENCY_MS: name === config.slowService ? String(config.slowMs) : "0",
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.set(name, child);

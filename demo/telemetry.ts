@@ -92,6 +92,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({
+        // Recorded so tests exported from these flows can replay requests as they were sent.
+        headersToSpanAttributes: { server: { requestHeaders: ["content-type"] } },
         ignoreIncomingRequestHook: (request) => request.url?.startsWith(QUEUE_PATH_PREFIX) ?? false,
         startOutgoingSpanHook: (request) => {
           const service = peers.get(`${request.hostname ?? request.host}:${request.port}`);
