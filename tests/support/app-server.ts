@@ -55,7 +55,7 @@ export async function tempPostgresUrl(server = process.env.TEST_DATABASE_URL): P
 }
 
 export async function startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
-  if (!existsSync(path.resolve(".next/BUILD_ID"))) {
+  if (!existsSync(path.resolve(process.env.FLOWPRINT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("The app is not built: run `npm run build` before the integration tests.");
   }
   const port = await freePort();

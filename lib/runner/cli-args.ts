@@ -1,0 +1,119 @@
+// The command line of `flowprint run`, checked up front so a typo costs a usage message
+// (exit 2) instead of a half-run suite.
+
+export interface RunOptions {
+  files: string[];
+  baseUrl: string | null;
+  server: string;
+  workspace: string;
+  junitPath: string | null;
+  ingestKey: string | null;
+  /** `--var name=value`, in the order given (a later one wins). */
+  vars: Record<string, string>;
+  timeoutMs: number | null;
+}
+
+export type CliCommand = { kind: "help" } | { kind: "run"; options: RunOptions } | { kind: "usage-error"; message: string };
+
+export interface CliEnv {
+  [name: string]: string | undefined;
+  FLOWPRINT_SERVER?: string;
+  FLOWPRINT_WORKSPACE?: string;
+  FLOWPRINT_INGEST_KEY?: string;
+  FLOWPRINT_BASE_URL?: string;
+}
+
+// The product's own defaults: `npm start` listens on 3000, ingestion without a header lands in `default`.
+export const DEFAULT_SERVER = "http://localhost:3000";
+export const DEFAULT_WORKSPACE = "default";
+/** The server refuses longer run timeouts. */
+export const MAX_TIMEOUT_MS = 3_600_000;
+
+const VALUE_FLAGS = ["--base-url", "--server", "--workspace", "--junit", "--key", "--var", "--timeout-ms"] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+const WORKSPACE_SLUG = /^[A-Za-z0-9_-]{1,64}$/;
+
+class UsageError extends Error {}
+
+function httpUrl(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  // `{{base_url}}/orders` and `<server>/v1/traces` add their own slash.
+  return value.replace(/\/+$/, "");
+}
+
+function splitFlag(arg: string): { flag: string; inline: string | null } {
+  const eq = arg.indexOf("=");
+  return eq === -1 ? { flag: arg, inline: null } : { flag: arg.slice(0, eq), inline: arg.slice(eq + 1) };
+}
+
+function parseRun(args: readonly string[], env: CliEnv): RunOptions {
+  const values = new Map<ValueFlag, string>();
+  const vars: Record<string, string> = {};
+  const files: string[] = [];
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
+      files.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyFiles = true;
+      continue;
+    }
+    const { flag, inline } = splitFlag(arg);
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option ${flag}`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    if (flag === "--var") {
+      const eq = value.indexOf("=");
+      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${value}"`);
+      vars[value.slice(0, eq)] = value.slice(eq + 1);
+    } else {
+      values.set(flag as ValueFlag, value);
+    }
+  }
+  if (files.length === 0) throw new UsageError("no test files given");
+
+  const workspace = values.get("--workspace") ?? env.FLOWPRINT_WORKSPACE ?? DEFAULT_WORKSPACE;
+  if (!WORKSPACE_SLUG.test(workspace)) throw new UsageError(`--workspace must be letters, digits, - and _ (at most 64), got "${workspace}"`);
+  const baseUrl = values.get("--base-url") ?? env.FLOWPRINT_BASE_URL;
+  const timeout = values.get("--timeout-ms");
+  let timeoutMs: number | null = null;
+  if (timeout !== undefined) {
+    timeoutMs = Number(timeout);
+    if (!/^\d+$/.test(timeout) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+      throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${timeout}"`);
+    }
+  }
+  return {
+    files,
+    baseUrl: baseUrl ? httpUrl("--base-url", baseUrl) : null,
+    server: httpUrl("--server", values.get("--server") ?? env.FLOWPRINT_SERVER ?? DEFAULT_SERVER),
+    workspace,
+    junitPath: values.get("--junit") ?? null,
+    ingestKey: values.get("--key") ?? env.FLOWPRINT_INGEST_KEY ?? null,
+    vars,
+    timeoutMs,
+  };
+}
+
+/** `argv` without node and the script: `["run", "a.yaml", "--server", ...]`. */
+export function parseCliArgs(argv: readonly string[], env: CliEnv): CliCommand {
+  if (argv.length === 0) return { kind: "usage-error", message: "no command given" };
+  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { kind: "help" };
+  const [command, ...rest] = argv;
+  if (command !== "run") return { kind: "usage-error", message: `unknown command "${command}"` };
+  try {
+    return { kind: "run", options: parseRun(rest, env) };
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: "usage-error", message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
+
+export const USAGE = `Usage: flowprint run <test.yaml>... [options]
+
+Runs Flowprint tests (flows exported as YAML) against a running system: sends each test's
+requests inside one trace and asks Flowprint whether that trace took the expected path.
+
+Options:
+  --base-url <url>      the system under test; overrides the file's base_url variable
+                        (env FLOWPRINT_BASE_URL)
+  --server <url>        Flowprint, which receives the traces and validates them
+                        (env FLOWPRINT_SERVER, default ${DEFAULT_SERVER})
+  --workspace <id>      Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")
+  --key <ingest key>    sent as a bearer key with the runner's spans
+                        (env FLOWPRINT_INGEST_KEY)
+  --var <name=value>    sets a variable, overriding the file's; repeatable
+  --timeout-ms <n>      how long to wait for each test's trace, overriding the file's
+                        expect_trace.timeout_ms; also bounds each request
+  --junit <file>        also write a JUnit XML report
+  -h, --help            this text
+
+A directory argument runs the .yaml and .yml files in it; * and ? in a file name match
+files in its directory (for shells that do not expand them).
+
+Exit codes:
+  0  every test passed
+  1  a test failed, or a file could not be read or loaded
+  2  usage error
+  3  nothing failed, but a test was inconclusive (its trace never arrived, Flowprint
+     could not be reached, an assertion could not be evaluated, or a variable is unknown)
+`;
