@@ -63,7 +63,9 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
         Skip to content
       </a>
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-5 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
+      {/* The border and background run the page's full height; the contents stay in view. */}
+      <aside className="w-56 shrink-0 border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="sticky top-0 flex h-screen flex-col gap-5 px-3 py-4">
         <Link href={`/w/${encodeURIComponent(workspaceId)}/flows`} className="flex items-center gap-2 px-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-5 w-5 rounded bg-gradient-to-br from-indigo-500 to-cyan-400" />
           Flowprint
@@ -83,11 +85,11 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
               >
                 <span>{item.label}</span>
                 {item.section === "drift" && (openDrift.data?.total ?? 0) > 0 ? (
-                  <span className="rounded-full bg-orange-500 px-1.5 text-[11px] font-semibold text-white tabular-nums" aria-label={`${openDrift.data!.total} open drift alerts`} data-testid="open-drift-count">
+                  <span className="rounded-full bg-orange-100 px-1.5 text-[11px] font-semibold text-orange-900 tabular-nums dark:bg-orange-900 dark:text-orange-100" aria-label={`${openDrift.data!.total} open drift alerts`} data-testid="open-drift-count">
                     {openDrift.data!.total}
                   </span>
                 ) : (
-                  <kbd className="hidden text-[10px] text-zinc-400 lg:inline" aria-hidden>
+                  <kbd className="hidden text-[10px] text-zinc-500 lg:inline dark:text-zinc-400" aria-hidden>
                     g {item.key}
                   </kbd>
                 )}
@@ -97,9 +99,10 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
         </nav>
         <div className="mt-auto space-y-2 px-1">
           <ThemeToggle />
-          <p className="text-[11px] text-zinc-400">
+          <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
             <kbd>/</kbd> search · <kbd>g</kbd> then a letter to navigate
           </p>
+        </div>
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">

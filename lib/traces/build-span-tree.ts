@@ -106,8 +106,11 @@ export function buildSpanTree<S extends TraceSpan>(spans: readonly S[]): SpanTre
     }
     return digests[index]!;
   };
+  // Equal starts are common (SDKs that record milliseconds, synchronous calls): the sibling that
+  // ended first ran first, as a synchronous call finishes before the next one starts.
   const compare = (a: number, b: number): number =>
     compareBigInt(kept[a].startNs, kept[b].startNs) ||
+    compareBigInt(kept[a].endNs, kept[b].endNs) ||
     compareText(keys[a], keys[b]) ||
     compareText(kept[a].name, kept[b].name) ||
     compareText(digestOf(a), digestOf(b)) ||
