@@ -77,7 +77,7 @@ describe("buildFlowprintTest", () => {
 
   it("keeps budgets above timer noise", () => {
     const quick = buildFlowprintTest({ ...flow, p95DurationMs: 0.4, nodeP95Ms: new Map([["database:orders", 0.04]]) }, entry, { timeoutMs: 1 });
-    expect(quick.expect_trace.nodes[2]).toMatchObject({ p95_ms: 0.04, max_duration_ms: 1 });
+    expect(quick.expect_trace.nodes[2]).toMatchObject({ p95_ms: 0.04, max_duration_ms: 5 });
     expect(quick.expect_trace.trace_assert).toContain("trace.duration_ms < 1000");
   });
 

@@ -7,12 +7,9 @@ import type { PathNode } from "../traces/path-node";
 import { nodeKey } from "../traces/node-key";
 import type { FlowprintRequest, FlowprintTest } from "./flowprint-test.schema";
 import { readEntryRequest } from "./read-entry-request";
+import { spanBudgetMs } from "../validation/validate-trace";
 import { templateUrl } from "./template-url";
 
-/** Slow is more than 1.5 × the node's P95 in its flow (the validation rule). */
-export const SLOW_FACTOR = 1.5;
-/** Below a millisecond a budget measures timer noise, not the system. */
-export const MIN_NODE_BUDGET_MS = 1;
 /**
  * The whole trace's wall time also covers asynchronous work after the response (consumers of
  * published messages), which the flow's P95 (the root span's) does not: its budget is looser.
@@ -84,7 +81,7 @@ export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEn
       type: node.type,
       identifier: node.identifier,
       service: node.service,
-      ...(p95 !== undefined && p95 > 0 ? { p95_ms: round(p95), max_duration_ms: Math.max(MIN_NODE_BUDGET_MS, round(p95 * SLOW_FACTOR)) } : {}),
+      ...(p95 !== undefined && p95 > 0 ? { p95_ms: round(p95), max_duration_ms: round(spanBudgetMs(p95)) } : {}),
     };
   });
   const traceAssert = [`trace.span('${flow.entryService.replace(/'/g, "\\'")}') != nil`, "trace.spans | filter(.status == 'error') | len == 0"];

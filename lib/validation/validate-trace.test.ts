@@ -94,6 +94,12 @@ describe("validateTrace", () => {
     expect(validate(runSpans({ databaseMs: 120 }), { baseline: new Map(), defaultTimeoutMs: 100 }).slow_spans.map((s) => [s.node, s.budget_ms, s.p95_ms])).toEqual([["database:orders", 100, null]]);
   });
 
+  it("never sets a budget under 5 ms", () => {
+    const quick = new Map([...BASELINE, ["database:orders", { p95Ms: 0.2, errorRate: 0 }]]);
+    expect(validate(runSpans({ databaseMs: 4.9 }), { baseline: quick }).slow_spans).toEqual([]);
+    expect(validate(runSpans({ databaseMs: 5.1 }), { baseline: quick }).slow_spans.map((s) => s.budget_ms)).toEqual([5]);
+  });
+
   it("lists error spans, failing the run unless errors are the norm for that node", () => {
     const failing = validate(runSpans({ failingDatabase: true }), { assertions: [] });
     expect(failing.error_spans).toEqual([{ span_id: "a4", service: "orders", operation: "INSERT orders", message: "", expected: false }]);

@@ -1,6 +1,6 @@
 // Three-layer validation of a test run's trace. Path: the expected nodes against the trace's
 // path (missing, unexpected, and order violations by longest common subsequence). Performance:
-// a node's span is slow past 1.5 × the P95 of the same node in the same flow, or past the
+// a node's span is slow past 1.5 × the P95 of the same node in the same flow (at least 5 ms), or past the
 // workspace's default timeout when the flow has no figure for it; error spans are listed, and
 // fail the run unless errors are the norm for that node in its flow. Assertions: each
 // trace_assert expression must be true; one that cannot be evaluated makes the run
@@ -13,6 +13,16 @@ import type { PathNode } from "../traces/path-node";
 import type { TraceSpan } from "../traces/trace-span";
 
 export const SLOW_FACTOR = 1.5;
+/**
+ * Budgets never go below this: many SDKs record milliseconds, and below a few of them a budget
+ * measures clock resolution and scheduling noise, not the system.
+ */
+export const MIN_SPAN_BUDGET_MS = 5;
+
+/** A node's budget in a run: 1.5 × its P95 in the flow, never below MIN_SPAN_BUDGET_MS. */
+export function spanBudgetMs(p95Ms: number): number {
+  return Math.max(MIN_SPAN_BUDGET_MS, p95Ms * SLOW_FACTOR);
+}
 /** Errors are expected on a node that fails in at least this share of its flow's traces. */
 export const EXPECTED_ERROR_RATE = 0.5;
 
@@ -81,7 +91,7 @@ export function validateTrace(input: ValidationInput): TraceValidation {
   for (const { node, span } of steps) {
     const key = nodeKey(node);
     const p95 = input.baseline.get(key)?.p95Ms;
-    const budget = p95 !== undefined && p95 > 0 ? p95 * SLOW_FACTOR : input.defaultTimeoutMs;
+    const budget = p95 !== undefined ? spanBudgetMs(p95) : input.defaultTimeoutMs;
     const durationMs = Number(span.endNs - span.startNs) / 1e6;
     if (durationMs > budget) {
       slow.push({ span_id: span.spanId, service: span.service, operation: span.name, node: key, duration_ms: round(durationMs), budget_ms: round(budget), p95_ms: p95 === undefined ? null : round(p95) });
