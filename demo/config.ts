@@ -32,6 +32,8 @@ export interface DemoConfig {
   basePort: number;
   /** Undefined: run until Ctrl-C / SIGTERM. */
   durationS: number | undefined;
+  /** Traffic stops after this long while the services keep serving (to run tests against them). */
+  trafficS: number | undefined;
   exportFormat: ExportFormat;
   /** A service that answers every request DEMO_SLOW_MS late (slow_spans in test runs). */
   slowService: ServiceName | undefined;
@@ -68,6 +70,7 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     requestsPerSecond: positiveNumber("DEMO_RPS", env.DEMO_RPS, 2),
     basePort: Math.floor(positiveNumber("DEMO_BASE_PORT", env.DEMO_BASE_PORT, 4100)),
     durationS: env.DEMO_DURATION_S ? positiveNumber("DEMO_DURATION_S", env.DEMO_DURATION_S, 0) : undefined,
+    trafficS: env.DEMO_TRAFFIC_S ? positiveNumber("DEMO_TRAFFIC_S", env.DEMO_TRAFFIC_S, 0) : undefined,
     exportFormat: format,
     slowService: slowServiceOf(env.DEMO_SLOW_SERVICE),
     slowMs: positiveNumber("DEMO_SLOW_MS", env.DEMO_SLOW_MS, 500),

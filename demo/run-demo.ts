@@ -3,7 +3,8 @@
 // Env: FLOWPRINT_URL (http://localhost:3000), DEMO_WORKSPACE (default), FLOWPRINT_INGEST_KEY,
 // DEMO_RPS (2), DEMO_BASE_PORT (4100), DEMO_DURATION_S (until Ctrl-C), DEMO_EXPORT_FORMAT
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
-// DEMO_SLOW_MS (one service answers 500 ms late).
+// DEMO_SLOW_MS (one service answers 500 ms late), DEMO_TRAFFIC_S (traffic stops after this
+// long; the services keep serving).
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
@@ -115,6 +116,12 @@ running.traffic = startTraffic({
   requestsPerSecond: config.requestsPerSecond,
   onProgress: (c) => log(`${c.completed} requests sent (${c.ok} ok, ${c.clientErrors} 4xx, ${c.serverErrors} 5xx, ${c.failed} failed)`),
 });
+if (config.trafficS !== undefined) {
+  setTimeout(() => {
+    log(`DEMO_TRAFFIC_S=${config.trafficS}: traffic stopped, services keep serving`);
+    void running.traffic?.stop();
+  }, config.trafficS * 1000);
+}
 if (config.durationS !== undefined) {
   setTimeout(() => void stop(0, `DEMO_DURATION_S=${config.durationS}`), config.durationS * 1000);
 }

@@ -19,6 +19,7 @@ const flow: ExportableFlow = {
   ],
   occurrenceCount: 247,
   riskScore: 0.31685,
+  errorRate: 0.02,
   p95DurationMs: 342.5,
   nodeP95Ms: new Map([
     ["api_endpoint:POST /orders", 300],
@@ -73,6 +74,10 @@ describe("buildFlowprintTest", () => {
     expect(flowprintTestSchema.safeParse(test).success).toBe(true);
     const loaded = loadFlowprintTest(renderTestYaml(test, ["Flowprint test", "run: npx flowprint run this.yaml"]));
     expect(loaded).toEqual({ ok: true, test });
+  });
+
+  it("expects no error span unless the flow usually fails", () => {
+    expect(buildFlowprintTest({ ...flow, errorRate: 1 }, entry, { timeoutMs: 1 }).expect_trace.trace_assert).toEqual(["trace.span('api-gateway') != nil", "trace.duration_ms < 1028"]);
   });
 
   it("keeps budgets above timer noise", () => {

@@ -12,6 +12,7 @@ import { flowprintApi, type FlowprintApi } from "./flowprint-api";
 import { ANSI, PLAIN, countResults, formatFileError, formatSummary, formatTestRun } from "./format-report";
 import { junitXml } from "./junit-xml";
 import { createRunTracer, type RunTracer } from "./run-tracer";
+import { failedOnlyBySlowness, withFirstRun } from "./confirm-slowness";
 import { runTest, type RunDependencies } from "./run-test";
 import type { FileError, FileResult } from "./test-run";
 import { USAGE } from "./usage";
@@ -58,7 +59,8 @@ async function runFiles(options: RunOptions, io: CliIo, deps: RunDependencies): 
       fail(loaded.error);
       continue;
     }
-    const run = await runTest(entry.file, loaded.test, options, deps);
+    let run = await runTest(entry.file, loaded.test, options, deps);
+    if (failedOnlyBySlowness(run)) run = withFirstRun(await runTest(entry.file, loaded.test, options, deps), run);
     results.push({ kind: "run", run });
     io.out(`${formatTestRun(run, palette)}\n\n`);
   }

@@ -20,6 +20,7 @@ export async function loadFlowForExport(store: Store, workspaceId: string, flowI
     path: row.path as unknown as PathNode[],
     occurrenceCount: row.occurrenceCount,
     riskScore: row.riskScore,
+    errorRate: row.errorRate,
     p95DurationMs: row.p95DurationMs,
     nodeP95Ms: new Map(summarizeNodeStats(aggregate.nodeStats).map((n) => [n.nodeKey, n.p95DurationMs])),
   };

@@ -45,6 +45,7 @@ function validate(spans: TraceSpan[], overrides: Partial<ValidationInput> = {}) 
     expectedNodes: EXPECTED,
     spans,
     baseline: BASELINE,
+    flowErrorRate: 0,
     defaultTimeoutMs: 30_000,
     assertions: ["trace.span('gateway') != nil", "trace.spans | filter(.status == 'error') | len == 0"],
     evaluate: (expression) => {
@@ -107,6 +108,10 @@ describe("validateTrace", () => {
     const usual = validate(runSpans({ failingDatabase: true }), { assertions: [], baseline: new Map([...BASELINE, ["database:orders", { p95Ms: 12, errorRate: 0.9 }]]) });
     expect(usual.error_spans[0].expected).toBe(true);
     expect(usual.status).toBe("passed");
+    // A failing client call is no node: the flow's error rate decides.
+    const spans = runSpans().map((s) => (s.spanId === "a2" ? { ...s, status: "error" as const } : s));
+    expect(validate(spans, { assertions: [] }).status).toBe("failed");
+    expect(validate(spans, { assertions: [], flowErrorRate: 1 }).status).toBe("passed");
   });
 
   it("fails on a false assertion and is inconclusive on one that cannot be evaluated", () => {

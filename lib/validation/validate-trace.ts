@@ -2,7 +2,8 @@
 // path (missing, unexpected, and order violations by longest common subsequence). Performance:
 // a node's span is slow past 1.5 × the P95 of the same node in the same flow (at least 5 ms), or past the
 // workspace's default timeout when the flow has no figure for it; error spans are listed, and
-// fail the run unless errors are the norm for that node in its flow. Assertions: each
+// fail the run unless errors are the norm for that node (or, for spans that are no node, for
+// the flow). Assertions: each
 // trace_assert expression must be true; one that cannot be evaluated makes the run
 // inconclusive, not failed.
 import { diffPaths } from "../drift/diff-paths";
@@ -44,6 +45,8 @@ export interface ValidationInput {
   spans: readonly (TraceSpan & { statusMessage?: string })[];
   /** By node key; absent when the flow has no figures (or the test names no flow). */
   baseline: ReadonlyMap<string, NodeBaseline>;
+  /** Share of the flow's traces with an error span; 0 without a flow. */
+  flowErrorRate: number;
   defaultTimeoutMs: number;
   assertions: readonly string[];
   evaluate: (expression: string) => AssertionResult;
@@ -102,8 +105,11 @@ export function validateTrace(input: ValidationInput): TraceValidation {
   const errors = input.spans
     .filter((s) => s.status === "error")
     .map((s) => {
+      // A span that is a path node is judged by its node's error rate; any other span (a
+      // client call, an internal step) by the flow's.
       const key = stepOfSpan.get(s.spanId);
-      const expected = key !== undefined && (input.baseline.get(key)?.errorRate ?? 0) >= EXPECTED_ERROR_RATE;
+      const rate = key !== undefined ? (input.baseline.get(key)?.errorRate ?? 0) : input.flowErrorRate;
+      const expected = rate >= EXPECTED_ERROR_RATE;
       return { span_id: s.spanId, service: s.service, operation: s.name, message: s.statusMessage ?? "", expected };
     });
 
