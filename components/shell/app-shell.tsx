@@ -89,7 +89,7 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
                     {openDrift.data!.total}
                   </span>
                 ) : (
-                  <kbd className="hidden text-[10px] text-zinc-500 lg:inline dark:text-zinc-400" aria-hidden>
+                  <kbd className="hidden text-[10px] text-zinc-600 lg:inline dark:text-zinc-400" aria-hidden>
                     g {item.key}
                   </kbd>
                 )}

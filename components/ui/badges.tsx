@@ -16,7 +16,7 @@ export function RiskBadge({ level, score }: { level: RiskLevel; score?: number }
       data-testid="risk-badge"
     >
       {level}
-      {score === undefined ? null : <span className="tabular-nums opacity-80">{score.toFixed(2)}</span>}
+      {score === undefined ? null : <span className="tabular-nums">{score.toFixed(2)}</span>}
     </span>
   );
 }

@@ -10,9 +10,12 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 
 /** Full-page screenshots in both themes, into the git-ignored e2e/screenshots/. */
 export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+  // Colour transitions run after a theme switch: wait them out so the shot shows the theme.
   await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForTimeout(300);
   await page.screenshot({ path: `e2e/screenshots/${name}-light.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(300);
   await page.screenshot({ path: `e2e/screenshots/${name}-dark.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
 }

@@ -3,7 +3,11 @@ import { z } from "zod";
 import { workspaceParamsSchema } from "./workspace.schemas";
 
 export const flowsQuerySchema = z.object({
-  sort: z.enum(["risk_score", "occurrence_count", "error_rate", "last_seen_at"]).default("risk_score"),
+  sort: z
+    .enum(["risk_score", "occurrence_count", "error_rate", "last_seen_at", "name", "entry", "avg_duration_ms", "p95_duration_ms", "drifted"])
+    .default("risk_score"),
+  // Without it, names and entry points read A to Z and every number reads largest first.
+  order: z.enum(["asc", "desc"]).optional(),
   drifted: z.enum(["true", "false"]).optional(),
   service: z.string().min(1).max(256).optional(),
   q: z.string().min(1).max(256).optional(),

@@ -9,13 +9,24 @@ import type { PathNode } from "../traces/path-node";
 import type { Store } from "./db";
 import { driftedEntryPoints, entryPointExplanations, explanationView, type DriftDetails } from "./drift-queries";
 
-export type FlowSort = "risk_score" | "occurrence_count" | "error_rate" | "last_seen_at";
+export type FlowSort = "risk_score" | "occurrence_count" | "error_rate" | "last_seen_at" | "name" | "entry" | "avg_duration_ms" | "p95_duration_ms" | "drifted";
+export type SortOrder = "asc" | "desc";
 
-const ORDER: Record<FlowSort, object> = {
-  risk_score: { riskScore: "desc" },
-  occurrence_count: { occurrenceCount: "desc" },
-  error_rate: { errorRate: "desc" },
-  last_seen_at: { lastSeenMs: "desc" },
+/** Names and entry points read A to Z; numbers, times and drift put the largest first. */
+export function defaultSortOrder(sort: FlowSort): SortOrder {
+  return sort === "name" || sort === "entry" ? "asc" : "desc";
+}
+
+// Variants of one entry point share a name, so text sorts fall back to the riskiest first.
+const ORDER: Record<Exclude<FlowSort, "drifted">, (order: SortOrder) => object[]> = {
+  risk_score: (order) => [{ riskScore: order }],
+  occurrence_count: (order) => [{ occurrenceCount: order }],
+  error_rate: (order) => [{ errorRate: order }],
+  last_seen_at: (order) => [{ lastSeenMs: order }],
+  avg_duration_ms: (order) => [{ avgDurationMs: order }],
+  p95_duration_ms: (order) => [{ p95DurationMs: order }],
+  name: (order) => [{ name: order }, { riskScore: "desc" }],
+  entry: (order) => [{ entryService: order }, { entryOperation: order }, { riskScore: "desc" }],
 };
 
 type FlowRow = Awaited<ReturnType<Store["prisma"]["flow"]["findFirstOrThrow"]>>;
@@ -46,11 +57,12 @@ function flowView(row: FlowRow, drift?: DriftDetails) {
 export async function listFlows(
   store: Store,
   workspaceId: string,
-  filter: { sort: FlowSort; drifted?: boolean; service?: string; q?: string; node?: string; limit: number; offset: number },
+  filter: { sort: FlowSort; order?: SortOrder; drifted?: boolean; service?: string; q?: string; node?: string; limit: number; offset: number },
 ) {
+  const order = filter.order ?? defaultSortOrder(filter.sort);
   // Paths are JSON; a workspace has thousands of flows at most, so the node filter reads them.
   const throughNode = filter.node === undefined ? null : await flowIdsThroughNode(store, workspaceId, filter.node);
-  const drifted = filter.drifted === undefined ? null : await driftedEntryPoints(store, workspaceId);
+  const drifted = filter.drifted === undefined && filter.sort !== "drifted" ? null : await driftedEntryPoints(store, workspaceId);
   if (filter.drifted === true && drifted!.entries.length === 0) return { flows: [], total: 0 };
   const driftedKeys = drifted?.entries.map((e) => ({ entryService: e.entryService, entryOperation: e.entryOperation })) ?? [];
   const where = {
@@ -61,12 +73,41 @@ export async function listFlows(
     ...(throughNode ? { id: { in: throughNode } } : {}),
     ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { entryOperation: { contains: filter.q } }] } : {}),
   };
-  const [rows, total] = await Promise.all([
-    store.prisma.flow.findMany({ where, orderBy: [ORDER[filter.sort], { id: "asc" }], take: filter.limit, skip: filter.offset }),
-    store.prisma.flow.count({ where }),
-  ]);
+  const page = { take: filter.limit, skip: filter.offset };
+  const { rows, total } =
+    filter.sort === "drifted"
+      ? await pageByDrift(store, where, driftedKeys, order, page)
+      : await Promise.all([
+          store.prisma.flow.findMany({ where, orderBy: [...ORDER[filter.sort](order), { id: "asc" }], ...page }),
+          store.prisma.flow.count({ where }),
+        ]).then(([rows, total]) => ({ rows, total }));
   const drift = drifted ?? (await driftedEntryPoints(store, workspaceId, rows.map((r) => ({ entryService: r.entryService, entryOperation: r.entryOperation }))));
   return { flows: rows.map((row) => flowView(row, drift.get(row.entryService, row.entryOperation))), total };
+}
+
+/**
+ * Drift is not a column but open alerts of entry points, so the sort pages through two
+ * queries: the drifted flows (first when descending), then the others, each riskiest first.
+ */
+async function pageByDrift(
+  store: Store,
+  where: object,
+  driftedKeys: { entryService: string; entryOperation: string }[],
+  order: SortOrder,
+  page: { take: number; skip: number },
+): Promise<{ rows: FlowRow[]; total: number }> {
+  const orderBy = [{ riskScore: "desc" as const }, { id: "asc" as const }];
+  const groups = driftedKeys.length === 0 ? [where] : [{ AND: [where, { OR: driftedKeys }] }, { AND: [where, { NOT: { OR: driftedKeys } }] }];
+  if (order === "asc") groups.reverse();
+  const counts = await Promise.all(groups.map((g) => store.prisma.flow.count({ where: g })));
+  const rows: FlowRow[] = [];
+  let skip = page.skip;
+  for (const [i, group] of groups.entries()) {
+    const take = page.take - rows.length;
+    if (take > 0 && skip < counts[i]) rows.push(...(await store.prisma.flow.findMany({ where: group, orderBy, skip, take })));
+    skip = Math.max(0, skip - counts[i]);
+  }
+  return { rows, total: counts.reduce((a, b) => a + b, 0) };
 }
 
 async function flowIdsThroughNode(store: Store, workspaceId: string, key: string): Promise<string[]> {

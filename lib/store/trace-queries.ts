@@ -22,6 +22,8 @@ export interface TraceSummaryView {
 
 export interface TraceFilter {
   traceId?: string;
+  /** Root service: traces whose root span has not arrived yet have none and never match. */
+  service?: string;
   errorsOnly?: boolean;
   limit: number;
   offset: number;
@@ -35,6 +37,7 @@ export async function listRecentTraces(
   const where = {
     workspaceId,
     ...(filter.traceId ? { traceId: filter.traceId } : {}),
+    ...(filter.service ? { rootService: filter.service } : {}),
     ...(filter.errorsOnly ? { errorCount: { gt: 0 } } : {}),
   };
   const [records, total] = await Promise.all([

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { recordCheckoutTrace, sdkClient } from "../support/otel-sdk";
+import { fastDriftWorkspace, sendOrders, waitFor } from "../../e2e/support/seed-traffic";
 
 describe("flow discovery in the running app", () => {
   let app: AppServer;
@@ -92,9 +93,75 @@ describe("flow discovery in the running app", () => {
     ]);
     expect((await api(`/telemetry/traces/${"0".repeat(31)}1`)).status).toBe(404);
     expect((await api(`/telemetry/traces/${"0".repeat(31)}1/complete`, { method: "POST" })).status).toBe(404);
-    const bad = await api("/telemetry/flows?sort=name");
+    const bad = await api("/telemetry/flows?sort=fastest");
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues[0].path).toBe("sort");
     expect((await (await api("/telemetry/flows?drifted=true")).json()).total).toBe(0);
+  });
+});
+
+describe("sorting the flow list", () => {
+  let app: AppServer;
+  const workspace = "sorting";
+  beforeAll(async () => {
+    app = await startApp();
+    await fastDriftWorkspace(app.baseUrl, workspace, 3);
+    await sendOrders(app.baseUrl, workspace, { count: 5, service: "alpha", route: "/a", durationMs: 30 });
+    await sendOrders(app.baseUrl, workspace, { count: 4, service: "beta", route: "/b", durationMs: 90, peers: ["payments"], errorShare: 1 });
+    await sendOrders(app.baseUrl, workspace, { count: 1, service: "gamma", route: "/c", durationMs: 60 });
+    // A new variant of delta's entry point after learning opens a drift alert.
+    await sendOrders(app.baseUrl, workspace, { count: 3, service: "delta", route: "/d", durationMs: 20, peers: ["loyalty"] });
+    await sendOrders(app.baseUrl, workspace, { count: 2, service: "delta", route: "/d", durationMs: 20, peers: ["fraud", "loyalty"] });
+    await waitFor(
+      async () => (await (await api("/telemetry/drift?state=open")).json()) as { total: number },
+      (body) => body.total === 1,
+    );
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  const api = (path: string) => fetch(`${app.baseUrl}/api/v1/workspaces/${workspace}${path}`);
+  type Listed = { flows: { id: string; entry_service: string; drifted: boolean; risk_score: number }[]; total: number };
+  const list = async (query: string): Promise<Listed> => {
+    const response = await api(`/telemetry/flows?${query}`);
+    expect(response.status).toBe(200);
+    return response.json();
+  };
+  const services = async (query: string) => (await list(query)).flows.map((f) => f.entry_service);
+
+  it("sorts names and entry points A to Z unless asked otherwise", async () => {
+    expect(await services("sort=name")).toEqual(["alpha", "beta", "delta", "delta", "gamma"]);
+    expect(await services("sort=name&order=desc")).toEqual(["gamma", "delta", "delta", "beta", "alpha"]);
+    expect(await services("sort=entry")).toEqual(["alpha", "beta", "delta", "delta", "gamma"]);
+    expect(await services("sort=entry&order=desc")).toEqual(["gamma", "delta", "delta", "beta", "alpha"]);
+  });
+
+  it("sorts numbers largest first unless asked otherwise", async () => {
+    expect(await services("sort=avg_duration_ms")).toEqual(["beta", "gamma", "alpha", "delta", "delta"]);
+    expect(await services("sort=p95_duration_ms&order=asc")).toEqual(["delta", "delta", "alpha", "gamma", "beta"]);
+    expect(await services("sort=occurrence_count&order=asc")).toEqual(["gamma", "delta", "delta", "beta", "alpha"]);
+    const byRisk = (await list("")).flows;
+    expect(byRisk[0].entry_service).toBe("beta");
+    expect(byRisk.map((f) => f.risk_score)).toEqual([...byRisk.map((f) => f.risk_score)].sort((a, b) => b - a));
+    expect((await list("sort=risk_score&order=asc")).flows.map((f) => f.id)).toEqual(
+      [...byRisk].sort((a, b) => a.risk_score - b.risk_score || (a.id < b.id ? -1 : 1)).map((f) => f.id),
+    );
+  });
+
+  it("sorts drifted flows first, page by page", async () => {
+    const all = await list("sort=drifted");
+    expect(all.total).toBe(5);
+    expect(all.flows.map((f) => f.drifted)).toEqual([true, true, false, false, false]);
+    const pages = [];
+    for (let offset = 0; offset < 5; offset += 2) pages.push(...(await list(`sort=drifted&limit=2&offset=${offset}`)).flows);
+    expect(pages.map((f) => f.id)).toEqual(all.flows.map((f) => f.id));
+    expect((await list("sort=drifted&order=asc")).flows.map((f) => f.drifted)).toEqual([false, false, false, true, true]);
+    expect((await list("sort=drifted&drifted=true")).flows.map((f) => f.entry_service)).toEqual(["delta", "delta"]);
+  });
+
+  it("rejects an unknown order", async () => {
+    const response = await api("/telemetry/flows?sort=name&order=sideways");
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.issues[0].path).toBe("order");
   });
 });

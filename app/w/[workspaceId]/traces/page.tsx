@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
-import { TraceList } from "@/components/traces/trace-list";
+import { Suspense } from "react";
+import { TracesView } from "@/components/traces/traces-view";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/states";
 
 export const metadata: Metadata = { title: "Traces" };
 
 export default async function TracesPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
   return (
-    <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Recent traces</h1>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">Newest first; the list refreshes every few seconds.</p>
-      </div>
-      <TraceList workspaceId={workspaceId} />
-    </div>
+    <>
+      <PageHeader title="Recent traces" description="Every trace this workspace received, newest first. Search by trace id, or narrow to one entry service or to failures." />
+      {/* The filters live in the URL, which is only known in the browser. */}
+      <Suspense fallback={<Skeleton label="Loading traces" rows={8} className="h-12" />}>
+        <TracesView workspaceId={decodeURIComponent(workspaceId)} />
+      </Suspense>
+    </>
   );
 }

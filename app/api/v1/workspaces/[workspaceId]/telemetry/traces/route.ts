@@ -1,4 +1,4 @@
-// GET /api/v1/workspaces/:workspaceId/telemetry/traces: recent traces, newest first
+// GET /api/v1/workspaces/:workspaceId/telemetry/traces?trace_id&service&status&limit&offset: recent traces, newest first
 import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
 import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { tracesQuerySchema } from "@/lib/api/traces.schemas";
@@ -12,6 +12,7 @@ export const GET = handleJson(async (request: Request, context: WorkspaceRouteCo
   const query = tracesQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   return listRecentTraces(getRuntime().store, workspaceId, {
     traceId: query.trace_id,
+    service: query.service,
     errorsOnly: query.status === "error",
     limit: query.limit,
     offset: query.offset,

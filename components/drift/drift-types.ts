@@ -1,0 +1,10 @@
+// Drift alerts as the API returns them, typed from the queries that build them.
+import type { getDriftAlert } from "@/lib/store/drift-queries";
+
+export type DriftAlert = NonNullable<Awaited<ReturnType<typeof getDriftAlert>>>;
+export type DriftDiffRow = DriftAlert["diff"]["rows"][number];
+
+export interface DriftAlertList {
+  alerts: DriftAlert[];
+  total: number;
+}

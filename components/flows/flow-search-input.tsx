@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const DEBOUNCE_MS = 300;
+
+/**
+ * The flow list's free-text search. Typing is debounced into `onCommit`; `replace` tells the
+ * caller that a search is being refined, so one search is one history entry, not one per key.
+ */
+export function FlowSearchInput({ value, onCommit }: { value: string; onCommit: (q: string, replace: boolean) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const [pending, setPending] = useState<string | null>(null);
+  // The URL moved without typing (back button, "clear filters"): show where it went. The echo
+  // of our own commit is ignored, since more may have been typed since.
+  if (value !== seen) {
+    setSeen(value);
+    if (value === pending) setPending(null);
+    else setDraft(value);
+  }
+
+  useEffect(() => {
+    const q = draft.trim();
+    if (q === value) return;
+    const timer = setTimeout(() => {
+      setPending(q);
+      onCommit(q, value !== "");
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, value, onCommit]);
+
+  return (
+    <div className="relative">
+      <svg aria-hidden viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" fill="none" stroke="currentColor" strokeWidth="2">
+        <circle cx="9" cy="9" r="6" />
+        <path d="m14 14 4 4" strokeLinecap="round" />
+      </svg>
+      <input
+        type="search"
+        data-page-search
+        aria-label="Search flows"
+        placeholder="Search flows…"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            setDraft("");
+            e.currentTarget.blur();
+          }
+        }}
+        className="h-9 w-72 rounded-md border border-zinc-300 bg-white pr-8 pl-8 text-sm placeholder:text-zinc-500 focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500/40 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400 [&::-webkit-search-cancel-button]:hidden"
+      />
+      <kbd aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 px-1.5 text-[10px] leading-4 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+        /
+      </kbd>
+    </div>
+  );
+}

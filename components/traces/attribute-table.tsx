@@ -1,0 +1,24 @@
+import { attributeEntries, formatAttributeValue, isPlainString } from "./format-attribute-value";
+
+/** Key/value rows of an attribute map; `label` names the table for screen readers. */
+export function AttributeTable({ attributes, label, dropped = 0 }: { attributes: unknown; label: string; dropped?: number }) {
+  const entries = attributeEntries(attributes);
+  if (entries.length === 0 && dropped === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">None.</p>;
+  return (
+    <div>
+      <table className="w-full table-fixed text-xs" aria-label={label}>
+        <tbody>
+          {entries.map(([key, value]) => (
+            <tr key={key} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800">
+              <th scope="row" className="w-2/5 py-1 pr-2 text-left font-normal break-words text-zinc-500 dark:text-zinc-400">
+                {key}
+              </th>
+              <td className={`py-1 break-words whitespace-pre-wrap text-zinc-900 dark:text-zinc-100 ${isPlainString(value) ? "" : "font-mono"}`}>{formatAttributeValue(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {dropped > 0 ? <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">{dropped} more dropped by the sender.</p> : null}
+    </div>
+  );
+}
