@@ -92,7 +92,7 @@ export function FlowExport({ workspaceId, flowId }: { workspaceId: string; flowI
               <div className="space-y-2 p-4 text-sm text-zinc-600 dark:text-zinc-400">
                 <p>Send the trigger to your system with a fresh traceparent, wait for its trace, and check the path, each node&apos;s duration and the assertions:</p>
                 <div className="flex items-start gap-2">
-                  <pre className="flex-1 overflow-x-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100">
+                  <pre className="flex-1 overflow-x-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100" tabIndex={0} aria-label="Run command">
                     <code>{`npx flowprint run ${exported.data.file_name} --base-url http://localhost:8080 --server ${origin} --workspace ${workspaceId}`}</code>
                   </pre>
                   <CopyButton text={`npx flowprint run ${exported.data.file_name} --base-url http://localhost:8080 --server ${origin} --workspace ${workspaceId}`} label="the run command" />
