@@ -3,6 +3,7 @@
 // loads. Debian's Chromium through Playwright.
 //
 //   npx tsx bench/dashboard-bench.ts
+import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { SpanKind, context, trace } from "@opentelemetry/api";
@@ -13,8 +14,36 @@ const FLOWS = 1_000;
 const LOADS = 15;
 const WORKSPACE = "bench";
 
+/**
+ * node:http without keep-alive: fetch's pool reuses sockets the server closed while the bench
+ * was busy building payloads (ECONNRESET).
+ */
+function getJson<T>(url: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve(JSON.parse(text) as T));
+      })
+      .on("error", reject);
+  });
+}
+
+function post(url: string, body: Buffer, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(body.byteLength) } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 async function seedFlows(app: AppServer): Promise<void> {
-  await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }) });
+  await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }), keepalive: false });
   // One entry route per flow, each with a database call: 1,000 distinct flows.
   const spans = recordSdkSpans((provider) => {
     const tracer = provider.getTracer("bench");
@@ -26,12 +55,12 @@ async function seedFlows(app: AppServer): Promise<void> {
   });
   for (let i = 0; i < spans.length; i += 500) {
     const body = gzipSync(serializeProtobufRequest(spans.slice(i, i + 500)));
-    const response = await fetch(`${app.baseUrl}/v1/traces`, { method: "POST", body, headers: { "content-type": "application/x-protobuf", "content-encoding": "gzip", "x-workspace-id": WORKSPACE } });
-    if (!response.ok) throw new Error(`ingest answered ${response.status}`);
+    const status = await post(`${app.baseUrl}/v1/traces`, body, { "content-type": "application/x-protobuf", "content-encoding": "gzip", "x-workspace-id": WORKSPACE });
+    if (status !== 200) throw new Error(`ingest answered ${status}`);
   }
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const { total } = (await (await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`)).json()) as { total: number };
+    const { total } = await getJson<{ total: number }>(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`);
     if (total >= FLOWS) return;
     if (Date.now() > deadline) throw new Error(`only ${total} flows after 2 minutes`);
     await new Promise((r) => setTimeout(r, 500));
@@ -75,7 +104,7 @@ async function main(): Promise<void> {
     console.log(`Flowprint dashboard benchmark: flows page with ${FLOWS.toLocaleString("en-US")} flows, ${LOADS} first loads in fresh browser contexts`);
     console.log(`first load to the first flow row: median ${quantile(samples, 0.5).toFixed(0)} ms, p95 ${quantile(samples, 0.95).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (goal: under 1000 ms)`);
 
-    const { flows } = (await (await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`)).json()) as { flows: { id: string; representative_trace_id: string }[] };
+    const { flows } = await getJson<{ flows: { id: string; representative_trace_id: string }[] }>(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`);
     const pages: [string, string][] = [
       ["flows", `/w/${WORKSPACE}/flows`],
       ["flow detail", `/w/${WORKSPACE}/flows/${flows[0].id}`],
@@ -94,7 +123,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import { FlowFilters } from "./flow-filters";
-import { flowsApiQuery, hasFilters } from "./flow-list-params";
+import { flowsApiQuery, hasFilters, writeFlowListParams, type FlowListParams } from "./flow-list-params";
 import { FlowPager } from "./flow-pager";
 import { FlowTable } from "./flow-table";
 import type { FlowList } from "./flow-types";
@@ -15,10 +15,12 @@ import { useEntryServices } from "./use-entry-services";
 import { useFlowListParams } from "./use-flow-list-params";
 import { useRowNavigation } from "./use-row-navigation";
 
-export function FlowsView({ workspaceId }: { workspaceId: string }) {
+export function FlowsView({ workspaceId, initial }: { workspaceId: string; initial?: { params: FlowListParams; data: FlowList } }) {
   const { params, update } = useFlowListParams();
   const query = useQuery({
     queryKey: queryKeys.flows(workspaceId, { ...params }),
+    // The page the server rendered, while the URL still asks for it.
+    initialData: initial && writeFlowListParams(initial.params) === writeFlowListParams(params) ? initial.data : undefined,
     queryFn: () => fetchJson<FlowList>(workspaceApi(workspaceId, `/telemetry/flows${flowsApiQuery(params)}`)),
     refetchInterval: 10_000,
     // Paging and sorting keep the old rows on screen (dimmed) instead of flashing skeletons.

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
+import { SettingsView } from "@/components/settings/settings-view";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
-  return <PageHeader title="Settings" />;
+export default async function SettingsPage({ params }: { params: Promise<{ workspaceId: string }> }) {
+  const { workspaceId } = await params;
+  return <SettingsView workspaceId={decodeURIComponent(workspaceId)} />;
 }

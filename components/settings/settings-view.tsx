@@ -1,0 +1,63 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState, Skeleton } from "@/components/ui/states";
+import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
+import type { TelemetrySettings } from "@/lib/api/settings.schemas";
+import { IngestKeysSection } from "./ingest-keys-section";
+import { requestJson } from "./request-json";
+import { SendTracesSection } from "./send-traces-section";
+import { TelemetrySettingsForm } from "./telemetry-settings-form";
+
+const SECTIONS = [
+  { id: "telemetry-title", label: "Telemetry" },
+  { id: "ingest-keys-title", label: "Ingest keys" },
+  { id: "send-traces-title", label: "Send traces" },
+];
+
+export function SettingsView({ workspaceId }: { workspaceId: string }) {
+  const settings = useQuery({
+    queryKey: queryKeys.settings(workspaceId),
+    queryFn: () => requestJson<TelemetrySettings>(workspaceApi(workspaceId, "/settings/telemetry")),
+    // The form holds its own draft; a background refetch must not look like a change.
+    refetchOnWindowFocus: false,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={
+          <>
+            Workspace <code className="rounded bg-zinc-100 px-1 text-[13px] dark:bg-zinc-800">{workspaceId}</code>: telemetry, ingest keys and how to send traces.
+          </>
+        }
+      />
+      <div className="flex items-start gap-8">
+        <nav aria-label="Settings sections" className="sticky top-6 hidden w-40 shrink-0 xl:block">
+          <ul className="space-y-0.5 text-sm">
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} className="block rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="min-w-0 max-w-4xl flex-1 space-y-6">
+          {settings.isPending ? (
+            <Skeleton rows={8} label="Loading telemetry settings" className="h-14" />
+          ) : settings.isError ? (
+            <ErrorState what="the telemetry settings" error={settings.error} onRetry={() => settings.refetch()} />
+          ) : (
+            <TelemetrySettingsForm key={workspaceId} workspaceId={workspaceId} initial={settings.data} />
+          )}
+          <IngestKeysSection key={`keys-${workspaceId}`} workspaceId={workspaceId} />
+          <SendTracesSection workspaceId={workspaceId} />
+        </div>
+      </div>
+    </>
+  );
+}
