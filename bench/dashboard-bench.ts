@@ -69,14 +69,15 @@ async function seedFlows(app: AppServer): Promise<void> {
 
 const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))];
 
-async function firstLoadMs(browser: Browser, url: string): Promise<number> {
+async function firstLoadMs(browser: Browser, url: string): Promise<{ ms: number; ttfbMs: number }> {
   const page = await (await browser.newContext()).newPage();
   const started = performance.now();
   await page.goto(url);
   await page.locator('[data-testid="flow-row"]').first().waitFor();
   const ms = performance.now() - started;
+  const ttfbMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart);
   await page.context().close();
-  return ms;
+  return { ms, ttfbMs };
 }
 
 async function scriptKb(browser: Browser, url: string): Promise<number> {
@@ -100,9 +101,14 @@ async function main(): Promise<void> {
     const flowsUrl = `${app.baseUrl}/w/${WORKSPACE}/flows`;
     await firstLoadMs(browser, flowsUrl); // the server's first render of the route compiles nothing, but warms its caches
     const samples: number[] = [];
-    for (let i = 0; i < LOADS; i++) samples.push(await firstLoadMs(browser, flowsUrl));
+    const ttfb: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const load = await firstLoadMs(browser, flowsUrl);
+      samples.push(load.ms);
+      ttfb.push(load.ttfbMs);
+    }
     console.log(`Flowprint dashboard benchmark: flows page with ${FLOWS.toLocaleString("en-US")} flows, ${LOADS} first loads in fresh browser contexts`);
-    console.log(`first load to the first flow row: median ${quantile(samples, 0.5).toFixed(0)} ms, p95 ${quantile(samples, 0.95).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (goal: under 1000 ms)`);
+    console.log(`first load to the first flow row: median ${quantile(samples, 0.5).toFixed(0)} ms, p95 ${quantile(samples, 0.95).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (goal: under 1000 ms); server response starts after median ${quantile(ttfb, 0.5).toFixed(0)} ms`);
 
     const { flows } = await getJson<{ flows: { id: string; representative_trace_id: string }[] }>(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`);
     const pages: [string, string][] = [
