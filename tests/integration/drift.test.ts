@@ -7,11 +7,16 @@ import { sdkClient } from "../support/otel-sdk";
 
 /** POST /orders on checkout: a database write, then a client call per peer service. */
 function recordOrder(tracer: Tracer, peers: string[], tier: string): string {
-  const root = tracer.startSpan("POST /orders", { kind: SpanKind.SERVER, attributes: { "http.request.method": "POST", "http.route": "/orders", "customer.tier": tier } });
+  // Explicit times: calls made within one clock tick would otherwise tie, and the path's order
+  // would rest on the tie-break.
+  const start = Date.now() - 100;
+  const root = tracer.startSpan("POST /orders", { kind: SpanKind.SERVER, startTime: start, attributes: { "http.request.method": "POST", "http.route": "/orders", "customer.tier": tier } });
   const parent = trace.setSpan(context.active(), root);
-  tracer.startSpan("INSERT orders", { kind: SpanKind.CLIENT, attributes: { "db.system.name": "postgresql", "db.namespace": "orders" } }, parent).end();
-  for (const peer of peers) tracer.startSpan(`POST ${peer}`, { kind: SpanKind.CLIENT, attributes: { "peer.service": peer, "http.request.method": "POST" } }, parent).end();
-  root.end();
+  tracer.startSpan("INSERT orders", { kind: SpanKind.CLIENT, startTime: start + 2, attributes: { "db.system.name": "postgresql", "db.namespace": "orders" } }, parent).end(start + 5);
+  peers.forEach((peer, i) => {
+    tracer.startSpan(`POST ${peer}`, { kind: SpanKind.CLIENT, startTime: start + 10 + i * 10, attributes: { "peer.service": peer, "http.request.method": "POST" } }, parent).end(start + 15 + i * 10);
+  });
+  root.end(start + 60);
   return root.spanContext().traceId;
 }
 
