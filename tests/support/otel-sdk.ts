@@ -39,8 +39,12 @@ export function sdkClient(options: { baseUrl: string; path?: string; format: Exp
  */
 export function recordCheckoutTrace(tracer: Tracer): { traceId: string; spanIds: Record<string, string> } {
   const spanIds: Record<string, string> = {};
+  // Explicit times: spans made within one clock tick would tie, and the path's order would
+  // rest on the tie-break.
+  const start = Date.now() - 100;
   const root = tracer.startSpan("POST /orders", {
     kind: SpanKind.SERVER,
+    startTime: start,
     attributes: { "http.request.method": "POST", "http.route": "/orders", "http.response.status_code": 201 },
   });
   spanIds.root = root.spanContext().spanId;
@@ -49,6 +53,7 @@ export function recordCheckoutTrace(tracer: Tracer): { traceId: string; spanIds:
     "INSERT orders",
     {
       kind: SpanKind.CLIENT,
+      startTime: start + 5,
       attributes: {
         "db.system.name": "postgresql",
         "db.namespace": "orders",
@@ -64,11 +69,11 @@ export function recordCheckoutTrace(tracer: Tracer): { traceId: string; spanIds:
   );
   db.addEvent("row.inserted", { "row.count": 1 });
   spanIds.db = db.spanContext().spanId;
-  db.end();
-  const failing = tracer.startSpan("charge card", { kind: SpanKind.CLIENT, links: [{ context: db.spanContext(), attributes: { "link.reason": "retry-of" } }] }, rootContext);
+  db.end(start + 20);
+  const failing = tracer.startSpan("charge card", { kind: SpanKind.CLIENT, startTime: start + 30, links: [{ context: db.spanContext(), attributes: { "link.reason": "retry-of" } }] }, rootContext);
   failing.setStatus({ code: SpanStatusCode.ERROR, message: "card declined" });
   spanIds.failing = failing.spanContext().spanId;
-  failing.end();
-  root.end();
+  failing.end(start + 40);
+  root.end(start + 50);
   return { traceId: root.spanContext().traceId, spanIds };
 }
