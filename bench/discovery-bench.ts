@@ -82,12 +82,16 @@ async function waitForCompletion(db: Database.Database, timeoutMs: number): Prom
 }
 
 /**
- * Completion cost per trace: a burst of traces is sent, and timed from the first of them
- * completing to the last (the idle window and the loop's pause are not the cost of a trace).
+ * Completion cost per trace: a burst of traces is ingested while completion is held back (a
+ * long idle window), then the window is shortened and the burst is timed from its first trace
+ * completing to its last (the idle window and the loop's pause are not the cost of a trace).
  */
 async function probe(app: AppServer, db: Database.Database): Promise<number> {
+  const settings = (traceIdleMs: number) => request(app, "PUT", `/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, JSON.stringify({ trace_idle_ms: traceIdleMs }));
+  await settings(600_000);
   const before = counts(db).complete;
   await ingest(app, await bodies(PROBE_TRACES * 8));
+  await settings(200);
   while (counts(db).complete === before) await new Promise((r) => setTimeout(r, 5));
   const started = performance.now();
   await waitForCompletion(db, 600_000);
