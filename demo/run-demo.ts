@@ -3,7 +3,8 @@
 // Env: FLOWPRINT_URL (http://localhost:3000), DEMO_WORKSPACE (default), FLOWPRINT_INGEST_KEY,
 // DEMO_RPS (2), DEMO_BASE_PORT (4100), DEMO_DURATION_S (until Ctrl-C), DEMO_EXPORT_FORMAT
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
-// DEMO_SLOW_MS (one service answers 500 ms late), DEMO_TRAFFIC_S (traffic stops after this
+// DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
+// that take up to 0.9 s), DEMO_TRAFFIC_S (traffic stops after this
 // long; the services keep serving).
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
