@@ -9,6 +9,7 @@ export const SERVICE_NAMES = [
   "products",
   "loyalty",
   "notifications",
+  "storefront",
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 

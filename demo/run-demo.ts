@@ -5,7 +5,8 @@
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
 // that take up to 0.9 s), DEMO_TRAFFIC_S (traffic stops after this
-// long; the services keep serving).
+// long; the services keep serving). The storefront service runs a two-request checkout
+// journey every second while traffic flows.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
@@ -117,6 +118,7 @@ running.traffic = startTraffic({
   requestsPerSecond: config.requestsPerSecond,
   onProgress: (c) => log(`${c.completed} requests sent (${c.ok} ok, ${c.clientErrors} 4xx, ${c.serverErrors} 5xx, ${c.failed} failed)`),
 });
+for (const child of children.values()) child.send({ type: "traffic" });
 if (config.trafficS !== undefined) {
   setTimeout(() => {
     log(`DEMO_TRAFFIC_S=${config.trafficS}: traffic stopped, services keep serving`);

@@ -13,6 +13,7 @@ const SERVICE_MODULES: Record<ServiceName, () => Promise<{ createService: Create
   products: () => import("./services/products"),
   loyalty: () => import("./services/loyalty"),
   notifications: () => import("./services/notifications"),
+  storefront: () => import("./services/storefront"),
 };
 
 /** Messages a service process sends its parent over the IPC channel. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildFlowprintTest, stepId, type ExportableFlow } from "./build-flowprint-test";
+import { buildFlowprintTest, type ExportableFlow } from "./build-flowprint-test";
+import { stepId } from "./step-id";
 import { buildTestmeshFlow } from "./build-testmesh-flow";
 import { flowprintTestSchema } from "./flowprint-test.schema";
 import { loadFlowprintTest } from "./load-flowprint-test";
@@ -91,6 +92,29 @@ describe("buildFlowprintTest", () => {
     expect(bare.trigger).toMatchObject({ method: "GET", url: "{{base_url}}/orders/{{id}}" });
     expect(bare.variables).toEqual({ base_url: "http://localhost:8080", id: "" });
     expect(bare.discovered_from?.sample_trace_id).toBeNull();
+  });
+
+  it("replays a journey trace as chained steps and expects only the system's part of the path", () => {
+    const journeyFlow: ExportableFlow = {
+      ...flow,
+      name: "storefront → checkout journey",
+      entryService: "storefront",
+      entryOperation: "checkout journey",
+      path: [{ type: "service", identifier: "storefront", service: "storefront" }, ...flow.path, { type: "api_endpoint", identifier: "GET /orders/:id", service: "api-gateway" }],
+    };
+    const origin = "http://127.0.0.1:4100";
+    const journey = [
+      { method: "POST", origin, path: "/orders", query: null, route: "/orders", calleeService: "api-gateway", headers: {}, requestBody: { sku: "p-1" }, responseBody: { id: "o-123" }, status: 201 },
+      { method: "GET", origin, path: "/orders/o-123", query: null, route: "/orders/:id", calleeService: "api-gateway", headers: {}, requestBody: undefined, responseBody: undefined, status: 200 },
+    ];
+    const chained = buildFlowprintTest(journeyFlow, { traceId: entry.traceId, spanName: "checkout journey", attributes: {}, journey }, { timeoutMs: 1_000 });
+    expect(chained.trigger).toMatchObject({ id: "post_orders", url: "{{base_url}}/orders", body: { sku: "p-1" }, expect: { status: 201 } });
+    expect(chained.steps).toEqual([{ id: "get_orders_id", name: "GET /orders/:id", method: "GET", url: "{{base_url}}/orders/{{post_orders.body.id}}", expect: { status: 200 } }]);
+    expect(chained.variables).toEqual({ base_url: origin });
+    expect(chained.expect_trace.nodes.map((n) => n.service)).not.toContain("storefront");
+    expect(chained.expect_trace.nodes).toHaveLength(5);
+    expect(chained.expect_trace.trace_assert[0]).toBe("trace.span('api-gateway') != nil");
+    expect(loadFlowprintTest(renderTestYaml(chained, []))).toEqual({ ok: true, test: chained });
   });
 
   it("makes step ids from operations", () => {

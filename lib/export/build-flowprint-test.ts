@@ -1,7 +1,8 @@
 // A discovered flow → a runnable Flowprint test: the entry request as recorded by the flow's
 // representative trace (path parameters as variables), the response status seen in
 // production, and the trace the run must produce: the flow's path in order with per-node
-// budgets of 1.5 × the node's P95, and trace_assert expressions.
+// budgets of 1.5 × the node's P95, and trace_assert expressions. A journey trace (its root a
+// client that sent several requests) becomes a trigger and chained steps instead.
 import type { Attributes } from "../otlp/span";
 import type { PathNode } from "../traces/path-node";
 import { nodeKey } from "../traces/node-key";
@@ -9,6 +10,9 @@ import type { FlowprintRequest, FlowprintTest } from "./flowprint-test.schema";
 import { readEntryRequest } from "./read-entry-request";
 import { EXPECTED_ERROR_RATE, spanBudgetMs } from "../validation/validate-trace";
 import { templateUrl } from "./template-url";
+import { chainRequests } from "./chain-requests";
+import type { RecordedCall } from "./read-journey-calls";
+import { stepId } from "./step-id";
 
 /**
  * The whole trace's wall time also covers asynchronous work after the response (consumers of
@@ -38,6 +42,8 @@ export interface RepresentativeEntry {
   traceId: string;
   spanName: string;
   attributes: Attributes;
+  /** The requests of a journey trace (its root is a client, not a server), in order. */
+  journey?: readonly RecordedCall[] | null;
 }
 
 export interface ExportOptions {
@@ -46,16 +52,6 @@ export interface ExportOptions {
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-/** `POST /orders/:id` → `post_orders_id`: a stable step id. */
-export function stepId(operation: string): string {
-  const id = operation
-    .toLowerCase()
-    .replace(/[{}:*]/g, "")
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  return /^[a-z]/.test(id) ? id.slice(0, 60) : `step_${id}`.slice(0, 60);
-}
 
 function triggerOf(flow: ExportableFlow, entry: RepresentativeEntry | null): { trigger: FlowprintRequest; variables: Record<string, string> } {
   const recorded = entry ? readEntryRequest(entry.attributes, entry.spanName) : readEntryRequest({}, flow.entryOperation);
@@ -76,8 +72,24 @@ function triggerOf(flow: ExportableFlow, entry: RepresentativeEntry | null): { t
 }
 
 export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEntry | null, options: ExportOptions): FlowprintTest {
-  const { trigger, variables } = triggerOf(flow, entry);
-  const nodes = flow.path.map((node) => {
+  const journey = entry?.journey && entry.journey.length > 0 ? entry.journey : null;
+  let trigger: FlowprintRequest;
+  let steps: FlowprintRequest[] = [];
+  let variables: Record<string, string>;
+  let path = flow.path;
+  let assertedService = flow.entryService;
+  if (journey) {
+    // The runner plays the journey's client: its requests carry the run's trace, and the
+    // client's own spans (the page, the app) are not part of what the system must do.
+    const chained = chainRequests(journey);
+    [trigger, ...steps] = chained.requests;
+    variables = chained.variables;
+    path = flow.path.filter((node) => node.service !== flow.entryService);
+    assertedService = journey[0].calleeService ?? path[0]?.service ?? flow.entryService;
+  } else {
+    ({ trigger, variables } = triggerOf(flow, entry));
+  }
+  const nodes = path.map((node) => {
     const p95 = flow.nodeP95Ms.get(nodeKey(node));
     return {
       type: node.type,
@@ -86,7 +98,7 @@ export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEn
       ...(p95 !== undefined && p95 > 0 ? { p95_ms: round(p95), max_duration_ms: round(spanBudgetMs(p95)) } : {}),
     };
   });
-  const traceAssert = [`trace.span('${flow.entryService.replace(/'/g, "\\'")}') != nil`];
+  const traceAssert = [`trace.span('${assertedService.replace(/'/g, "\\'")}') != nil`];
   // A flow that usually fails (an out-of-stock order) is expected to fail again.
   if (flow.errorRate < EXPECTED_ERROR_RATE) traceAssert.push("trace.spans | filter(.status == 'error') | len == 0");
   traceAssert.push(`trace.duration_ms < ${traceBudgetMs(flow.p95DurationMs)}`);
@@ -102,7 +114,7 @@ export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEn
     },
     variables,
     trigger,
-    steps: [],
+    steps,
     expect_trace: { timeout_ms: options.timeoutMs, nodes, trace_assert: traceAssert },
   };
 }

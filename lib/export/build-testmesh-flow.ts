@@ -2,7 +2,7 @@
 // endpoints as http_request, topics as a kafka_producer step, databases as database_query.
 import type { PathNode } from "../traces/path-node";
 import type { ExportableFlow } from "./build-flowprint-test";
-import { stepId } from "./build-flowprint-test";
+import { stepId } from "./step-id";
 
 export interface TestmeshFlow {
   flow: {

@@ -2,6 +2,7 @@
 // entry span's HTTP semantic-convention attributes (current keys first, then the older ones).
 import type { Attributes } from "../otlp/span";
 import { readTextAttribute } from "../traces/read-text-attribute";
+import { readBody, readInt, readRequestHeaders } from "./read-http-attributes";
 
 export interface EntryRequest {
   method: string;
@@ -15,42 +16,6 @@ export interface EntryRequest {
   headers: Record<string, string>;
   body: unknown;
   status: number | null;
-}
-
-// Headers that describe one connection or one trace, never the request's meaning.
-const SKIPPED_HEADERS = new Set(["host", "content-length", "connection", "traceparent", "tracestate", "baggage", "authorization", "cookie", "accept-encoding", "user-agent", "transfer-encoding"]);
-const BODY_KEYS = ["http.request.body", "http.request.body.content"];
-
-function readInt(attributes: Attributes, keys: string[]): number | null {
-  for (const key of keys) {
-    const v = attributes[key];
-    if (typeof v === "number" && Number.isInteger(v)) return v;
-    if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
-  }
-  return null;
-}
-
-function readHeaders(attributes: Attributes): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attributes)) {
-    if (!key.startsWith("http.request.header.")) continue;
-    const name = key.slice("http.request.header.".length).toLowerCase();
-    if (SKIPPED_HEADERS.has(name)) continue;
-    // Captured headers are string arrays (one entry per occurrence).
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(", ") : typeof value === "string" ? value : null;
-    if (text) headers[name] = text;
-  }
-  return headers;
-}
-
-function readBody(attributes: Attributes): unknown {
-  const text = readTextAttribute(attributes, BODY_KEYS);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** The request as recorded, or null when the entry span is not an HTTP server span. */
@@ -74,8 +39,8 @@ export function readEntryRequest(attributes: Attributes, spanName: string): Entr
     path,
     query: query || null,
     origin,
-    headers: readHeaders(attributes),
-    body: readBody(attributes),
+    headers: readRequestHeaders(attributes),
+    body: readBody(attributes, "request"),
     status: readInt(attributes, ["http.response.status_code", "http.status_code"]),
   };
 }

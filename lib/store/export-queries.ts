@@ -1,9 +1,11 @@
 // What exporting a flow reads: the flow, its per-node P95, its representative trace's entry
-// span (when retention has not deleted it) and the workspace's default timeout.
+// span (when retention has not deleted it), the requests of a journey trace, and the
+// workspace's default timeout.
 import type { ExportableFlow, RepresentativeEntry } from "../export/build-flowprint-test";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
 import { summarizeNodeStats } from "../flows/node-stats";
-import type { Attributes } from "../otlp/span";
+import { SpanKind, type Attributes } from "../otlp/span";
+import { readJourneyCalls, type JourneySpan } from "../export/read-journey-calls";
 import type { PathNode } from "../traces/path-node";
 import type { Store } from "./db";
 
@@ -29,9 +31,22 @@ export async function loadFlowForExport(store: Store, workspaceId: string, flowI
   if (traceId) {
     const trace = await store.prisma.trace.findUnique({ where: { workspaceId_traceId: { workspaceId, traceId } }, select: { rootSpanId: true } });
     const root = trace?.rootSpanId
-      ? await store.prisma.span.findUnique({ where: { workspaceId_traceId_spanId: { workspaceId, traceId, spanId: trace.rootSpanId } }, select: { name: true, attributes: true } })
+      ? await store.prisma.span.findUnique({ where: { workspaceId_traceId_spanId: { workspaceId, traceId, spanId: trace.rootSpanId } }, select: { name: true, attributes: true, kind: true } })
       : null;
-    if (root) entry = { traceId, spanName: root.name, attributes: (root.attributes ?? {}) as Attributes };
+    if (root) {
+      entry = { traceId, spanName: root.name, attributes: (root.attributes ?? {}) as Attributes };
+      // Only a trace that did not start at a server can be a journey of several requests.
+      if (root.kind !== SpanKind.SERVER) {
+        const spans = await store.prisma.span.findMany({
+          where: { workspaceId, traceId },
+          select: { spanId: true, parentSpanId: true, service: true, kind: true, name: true, startNs: true, attributes: true },
+        });
+        entry.journey = readJourneyCalls(
+          spans.map((s) => ({ ...s, kind: s.kind as JourneySpan["kind"], attributes: (s.attributes ?? {}) as Attributes })),
+          trace!.rootSpanId,
+        );
+      }
+    }
   }
   const workspace = await store.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { defaultTimeoutMs: true } });
   return { flow, entry, timeoutMs: workspace?.defaultTimeoutMs ?? 30_000 };

@@ -3,7 +3,7 @@
 // run`, and every run passes. Then the system changes: orders stops calling loyalty (the
 // loyalty test fails with that node missing) and products answers late (slow spans).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,6 +93,15 @@ describe("exported tests against the demo system", () => {
     const { executions } = (await (await api("/executions?limit=100")).json()) as { executions: { status: string; flow_id: string }[] };
     expect(executions.filter((e) => e.status === "passed").map((e) => e.flow_id).sort()).toEqual(flows.map((f) => f.id).sort());
   }, 120_000);
+
+  it("exports the storefront's checkout journey as chained steps", () => {
+    const journey = flows.find((f) => f.name === "storefront → checkout journey");
+    expect(journey, "the storefront journey flow").toBeDefined();
+    const yaml = readFileSync(files.get(journey!.id)!, "utf8");
+    // The order is read back by the id its creation returned, not by the id production saw.
+    expect(yaml).toMatch(/url: "?\{\{base_url\}\}\/api\/v1\/orders\/\{\{post_api_v1_orders\.body\.id\}\}"?/);
+    expect(yaml).not.toContain("service: storefront");
+  });
 
   it("fails the loyalty test with the loyalty node missing when orders stops calling it", async () => {
     const loyalty = flows.find((f) => f.path.some((n) => n.identifier === "POST /loyalty/points"));
