@@ -1,5 +1,7 @@
 // GET|PUT /api/v1/workspaces/:ws/settings/telemetry: the workspace's telemetry settings.
 import { z } from "zod";
+import { contentPrivacyModeSchema } from "../genai/content-privacy";
+import { llmPriceOverridesSchema } from "../genai/price-table-schema";
 
 export const telemetrySettingsSchema = z
   .object({
@@ -14,6 +16,11 @@ export const telemetrySettingsSchema = z
     drift_confirm_ms: z.number().int().min(0).max(86_400_000),
     drift_missing_ms: z.number().int().min(1_000).max(30 * 86_400_000),
     drift_rare_ratio: z.number().min(0).max(1),
+    llm_content: contentPrivacyModeSchema,
+    llm_prices: llmPriceOverridesSchema,
+    llm_alert_error_rate: z.number().min(0).max(1).nullable(),
+    llm_alert_latency_p95_ms: z.number().positive().nullable(),
+    llm_alert_cost_per_hour_usd: z.number().positive().nullable(),
   })
   .strict();
 

@@ -1,60 +1,15 @@
 // Reading a Flowprint test file: YAML syntax errors and schema violations both come back with
 // the line (and column) they are on, so a user can fix the file without guessing.
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { formatFileProblems, loadYamlWithSchema, type FileProblem } from "../format/load-yaml-with-schema";
 import { flowprintTestSchema, type FlowprintTest } from "./flowprint-test.schema";
 
-export interface TestFileProblem {
-  message: string;
-  line: number;
-  column: number;
-  /** Dotted path of the offending field, e.g. `trigger.method`. */
-  path: string;
-}
+export type TestFileProblem = FileProblem;
 
 export type LoadResult = { ok: true; test: FlowprintTest } | { ok: false; problems: TestFileProblem[] };
 
-/** The YAML node at `path`, or the deepest existing ancestor: where to point the user. */
-function nodeAt(root: Node | null, path: PropertyKey[]): Node | null {
-  let node = root;
-  for (const key of path) {
-    let next: unknown = null;
-    if (isMap(node)) next = node.get(key as string, true) ?? null;
-    else if (isSeq(node) && typeof key === "number") next = node.get(key, true) ?? null;
-    if (!next || typeof next !== "object") break;
-    node = next as Node;
-  }
-  return node;
-}
-
 export function loadFlowprintTest(text: string): LoadResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { message: error.message.split("\n")[0], line, column: col, path: "" };
-      }),
-    };
-  }
-  const parsed = flowprintTestSchema.safeParse(document.toJS());
-  if (parsed.success) return { ok: true, test: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues
-      .map((issue) => {
-      // An unknown key is pointed at itself, not at the object holding it.
-      const where = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
-      const node = nodeAt(document.contents as Node | null, where);
-      const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
-      const path = issue.path.join(".");
-      return { message: `${path || "file"}: ${issue.message}`, line, column: col, path };
-    })
-      .sort((a, b) => a.line - b.line || a.column - b.column),
-  };
+  const loaded = loadYamlWithSchema(text, flowprintTestSchema);
+  return loaded.ok ? { ok: true, test: loaded.value } : loaded;
 }
 
-export function formatProblems(file: string, problems: readonly TestFileProblem[]): string {
-  return problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join("\n");
-}
+export const formatProblems = formatFileProblems;

@@ -8,7 +8,10 @@ import { runningExecutionsOfTraces } from "../store/execution-repository";
 import { validateExecution } from "./validate-execution";
 import { applyDiscoveries, completionKey, type TraceCompletion } from "../store/apply-discoveries";
 import type { Store } from "../store/db";
-import { claimIdleTraces, claimTrace, loadDiscoverableSpans, loadResourceAttributes, releaseClaim, type TraceRef } from "../store/flow-repository";
+import { claimIdleTraces, claimTrace, loadDiscoverableSpans, loadResourceAttributes, releaseClaim, type StoredDiscoverableSpan, type TraceRef } from "../store/flow-repository";
+import { extractLlmCall } from "../genai/extract-llm-call";
+import type { LlmCall } from "../genai/llm-call";
+import type { Span } from "../otlp/span";
 import { flattenEntryAttributes } from "../drift/entry-attributes";
 import { buildSpanTree } from "../traces/build-span-tree";
 
@@ -24,6 +27,17 @@ export interface CompletionOptions {
 
 const DISCOVERY_OFF: DiscoveryOutcome = { kind: "skipped", reason: "discovery_off" };
 
+/** The trace's LLM calls; a test run's own calls would skew production usage and cost. */
+function indexedLlmCalls(spans: readonly StoredDiscoverableSpan[]): LlmCall[] {
+  const calls: LlmCall[] = [];
+  for (const span of spans) {
+    if (span.isTestGenerated) continue;
+    const call = extractLlmCall(span as unknown as Span);
+    if (call) calls.push(call);
+  }
+  return calls;
+}
+
 /** Discovers and records claimed traces; returns each trace's flow id (null: no flow), by completionKey. */
 async function completeClaimed(store: Store, refs: TraceRef[], instanceId: string): Promise<Map<string, string | null>> {
   try {
@@ -32,25 +46,25 @@ async function completeClaimed(store: Store, refs: TraceRef[], instanceId: strin
         (w) => w.id,
       ),
     );
-    const spansByTrace = await loadDiscoverableSpans(
-      store,
-      refs.filter((r) => !quiet.has(r.workspaceId)),
-    );
+    // Loaded for every trace: LLM calls are indexed whether or not discovery is on.
+    const spansByTrace = await loadDiscoverableSpans(store, refs);
     const discovered = refs.map((ref) => {
-      if (quiet.has(ref.workspaceId)) return { ref, outcome: DISCOVERY_OFF, tree: null };
       const spans = spansByTrace.get(completionKey(ref.workspaceId, ref.traceId)) ?? [];
+      const llmCalls = indexedLlmCalls(spans);
+      if (quiet.has(ref.workspaceId)) return { ref, outcome: DISCOVERY_OFF, tree: null, llmCalls };
       const outcome = discoverTrace(spans);
-      return { ref, outcome, tree: outcome.kind === "discovered" ? buildSpanTree(spans) : null };
+      return { ref, outcome, tree: outcome.kind === "discovered" ? buildSpanTree(spans) : null, llmCalls };
     });
     const resources = await loadResourceAttributes(
       store,
       discovered.flatMap((d) => (d.tree?.root ? [d.tree.root.span.resourceId] : [])),
     );
-    const completions: TraceCompletion[] = discovered.map(({ ref, outcome, tree }) => {
+    const completions: TraceCompletion[] = discovered.map(({ ref, outcome, tree, llmCalls }) => {
       const root = tree?.root?.span;
       return {
         ref,
         outcome,
+        llmCalls,
         // The graph takes the same traces discovery does (no test runs, no synthetic entry points).
         graph: tree ? extractTraceGraph(tree) : null,
         entryAttributes: root ? flattenEntryAttributes(root.attributes, resources.get(root.resourceId)) : null,

@@ -4,6 +4,7 @@ import { decodeTraceRequest, encodeExportResponse, encodeRpcStatus, OtlpDecodeEr
 import { BodyTooLargeError, CorruptBodyError, decodeContentEncoding, readBodyLimited, UnsupportedEncodingError } from "../http/read-body";
 import { ensureWorkspace } from "../store/workspace-repository";
 import { resolveIngestWorkspace } from "../workspaces/resolve-ingest-workspace";
+import { protectLlmContent } from "./protect-llm-content";
 import { getRuntime } from "./runtime";
 import { IngestOverloadedError } from "./span-writer";
 
@@ -79,6 +80,7 @@ async function receiveAdmitted(request: Request, encoding: OtlpEncoding, workspa
 
   try {
     if (decoded.spans.length > 0) {
+      protectLlmContent(decoded.spans, await runtime.ingestGate.contentMode(workspaceId));
       await ensureWorkspace(runtime.store, workspaceId);
       await runtime.writer.write(decoded.spans);
     }

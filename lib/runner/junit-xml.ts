@@ -16,15 +16,15 @@ export function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
+export const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-function attributes(values: Record<string, string | number>): string {
+export function attributes(values: Record<string, string | number>): string {
   return Object.entries(values)
     .map(([name, value]) => ` ${name}="${escapeXmlAttribute(String(value))}"`)
     .join("");
 }
 
-function element(name: string, attrs: Record<string, string | number>, text: string): string {
+export function element(name: string, attrs: Record<string, string | number>, text: string): string {
   return text === "" ? `<${name}${attributes(attrs)}/>` : `<${name}${attributes(attrs)}>${escapeXmlText(text)}</${name}>`;
 }
 

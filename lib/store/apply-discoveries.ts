@@ -17,7 +17,9 @@ import {
   type FlowContribution,
 } from "../flows/flow-aggregate";
 import { emptyServiceGraph, mergeGraph, subtractGraph, type ServiceGraph } from "../graph";
+import type { LlmCall } from "../genai/llm-call";
 import type { Store } from "./db";
+import { replaceLlmCalls } from "./llm-call-rows";
 import type { TraceRef } from "./flow-repository";
 import { Prisma } from "./generated/sqlite/client";
 import { recordEntryPointTraffic, type EntryTrafficChange } from "./record-entry-point-traffic";
@@ -30,6 +32,8 @@ export interface TraceCompletion {
   graph: ServiceGraph | null;
   /** The entry span's and its resource's attributes (lib/drift/entry-attributes); null when not discovered. */
   entryAttributes?: Record<string, string> | null;
+  /** The trace's LLM calls (lib/genai), indexed whether or not the trace is discovered. */
+  llmCalls?: readonly LlmCall[];
 }
 
 const traceKey = (workspaceId: string, traceId: string) => `${workspaceId}\u0000${traceId}`;
@@ -76,6 +80,7 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
       const completed = new Set(completedRows.map((r) => traceKey(r.workspace_id, r.trace_id)));
       const mine = completions.filter((c) => completed.has(traceKey(c.ref.workspaceId, c.ref.traceId)));
       if (mine.length === 0) return;
+      await replaceLlmCalls(tx, mine);
 
       const previous = await tx.traceFlow.findMany({
         where: { OR: mine.map((c) => ({ workspaceId: c.ref.workspaceId, traceId: c.ref.traceId })) },

@@ -1,7 +1,7 @@
 // Trace completion bookkeeping: claims, span loading, the service graph read.
 import type { DiscoverableSpan } from "../flows/discover-trace";
 import { emptyServiceGraph, summarizeGraph, type ServiceGraph } from "../graph";
-import type { Attributes, SpanKindNumber } from "../otlp/span";
+import type { Attributes, SpanEvent, SpanKindNumber } from "../otlp/span";
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
@@ -76,7 +76,20 @@ export async function releaseClaim(store: Store, ref: TraceRef, instanceId: stri
 }
 
 /** The spans of several traces, by `workspaceId\u0000traceId`, in one query per workspace. */
-export type StoredDiscoverableSpan = DiscoverableSpan & { resourceId: string };
+export type StoredDiscoverableSpan = DiscoverableSpan & { resourceId: string; statusMessage: string; events: SpanEvent[] };
+
+interface StoredEvent {
+  time_ns: string;
+  name: string;
+  attributes: Attributes;
+  dropped_attributes_count?: number;
+}
+
+/** Events as span-rows.ts stores them, back in the decoded shape. */
+export function readStoredEvents(json: unknown): SpanEvent[] {
+  if (!Array.isArray(json) || json.length === 0) return [];
+  return (json as StoredEvent[]).map((e) => ({ timeNs: BigInt(e.time_ns), name: e.name, attributes: e.attributes ?? {}, droppedAttributesCount: e.dropped_attributes_count ?? 0 }));
+}
 
 export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Promise<Map<string, StoredDiscoverableSpan[]>> {
   const byWorkspace = new Map<string, string[]>();
@@ -93,9 +106,11 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
         name: true,
         kind: true,
         statusCode: true,
+        statusMessage: true,
         startNs: true,
         endNs: true,
         attributes: true,
+        events: true,
         isTestGenerated: true,
         isSynthetic: true,
         resourceId: true,
@@ -110,6 +125,8 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
         name: r.name,
         kind: r.kind as SpanKindNumber,
         status: STATUS[r.statusCode] ?? "unset",
+        statusMessage: r.statusMessage,
+        events: readStoredEvents(r.events),
         startNs: r.startNs,
         endNs: r.endNs,
         attributes: (r.attributes ?? {}) as DiscoverableSpan["attributes"],

@@ -1,5 +1,6 @@
 // Retention: spans and traces older than their workspace's retention_days are deleted; flows
-// and their statistics stay, so history outlives the raw data it was learned from.
+// and their statistics stay, so history outlives the raw data it was learned from. The LLM
+// call index goes with the spans it points at.
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
@@ -21,6 +22,8 @@ export async function deleteExpiredTelemetry(store: Store, nowMs = Date.now()): 
       id,
       cutoffNs,
     );
+    // The LLM call index points at spans: it goes with them.
+    await store.prisma.llmCall.deleteMany({ where: { workspaceId: id, startMs: { lt: BigInt(nowMs - retentionDays * DAY_MS) } } });
     traces += (await store.prisma.trace.deleteMany({ where: { workspaceId: id, startNs: { lt: cutoffNs }, state: "complete" } })).count;
   }
   return { spans, traces };

@@ -1,5 +1,6 @@
 // Workspace telemetry settings, stored as columns of the workspace.
 import type { TelemetrySettings, TelemetrySettingsPatch } from "../api/settings.schemas";
+import type { ContentPrivacyMode } from "../genai/content-privacy";
 import type { Store } from "./db";
 import { ensureWorkspace } from "./workspace-repository";
 
@@ -15,6 +16,11 @@ const select = {
   driftConfirmMs: true,
   driftMissingMs: true,
   driftRareRatio: true,
+  llmContent: true,
+  llmPrices: true,
+  llmAlertErrorRate: true,
+  llmAlertLatencyP95Ms: true,
+  llmAlertCostPerHourUsd: true,
 } as const;
 
 type Row = {
@@ -29,6 +35,11 @@ type Row = {
   driftConfirmMs: number;
   driftMissingMs: number;
   driftRareRatio: number;
+  llmContent: string;
+  llmPrices: unknown;
+  llmAlertErrorRate: number | null;
+  llmAlertLatencyP95Ms: number | null;
+  llmAlertCostPerHourUsd: number | null;
 };
 
 function view(row: Row): TelemetrySettings {
@@ -44,6 +55,11 @@ function view(row: Row): TelemetrySettings {
     drift_confirm_ms: row.driftConfirmMs,
     drift_missing_ms: row.driftMissingMs,
     drift_rare_ratio: row.driftRareRatio,
+    llm_content: row.llmContent as TelemetrySettings["llm_content"],
+    llm_prices: (row.llmPrices ?? {}) as TelemetrySettings["llm_prices"],
+    llm_alert_error_rate: row.llmAlertErrorRate,
+    llm_alert_latency_p95_ms: row.llmAlertLatencyP95Ms,
+    llm_alert_cost_per_hour_usd: row.llmAlertCostPerHourUsd,
   };
 }
 
@@ -68,14 +84,25 @@ export async function updateTelemetrySettings(store: Store, workspaceId: string,
       driftConfirmMs: patch.drift_confirm_ms,
       driftMissingMs: patch.drift_missing_ms,
       driftRareRatio: patch.drift_rare_ratio,
+      llmContent: patch.llm_content,
+      llmPrices: patch.llm_prices,
+      llmAlertErrorRate: patch.llm_alert_error_rate,
+      llmAlertLatencyP95Ms: patch.llm_alert_latency_p95_ms,
+      llmAlertCostPerHourUsd: patch.llm_alert_cost_per_hour_usd,
     },
     select,
   });
   return view(row);
 }
 
-/** Workspaces whose ingestion is switched off. */
-export async function disabledWorkspaces(store: Store): Promise<Set<string>> {
-  const rows = await store.prisma.workspace.findMany({ where: { enabled: false }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
+/** What ingestion must know per workspace: which refuse spans, which protect LLM content. */
+export async function ingestPolicies(store: Store): Promise<{ disabled: Set<string>; llmContent: Map<string, ContentPrivacyMode> }> {
+  const rows = await store.prisma.workspace.findMany({
+    where: { OR: [{ enabled: false }, { llmContent: { not: "keep" } }] },
+    select: { id: true, enabled: true, llmContent: true },
+  });
+  return {
+    disabled: new Set(rows.filter((r) => !r.enabled).map((r) => r.id)),
+    llmContent: new Map(rows.filter((r) => r.llmContent !== "keep").map((r) => [r.id, r.llmContent as ContentPrivacyMode])),
+  };
 }

@@ -1,0 +1,96 @@
+// The command line of `flowprint eval run`, checked up front so a typo costs a usage message
+// (exit 2) instead of a half-run dataset.
+import { MAX_TIMEOUT_MS } from "../runner/cli-args";
+
+export interface EvalRunOptions {
+  datasetPath: string;
+  /** The model that answers each case; null when outputs come from a responses file. */
+  model: string | null;
+  responsesPath: string | null;
+  judgeModel: string | null;
+  junitPath: string | null;
+  /** The OpenAI-compatible endpoint, without a trailing slash; null when nothing needs it. */
+  baseUrl: string | null;
+  apiKey: string | null;
+  timeoutMs: number | null;
+}
+
+export type EvalCliCommand = { kind: "help" } | { kind: "run"; options: EvalRunOptions } | { kind: "usage-error"; message: string };
+
+export interface EvalCliEnv {
+  [name: string]: string | undefined;
+  FLOWPRINT_LLM_BASE_URL?: string;
+  FLOWPRINT_LLM_API_KEY?: string;
+  FLOWPRINT_LLM_JUDGE_MODEL?: string;
+}
+
+const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms"] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+class UsageError extends Error {}
+
+function httpUrl(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  return value.replace(/\/+$/, "");
+}
+
+function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
+  const values = new Map<ValueFlag, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument "${arg}" (name the dataset with --dataset)`);
+    const eq = arg.indexOf("=");
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option ${flag}`);
+    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
+    values.set(flag as ValueFlag, value);
+  }
+  const datasetPath = values.get("--dataset");
+  if (!datasetPath) throw new UsageError("--dataset is required");
+  const responsesPath = values.get("--responses") ?? null;
+  const model = values.get("--model") ?? null;
+  if (!model && !responsesPath) throw new UsageError("--model is required unless --responses is given");
+  const baseUrlValue = values.get("--base-url") ?? (env.FLOWPRINT_LLM_BASE_URL || undefined);
+  const baseUrl = baseUrlValue ? httpUrl(values.has("--base-url") ? "--base-url" : "FLOWPRINT_LLM_BASE_URL", baseUrlValue) : null;
+  if (!responsesPath && !baseUrl) throw new UsageError("--model needs an OpenAI-compatible endpoint: give --base-url or set FLOWPRINT_LLM_BASE_URL");
+  const timeout = values.get("--timeout-ms");
+  let timeoutMs: number | null = null;
+  if (timeout !== undefined) {
+    timeoutMs = Number(timeout);
+    if (!/^\d+$/.test(timeout) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+      throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${timeout}"`);
+    }
+  }
+  return {
+    datasetPath,
+    // With a responses file the outputs are given: a model would only be misleading in the report.
+    model: responsesPath ? null : model,
+    responsesPath,
+    judgeModel: values.get("--judge-model") ?? (env.FLOWPRINT_LLM_JUDGE_MODEL || null),
+    junitPath: values.get("--junit") ?? null,
+    baseUrl,
+    apiKey: values.get("--api-key") ?? (env.FLOWPRINT_LLM_API_KEY || null),
+    timeoutMs,
+  };
+}
+
+/** `argv` after `flowprint eval`: `["run", "--dataset", "x.eval.yaml", ...]`. */
+export function parseEvalCliArgs(argv: readonly string[], env: EvalCliEnv): EvalCliCommand {
+  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { kind: "help" };
+  if (argv.length === 0) return { kind: "usage-error", message: "no eval command given" };
+  const [command, ...rest] = argv;
+  if (command !== "run") return { kind: "usage-error", message: `unknown eval command "${command}"` };
+  try {
+    return { kind: "run", options: parseRun(rest, env) };
+  } catch (error) {
+    if (error instanceof UsageError) return { kind: "usage-error", message: error.message };
+    throw error;
+  }
+}

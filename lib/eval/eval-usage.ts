@@ -1,0 +1,31 @@
+export const EVAL_USAGE = `Usage: flowprint eval run --dataset <file.eval.yaml> --model <name> [options]
+       flowprint eval run --dataset <file.eval.yaml> --responses <file.jsonl> [options]
+
+Runs an eval dataset (LLM calls exported from traces): gets an output for each case, from a
+model behind an OpenAI-compatible endpoint or from a responses file, and checks the case's
+assertions against it.
+
+Options:
+  --dataset <file>        the eval dataset (YAML)
+  --model <name>          the model that answers each case; not needed with --responses
+  --responses <file>      outputs produced elsewhere, one JSON line per case:
+                          {"id": "case-1", "output": "..."}; a case without a line is inconclusive
+  --judge-model <name>    grades llm_judge assertions (env FLOWPRINT_LLM_JUDGE_MODEL); without
+                          one they are inconclusive
+  --base-url <url>        the OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 or
+                          http://localhost:11434/v1 (env FLOWPRINT_LLM_BASE_URL)
+  --api-key <key>         sent as a bearer token (env FLOWPRINT_LLM_API_KEY)
+  --timeout-ms <n>        bounds each model and judge call (default 120000)
+  --junit <file>          also write a JUnit XML report
+  -h, --help              this text
+
+Assertions: max_length, contains, not_contains (both ignore case), is_json, regex (with
+optional flags), llm_judge (a criterion the judge model answers PASS or FAIL to).
+
+Exit codes:
+  0  every case passed
+  1  a case failed, or the dataset or responses file could not be read or loaded
+  2  usage error
+  3  nothing failed, but a case was inconclusive (the model could not answer, the responses
+     file had no output for it, or an llm_judge assertion had no judge or no verdict)
+`;
