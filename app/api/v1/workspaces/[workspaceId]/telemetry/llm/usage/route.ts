@@ -1,6 +1,7 @@
 // GET /api/v1/workspaces/:workspaceId/telemetry/llm/usage?from&to&model&flow_id&bucket_ms: calls, tokens, cost,
 // latency and errors by model over time, slowest operations, top errors and threshold warnings
 import { llmUsageQuerySchema, resolveRange } from "@/lib/api/llm.schemas";
+import { snakeCaseKeys } from "@/lib/api/snake-case-keys";
 import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
 import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { summarizeLlmUsage } from "@/lib/genai/llm-usage";
@@ -22,5 +23,5 @@ export const GET = handleJson(async (request: Request, context: WorkspaceRouteCo
   ]);
   const bucketMs = query.bucket_ms ?? usageBucketMs(toMs - fromMs);
   const summary = summarizeLlmUsage(calls, { bucketMs, nowMs: toMs, sinceMs: fromMs, prices: withPriceOverrides(settings.prices), thresholds: settings.thresholds });
-  return { from: fromMs, to: toMs, bucket_ms: bucketMs, prices_as_of: DEFAULT_PRICE_TABLE.as_of, thresholds: settings.thresholds, ...summary };
+  return { from: fromMs, to: toMs, bucket_ms: bucketMs, prices_as_of: DEFAULT_PRICE_TABLE.as_of, thresholds: settings.thresholds, ...(snakeCaseKeys(summary) as object) };
 });
