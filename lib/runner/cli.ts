@@ -1,8 +1,8 @@
 // Entry point of `npx flowprint` (bin/flowprint.mjs loads it through tsx).
-import { runCli } from "./run-cli";
+import { dispatchCli } from "./dispatch-cli";
 
 try {
-  process.exitCode = await runCli(process.argv.slice(2), {
+  process.exitCode = await dispatchCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

@@ -1,0 +1,28 @@
+// `npx flowprint <command>`: run (tests from flows, the default), eval run, export-trace.
+import { runEvalCli } from "../eval/run-eval-cli";
+import { runExportTraceCli } from "../eval/export-trace-cli";
+import { EXIT_PASSED, EXIT_USAGE } from "./exit-codes";
+import { runCli, type CliIo } from "./run-cli";
+
+export const COMMANDS_USAGE = `Usage: flowprint <command> [options]
+
+Commands:
+  run <test.yaml>...              run tests exported from flows against a system
+  eval run --dataset <file> ...   run an eval dataset against a model, or score recorded outputs
+  export-trace <trace id>         write a trace's LLM calls as an eval dataset
+
+"flowprint <command> --help" describes each.
+`;
+
+export async function dispatchCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    io.out(COMMANDS_USAGE);
+    return command === undefined ? EXIT_USAGE : EXIT_PASSED;
+  }
+  if (command === "eval") return runEvalCli(rest, io);
+  if (command === "export-trace") return runExportTraceCli(rest, io);
+  if (command === "run") return runCli(argv, io);
+  io.err(`flowprint: unknown command "${command}"\n\n${COMMANDS_USAGE}`);
+  return EXIT_USAGE;
+}
