@@ -27,6 +27,11 @@ describe("workspace telemetry settings", () => {
       drift_confirm_ms: 60_000,
       drift_missing_ms: 3_600_000,
       drift_rare_ratio: 0.0001,
+      llm_content: "keep",
+      llm_prices: {},
+      llm_alert_error_rate: null,
+      llm_alert_latency_p95_ms: null,
+      llm_alert_cost_per_hour_usd: null,
     });
     const updated = await settings("s1", { retention_days: 7, auto_validation: false });
     expect(updated.status).toBe(200);
@@ -40,6 +45,9 @@ describe("workspace telemetry settings", () => {
     [{ retention_dayz: 3 }, "retention_dayz"],
     [{ drift_rare_ratio: 2 }, "drift_rare_ratio"],
     [{ drift_learning_traces: -1 }, "drift_learning_traces"],
+    [{ llm_content: "hide" }, "llm_content"],
+    [{ llm_alert_error_rate: 1.5 }, "llm_alert_error_rate"],
+    [{ llm_prices: { "gpt-4o": { input_per_million: 1 } } }, "llm_prices.gpt-4o.output_per_million"],
   ])("refuses %j with a 400 naming the field", async (body, field) => {
     const response = await settings("s1", body);
     expect(response.status).toBe(400);
