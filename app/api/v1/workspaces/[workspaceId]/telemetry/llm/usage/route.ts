@@ -8,7 +8,7 @@ import { summarizeLlmUsage } from "@/lib/genai/llm-usage";
 import { DEFAULT_PRICE_TABLE, withPriceOverrides } from "@/lib/genai/price-table";
 import { usageBucketMs } from "@/lib/genai/usage-bucket";
 import { getRuntime } from "@/lib/pipeline/runtime";
-import { listLlmCalls, llmUsageSettings } from "@/lib/store/llm-queries";
+import { llmCallsForUsage, llmUsageSettings } from "@/lib/store/llm-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +17,8 @@ export const GET = handleJson(async (request: Request, context: WorkspaceRouteCo
   const query = llmUsageQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const { fromMs, toMs } = resolveRange(query, Date.now());
   const store = getRuntime().store;
-  const [{ calls }, settings] = await Promise.all([
-    listLlmCalls(store, workspaceId, { model: query.model, flowId: query.flow_id, fromMs, toMs }),
+  const [calls, settings] = await Promise.all([
+    llmCallsForUsage(store, workspaceId, { model: query.model, flowId: query.flow_id, fromMs, toMs }),
     llmUsageSettings(store, workspaceId),
   ]);
   const bucketMs = query.bucket_ms ?? usageBucketMs(toMs - fromMs);
