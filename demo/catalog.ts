@@ -18,12 +18,19 @@ export interface Product {
   stock: number;
 }
 
-export const CUSTOMERS: Customer[] = Array.from({ length: 20 }, (_, i) => {
+const CUSTOMER_NAMES = [
+  "Amira Haddad", "Ben Okafor", "Carla Mendes", "Daniel Kowalski", "Elena Petrova",
+  "Farid Rahimi", "Grace Lin", "Hugo Laurent", "Ines Fischer", "Jonas Berg",
+  "Keiko Tanaka", "Liam O'Brien", "Maya Cohen", "Nikhil Rao", "Olivia Brown",
+  "Pablo Ortega", "Quinn Murphy", "Rosa Alvarez", "Samuel Adeyemi", "Tara Singh",
+];
+
+export const CUSTOMERS: Customer[] = CUSTOMER_NAMES.map((name, i) => {
   const id = `c-${String(i + 1).padStart(3, "0")}`;
   // Two of twenty are gold: with the generator's weighting about 10% of orders take the
   // loyalty path.
   const tier: CustomerTier = i < 2 ? "gold" : "standard";
-  return { id, name: `Customer ${i + 1}`, email: `customer${i + 1}@example.test`, tier };
+  return { id, name, email: `customer${i + 1}@example.test`, tier };
 });
 
 export const PRODUCTS: Product[] = [

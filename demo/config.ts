@@ -10,6 +10,8 @@ export const SERVICE_NAMES = [
   "loyalty",
   "notifications",
   "storefront",
+  "assistant",
+  "model-server",
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
@@ -41,6 +43,8 @@ export interface DemoConfig {
   slowMs: number;
   /** orders stops crediting loyalty points (a missing node in test runs, drift in Flowprint). */
   skipLoyalty: boolean;
+  /** Share of model calls the model-server refuses with 429, as a provider's rate limit would. */
+  llmErrorShare: number;
 }
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
@@ -48,6 +52,15 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number)
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) {
     throw new Error(`${name} must be a positive number, got "${raw}"`);
+  }
+  return value;
+}
+
+function share(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new Error(`${name} must be a number from 0 to 1, got "${raw}"`);
   }
   return value;
 }
@@ -76,6 +89,7 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     slowService: slowServiceOf(env.DEMO_SLOW_SERVICE),
     slowMs: positiveNumber("DEMO_SLOW_MS", env.DEMO_SLOW_MS, 500),
     skipLoyalty: env.DEMO_SKIP_LOYALTY === "1" || env.DEMO_SKIP_LOYALTY === "true",
+    llmErrorShare: share("DEMO_LLM_ERROR_SHARE", env.DEMO_LLM_ERROR_SHARE, 0.03),
   };
 }
 

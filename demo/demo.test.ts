@@ -1,6 +1,6 @@
-// Runs the whole demo (six service processes and the traffic generator) against a local
+// Runs the whole demo (nine service processes and the traffic generator) against a local
 // OTLP receiver and checks what a real Flowprint would receive. About 10 s on an idle machine;
-// the timeouts leave room for a loaded CI box (six processes start per run).
+// the timeouts leave room for a loaded CI box (nine processes start per run).
 import { spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..");
-const CORE_SERVICES = ["api-gateway", "orders", "users", "products", "notifications"];
+// Not loyalty: only gold customers' orders reach it, too few to count on in a short run.
+const CORE_SERVICES = ["api-gateway", "orders", "users", "products", "notifications", "assistant", "model-server"];
 
 interface ReceivedExport {
   contentType: string | undefined;
@@ -109,7 +110,8 @@ describe("demo traffic", () => {
       DEMO_WORKSPACE: "demo-test",
       FLOWPRINT_INGEST_KEY: "test-key",
       DEMO_RPS: "40",
-      DEMO_DURATION_S: "2",
+      // Long enough that a support question (8% of requests) is all but certain.
+      DEMO_DURATION_S: "3",
       DEMO_BASE_PORT: "4900",
     });
     cleanups.push(() => demo.child.kill("SIGKILL"));
@@ -145,6 +147,24 @@ describe("demo traffic", () => {
     const consumer = trace.find((s) => s.kind === SPAN_KIND.CONSUMER);
     expect(consumer).toMatchObject({ service: "notifications", parentSpanId: producer!.spanId });
     expect(trace.map((s) => s.service)).toEqual(expect.arrayContaining(["users", "products"]));
+
+    // A support question: gateway → assistant → a GenAI chat span → model-server.
+    const chat = spans.find((s) => s.kind === SPAN_KIND.CLIENT && attr(s, "gen_ai.operation.name") === "chat" && attr(s, "gen_ai.output.messages"));
+    expect(chat?.service, "an answered chat span").toBe("assistant");
+    expect(attr(chat!, "gen_ai.request.model")).toMatch(/^gpt-4o(-mini)?$/);
+    expect(chat!.name).toBe(`chat ${attr(chat!, "gen_ai.request.model")}`);
+    expect(attr(chat!, "gen_ai.response.model")).toBe(attr(chat!, "gen_ai.request.model"));
+    expect(attr(chat!, "gen_ai.provider.name")).toBe("openai");
+    expect(Number(chat!.attributes.find((a) => a.key === "gen_ai.usage.input_tokens")?.value.intValue)).toBeGreaterThan(0);
+    const input = JSON.parse(attr(chat!, "gen_ai.input.messages")!) as { role: string; parts: { type: string; content: string }[] }[];
+    expect(input).toEqual([{ role: "user", parts: [{ type: "text", content: expect.stringMatching(/order o-/) }] }]);
+    const output = JSON.parse(attr(chat!, "gen_ai.output.messages")!) as { parts: { content: string }[] }[];
+    expect(output[0]!.parts[0]!.content).toContain(/order (o-[\w-]+)/.exec(input[0]!.parts[0]!.content)![1]);
+    expect(JSON.parse(attr(chat!, "gen_ai.system_instructions")!)).toEqual([{ type: "text", content: expect.any(String) }]);
+    const modelServer = spans.find((s) => s.parentSpanId === chat!.spanId);
+    expect(modelServer).toMatchObject({ service: "model-server", name: "POST /v1/chat/completions", kind: SPAN_KIND.SERVER });
+    const questionRoot = spans.find((s) => s.traceId === chat!.traceId && !s.parentSpanId);
+    expect(questionRoot).toMatchObject({ service: "api-gateway", name: "POST /api/v1/support/questions" });
   }, 45_000);
 
   it("exports protobuf by default and stops cleanly on SIGTERM", async () => {

@@ -4,9 +4,10 @@
 // DEMO_RPS (2), DEMO_BASE_PORT (4100), DEMO_DURATION_S (until Ctrl-C), DEMO_EXPORT_FORMAT
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
-// that take up to 0.9 s), DEMO_TRAFFIC_S (traffic stops after this
-// long; the services keep serving). The storefront service runs a two-request checkout
-// journey every second while traffic flows.
+// that take up to 0.9 s), DEMO_LLM_ERROR_SHARE (0.03: model calls the model-server refuses with
+// 429), DEMO_TRAFFIC_S (traffic stops after this long; the services keep serving). The
+// storefront service runs a two-request checkout journey every second while traffic flows; the
+// assistant answers support questions through the model-server, an OpenAI-compatible stand-in.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";

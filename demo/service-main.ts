@@ -14,6 +14,8 @@ const SERVICE_MODULES: Record<ServiceName, () => Promise<{ createService: Create
   loyalty: () => import("./services/loyalty"),
   notifications: () => import("./services/notifications"),
   storefront: () => import("./services/storefront"),
+  assistant: () => import("./services/assistant"),
+  "model-server": () => import("./services/model-server"),
 };
 
 /** Messages a service process sends its parent over the IPC channel. */

@@ -1,8 +1,10 @@
 // Traffic generator: a steady stream of requests to the gateway with a realistic mix, so every
-// flow of the demo (plain order, gold order, out-of-stock, reads) shows up within seconds.
+// flow of the demo (plain order, gold order, out-of-stock, reads, support questions) shows up
+// within seconds.
 import { CUSTOMERS, OUT_OF_STOCK_PRODUCT_ID, PRODUCTS, type Customer } from "./catalog";
 import { requestJson } from "./http-client";
 import { chance } from "./latency";
+import { supportQuestion } from "./support-questions";
 
 export interface TrafficCounts {
   /** Requests started; `completed` of them have an outcome counted below. */
@@ -73,10 +75,19 @@ export function startTraffic(options: TrafficOptions): Traffic {
     return send(`${gateway}/api/v1/orders/${id}`, "GET", identityHeaders(pick(CUSTOMERS)));
   }
 
+  function askQuestion(): Promise<void> {
+    const customer = pick(CUSTOMERS);
+    const question = supportQuestion(customer, pick(knownOrders));
+    return send(`${gateway}/api/v1/support/questions`, "POST", identityHeaders(customer), { customerId: customer.id, question });
+  }
+
   function nextRequest(): Promise<void> {
     const roll = Math.random();
-    if (roll < 0.55 || knownOrders.length === 0) return placeOrder();
-    if (roll < 0.85) return readOrder();
+    if (knownOrders.length === 0) return placeOrder();
+    // About 8% support questions: each is a model call, the demo's LLM traffic.
+    if (roll < 0.08) return askQuestion();
+    if (roll < 0.58) return placeOrder();
+    if (roll < 0.86) return readOrder();
     return send(`${gateway}/api/v1/products`, "GET", {});
   }
 

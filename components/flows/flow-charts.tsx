@@ -7,39 +7,19 @@ import { formatDuration } from "@/lib/format/format-time";
 import { useIsDark } from "@/lib/ui/use-is-dark";
 import type { HourlyView } from "./flow-types";
 import { hourlySeries } from "./hourly-series";
+import { axisDuration, chartPalette } from "@/components/ui/chart-theme";
 
 const HOUR = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const HOUR_AND_DAY = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** Axis ticks have little room: "250ms", "1.5s". */
-function axisDuration(ms: number): string {
-  if (ms === 0) return "0";
-  if (ms < 1) return `${Math.round(ms * 1000)}µs`;
-  if (ms < 1000) return `${Number(ms.toPrecision(3))}ms`;
-  return `${Number((ms / 1000).toPrecision(3))}s`;
-}
-
-function palette(dark: boolean) {
-  return {
-    tick: dark ? "#a1a1aa" : "#52525b",
-    grid: dark ? "#27272a" : "#e4e4e7",
-    cursor: dark ? "#3f3f46" : "#f4f4f5",
-    tooltip: {
-      backgroundColor: dark ? "#18181b" : "#ffffff",
-      border: `1px solid ${dark ? "#3f3f46" : "#e4e4e7"}`,
-      borderRadius: 6,
-      fontSize: 12,
-      color: dark ? "#f4f4f5" : "#18181b",
-    },
-  };
-}
 
 /** Volume, p95 and error rate per hour, side by side. */
 export function FlowCharts({ hourly }: { hourly: HourlyView[] }) {
   const dark = useIsDark();
   const points = hourlySeries(hourly);
   if (points.length === 0) return <p className="px-4 py-6 text-sm text-zinc-500 dark:text-zinc-400">No hourly data yet.</p>;
-  const colours = palette(dark);
+  const colours = chartPalette(dark);
   const total = points.reduce((sum, p) => sum + p.count, 0);
   const worstP95 = Math.max(...points.map((p) => p.p95 ?? 0));
   const worstErrors = Math.max(...points.map((p) => p.errorRate ?? 0));

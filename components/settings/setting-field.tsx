@@ -1,7 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { ContentPrivacyMode } from "@/lib/genai/content-privacy";
 import { UNIT_LABEL, type DurationUnit } from "./duration-units";
+import { PriceOverridesEditor } from "./price-overrides-editor";
 import type { Draft, FieldSpec } from "./settings-fields";
 
 const INPUT =
@@ -28,9 +30,36 @@ export function SettingField({
   modified: boolean;
 }) {
   const id = `setting-${field.key}`;
-  const describedBy = [`${id}-description`, reading ? `${id}-reading` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [`${id}-description`, reading ? `${id}-reading` : null, field.kind === "choice" ? `${id}-options` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   let control: ReactNode;
-  if (field.kind === "toggle") {
+  if (field.kind === "prices") {
+    control = <PriceOverridesEditor id={id} rows={draft[field.key]} onChange={onChange} describedBy={describedBy} />;
+  } else if (field.kind === "choice") {
+    const chosen = draft[field.key];
+    control = (
+      <>
+        <select id={id} value={chosen} onChange={(e) => onChange(e.target.value as ContentPrivacyMode)} aria-describedby={describedBy} className={`${INPUT} ${INPUT_BORDER} w-40 pr-7`}>
+          {field.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        {/* Every choice with its consequence, the chosen one marked, so they can be compared before choosing. */}
+        <ul id={`${id}-options`} className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+          {field.options.map((o) => (
+            <li key={o.value} className={`flex gap-1.5 ${o.value === chosen ? "text-zinc-900 dark:text-zinc-100" : ""}`} data-chosen={o.value === chosen || undefined}>
+              <span aria-hidden className={`mt-1 h-1.5 w-1.5 shrink-0 rounded-full ${o.value === chosen ? "bg-indigo-500" : "bg-zinc-300 dark:bg-zinc-600"}`} />
+              <span>
+                <span className="font-medium">{o.label}</span>
+                {o.value === chosen ? <span className="sr-only"> (chosen)</span> : null}: {o.description}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  } else if (field.kind === "toggle") {
     const checked = draft[field.key];
     control = (
       <span className="inline-flex items-center gap-2.5">
@@ -57,7 +86,7 @@ export function SettingField({
     );
   } else {
     const value = draft[field.key];
-    const suffix = field.kind === "integer" ? field.suffix : null;
+    const suffix = field.kind === "integer" || field.kind === "threshold" ? field.suffix : null;
     control = (
       <span className="flex items-center gap-2">
         <input
@@ -67,6 +96,7 @@ export function SettingField({
           autoComplete="off"
           value={value.text}
           onChange={(e) => onChange({ ...value, text: e.target.value })}
+          placeholder={field.kind === "threshold" ? "none" : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           className={`${INPUT} ${error ? "border-red-500" : INPUT_BORDER} w-32`}
@@ -96,13 +126,20 @@ export function SettingField({
     );
   }
 
+  // A table of prices needs the row's full width; every other control fits the right column.
+  const wide = field.kind === "prices";
   return (
-    <div className="grid gap-x-8 gap-y-2 py-4 md:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]" data-testid={`field-${field.key}`}>
+    <div className={`grid gap-x-8 gap-y-2 py-4 ${wide ? "" : "md:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]"}`} data-testid={`field-${field.key}`}>
       <div>
         <div className="flex items-center gap-2">
-          <label htmlFor={id} className="text-sm font-medium">
-            {field.label}
-          </label>
+          {wide ? (
+            // No single control to label: the table names each cell itself.
+            <span className="text-sm font-medium">{field.label}</span>
+          ) : (
+            <label htmlFor={id} className="text-sm font-medium">
+              {field.label}
+            </label>
+          )}
           {modified ? (
             <span className="rounded bg-indigo-100 px-1.5 py-px text-[10px] font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-300">changed</span>
           ) : null}

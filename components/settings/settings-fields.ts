@@ -2,7 +2,10 @@
 // lib/api/settings.schemas.ts (the server re-checks them; a change there belongs here too), so
 // the form can say what is wrong before a round trip.
 import type { TelemetrySettings } from "@/lib/api/settings.schemas";
+import type { ContentPrivacyMode } from "@/lib/genai/content-privacy";
+import { DEFAULT_PRICE_TABLE } from "@/lib/genai/price-table-data";
 import { UNIT_MS, formatMs, numberText, toMs, type DurationUnit } from "./duration-units";
+import { parsePriceRows, priceRowsFrom, type PriceRow } from "./price-rows";
 
 export type SettingKey = keyof TelemetrySettings;
 
@@ -24,7 +27,20 @@ export type FieldSpec =
       /** The unit shown for 0, which no unit divides into a "best" one. */
       zeroUnit: DurationUnit;
     })
-  | (Base<"drift_rare_ratio"> & { kind: "ratio"; min: number; max: number });
+  | (Base<"drift_rare_ratio"> & { kind: "ratio"; min: number; max: number })
+  | (Base<"llm_content"> & { kind: "choice"; options: { value: ContentPrivacyMode; label: string; description: string }[] })
+  | (Base<"llm_alert_error_rate" | "llm_alert_latency_p95_ms" | "llm_alert_cost_per_hour_usd"> & {
+      /** An optional number: empty turns the warning off (null). */
+      kind: "threshold";
+      /** The value must be above `above` (or, with `max`, between `above` and `max` inclusive). */
+      above: number;
+      inclusive?: boolean;
+      max?: number;
+      suffix?: string;
+      /** A share from 0 to 1, read as a percentage. */
+      ratio?: boolean;
+    })
+  | (Base<"llm_prices"> & { kind: "prices" });
 
 export interface SettingsGroup {
   id: string;
@@ -127,24 +143,92 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
       },
     ],
   },
+  {
+    id: "llm",
+    title: "LLM traces",
+    description: "What is kept of model calls' prompts and completions, what the calls cost, and when the LLM page warns.",
+    fields: [
+      {
+        key: "llm_content",
+        kind: "choice",
+        label: "Prompt and completion content",
+        description: "Applies to spans received from now on. Models, token counts, timings and errors are kept in every mode, so usage and cost never depend on it.",
+        options: [
+          { value: "keep", label: "Keep", description: "stored as recorded; calls can be exported as eval datasets." },
+          { value: "redact", label: "Redact", description: "emails, phone numbers and card numbers are masked before storing; exports carry the masked text." },
+          { value: "drop", label: "Drop", description: "removed at ingest; usage and cost still show, but there is nothing to export." },
+        ],
+      },
+      {
+        key: "llm_alert_error_rate",
+        kind: "threshold",
+        above: 0,
+        inclusive: true,
+        max: 1,
+        ratio: true,
+        label: "Warn above error rate",
+        description: "The LLM page warns when a model's share of failed calls in the range shown is above this. A share from 0 to 1; empty for no warning.",
+      },
+      {
+        key: "llm_alert_latency_p95_ms",
+        kind: "threshold",
+        above: 0,
+        suffix: "ms",
+        label: "Warn above p95 latency",
+        description: "The LLM page warns when a model's p95 latency in the range shown is above this. Empty for no warning.",
+      },
+      {
+        key: "llm_alert_cost_per_hour_usd",
+        kind: "threshold",
+        above: 0,
+        suffix: "USD per hour",
+        label: "Warn above cost per hour",
+        description: "The LLM page warns when a model's estimated cost per hour, averaged over the range or in its most expensive hour, is above this. Empty for no warning.",
+      },
+      {
+        key: "llm_prices",
+        kind: "prices",
+        label: "Model prices",
+        description: `USD per million tokens, for models missing from the built-in list (list prices as of ${DEFAULT_PRICE_TABLE.as_of}) or priced differently for you. A name also covers the model's dated versions: gpt-4o prices gpt-4o-2024-08-06 too.`,
+      },
+    ],
+  },
 ];
 
 export const ALL_FIELDS: FieldSpec[] = SETTINGS_GROUPS.flatMap((g) => g.fields);
 
 /** What an input holds while being edited: text for numbers, so any keystroke is allowed. */
-export type Draft = { [K in SettingKey]: TelemetrySettings[K] extends boolean ? boolean : { text: string; unit?: DurationUnit } };
+type DraftOf<K extends SettingKey> = K extends "llm_prices"
+  ? PriceRow[]
+  : K extends "llm_content"
+    ? ContentPrivacyMode
+    : TelemetrySettings[K] extends boolean
+      ? boolean
+      : { text: string; unit?: DurationUnit };
+
+export type Draft = { [K in SettingKey]: DraftOf<K> };
+
+export type SettingValue = TelemetrySettings[SettingKey];
 
 export function draftFrom(settings: TelemetrySettings): Draft {
   const draft = {} as Record<SettingKey, unknown>;
   for (const field of ALL_FIELDS) {
     const value = settings[field.key];
-    if (field.kind === "toggle") draft[field.key] = value;
+    if (field.kind === "toggle" || field.kind === "choice") draft[field.key] = value;
+    else if (field.kind === "prices") draft[field.key] = priceRowsFrom(settings.llm_prices);
+    else if (field.kind === "threshold") draft[field.key] = { text: value === null ? "" : numberText(value as number) };
     else if (field.kind === "duration") {
       const unit = bestUnitFor(field, value as number);
       draft[field.key] = { text: numberText((value as number) / UNIT_MS[unit]), unit };
     } else draft[field.key] = { text: numberText(value as number) };
   }
   return draft as Draft;
+}
+
+/** Whether an edited value equals the saved one; prices compare by content. */
+export function sameSetting(a: SettingValue, b: SettingValue): boolean {
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a === b;
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
 function bestUnitFor(field: Extract<FieldSpec, { kind: "duration" }>, ms: number): DurationUnit {
@@ -160,9 +244,21 @@ function describeLimit(field: FieldSpec, n: number): string {
   return String(n);
 }
 
+function parseThreshold(field: Extract<FieldSpec, { kind: "threshold" }>, text: string): { value: number | null } | { error: string } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { value: null };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return { error: "Enter a number, or leave it empty for no warning." };
+  if (field.max !== undefined && (value < field.above || value > field.max)) return { error: `Must be between ${field.above} and ${field.max}, or empty for no warning.` };
+  if (!field.inclusive && value <= field.above) return { error: `Must be more than ${field.above}, or empty for no warning.` };
+  return { value };
+}
+
 /** The value to send for one field, or why there is none. */
-export function parseField(field: FieldSpec, draft: Draft): { value: number | boolean } | { error: string } {
-  if (field.kind === "toggle") return { value: draft[field.key] };
+export function parseField(field: FieldSpec, draft: Draft): { value: SettingValue } | { error: string } {
+  if (field.kind === "toggle" || field.kind === "choice") return { value: draft[field.key] };
+  if (field.kind === "prices") return parsePriceRows(draft[field.key]);
+  if (field.kind === "threshold") return parseThreshold(field, draft[field.key].text);
   const { text, unit } = draft[field.key];
   const trimmed = text.trim();
   if (trimmed === "") return { error: "Enter a value." };
@@ -180,7 +276,14 @@ export function parseField(field: FieldSpec, draft: Draft): { value: number | bo
 }
 
 /** A plain-language reading of the value, next to the input. */
-export function readValue(field: FieldSpec, value: number): string | null {
+export function readValue(field: FieldSpec, value: SettingValue): string | null {
+  if (field.kind === "threshold") {
+    if (value === null) return "No warning";
+    if (field.ratio) return `Warns above ${numberText((value as number) * 100)}% of calls failing`;
+    if (field.suffix === "ms" && (value as number) >= 1000) return `${(value as number).toLocaleString("en")} ms = ${formatMs(value as number)}`;
+    return null;
+  }
+  if (typeof value !== "number") return null;
   if (field.kind === "duration") return `${value.toLocaleString("en")} ms${value >= 1000 ? ` = ${formatMs(value)}` : ""}`;
   if (field.kind === "ratio") {
     if (value === 0) return "No new variant is treated as rare";

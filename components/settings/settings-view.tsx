@@ -12,6 +12,7 @@ import { TelemetrySettingsForm } from "./telemetry-settings-form";
 
 const SECTIONS = [
   { id: "telemetry-title", label: "Telemetry" },
+  { id: "group-llm", label: "LLM traces" },
   { id: "ingest-keys-title", label: "Ingest keys" },
   { id: "send-traces-title", label: "Send traces" },
 ];

@@ -7,7 +7,7 @@ import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import type { TelemetrySettings } from "@/lib/api/settings.schemas";
 import { ApiRequestError, jsonBody, requestJson } from "./request-json";
 import { SettingField } from "./setting-field";
-import { ALL_FIELDS, SETTINGS_GROUPS, draftFrom, parseField, readValue, type Draft, type SettingKey } from "./settings-fields";
+import { ALL_FIELDS, SETTINGS_GROUPS, draftFrom, parseField, readValue, sameSetting, type Draft, type SettingKey, type SettingValue } from "./settings-fields";
 
 type Outcome = { kind: "saved"; message: string } | { kind: "failed"; message: string } | null;
 
@@ -20,17 +20,24 @@ export function TelemetrySettingsForm({ workspaceId, initial }: { workspaceId: s
 
   const parsed = useMemo(() => new Map(ALL_FIELDS.map((field) => [field.key, parseField(field, draft)])), [draft]);
   const changes = useMemo(() => {
-    const patch: Partial<Record<SettingKey, number | boolean>> = {};
+    const patch: Partial<Record<SettingKey, SettingValue>> = {};
     for (const field of ALL_FIELDS) {
       const result = parsed.get(field.key)!;
       // An invalid entry is a change too: Save must not look like there is nothing to do.
-      if ("error" in result || result.value !== saved[field.key]) patch[field.key] = "value" in result ? result.value : (saved[field.key] as number);
+      if ("error" in result || !sameSetting(result.value, saved[field.key])) patch[field.key] = "value" in result ? result.value : saved[field.key];
     }
     return patch;
   }, [parsed, saved]);
   const changedKeys = Object.keys(changes) as SettingKey[];
   const invalidKeys = ALL_FIELDS.filter((f) => "error" in parsed.get(f.key)!).map((f) => f.key);
   const dirty = changedKeys.length > 0;
+
+  // The form renders after the settings load, too late for the browser to follow a link to one
+  // of its groups (#group-llm from the LLM page): scroll there once it exists.
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id.startsWith("group-")) document.getElementById(id)?.scrollIntoView();
+  }, []);
 
   // Unsaved edits survive neither a reload nor a closed tab, so the browser asks first.
   useEffect(() => {
@@ -54,8 +61,9 @@ export function TelemetrySettingsForm({ workspaceId, initial }: { workspaceId: s
       const byField: Partial<Record<SettingKey, string>> = {};
       if (error instanceof ApiRequestError) {
         for (const issue of error.issues) {
-          const key = issue.path.split(".")[0] as SettingKey;
-          if (ALL_FIELDS.some((f) => f.key === key)) byField[key] ??= issue.message;
+          const [key, ...within] = issue.path.split(".") as [SettingKey, ...string[]];
+          // An issue inside a field (a price's `gpt-4o.input_per_million`) names where in it.
+          if (ALL_FIELDS.some((f) => f.key === key)) byField[key] ??= within.length > 0 ? `${within.join(".")}: ${issue.message}` : issue.message;
         }
       }
       setServerErrors(byField);
@@ -90,10 +98,10 @@ export function TelemetrySettingsForm({ workspaceId, initial }: { workspaceId: s
         <h2 id="telemetry-title" className="text-base font-semibold">
           Telemetry
         </h2>
-        <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">How this workspace ingests traces, discovers flows, runs tests and watches for drift.</p>
+        <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">How this workspace ingests traces, discovers flows, runs tests, watches for drift and what it keeps of LLM calls.</p>
       </div>
       {SETTINGS_GROUPS.map((group) => (
-        <fieldset key={group.id} className="border-b border-zinc-200 px-5 pt-4 pb-1 last-of-type:border-b-0 dark:border-zinc-800" aria-describedby={`group-${group.id}-description`}>
+        <fieldset key={group.id} id={`group-${group.id}`} className="border-b border-zinc-200 px-5 pt-4 pb-1 last-of-type:border-b-0 dark:border-zinc-800" aria-describedby={`group-${group.id}-description`}>
           <legend className="sr-only">{group.title}</legend>
           <h3 aria-hidden className="text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:text-zinc-300">
             {group.title}
@@ -112,7 +120,7 @@ export function TelemetrySettingsForm({ workspaceId, initial }: { workspaceId: s
                   draft={draft}
                   onChange={(next) => update(field.key, next)}
                   error={clientError ?? serverErrors[field.key] ?? null}
-                  reading={"value" in result && typeof result.value === "number" ? readValue(field, result.value) : null}
+                  reading={"value" in result ? readValue(field, result.value) : null}
                   modified={field.key in changes}
                 />
               );

@@ -2,13 +2,17 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { useEvalExport } from "@/components/llm/use-eval-export";
+import { Button, buttonClass } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { workspaceApi } from "@/lib/api/query-keys";
 import { formatCount } from "@/lib/format/format-number";
 import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
+import { hasLlmSpans } from "./has-llm-spans";
 import { TRACE_ID_PATTERN } from "./trace-detail-types";
+import { TraceEvalExport } from "./trace-eval-export";
 import { flowHref, tracesHref } from "./trace-links";
 import { useTraceDetail } from "./use-trace-detail";
 
@@ -18,6 +22,8 @@ export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; tr
   const query = useTraceDetail(workspaceId, id, TRACE_ID_PATTERN.test(id));
   const trace = query.data ?? null;
   const services = useMemo(() => [...new Set(trace?.spans.map((s) => s.service) ?? [])], [trace]);
+  const withLlmCalls = useMemo(() => trace !== null && hasLlmSpans(trace), [trace]);
+  const evalExport = useEvalExport<void>(workspaceApi(workspaceId, `/telemetry/traces/${encodeURIComponent(id)}/eval-export`));
 
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
@@ -62,15 +68,22 @@ export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; tr
           </span>
         }
         actions={
-          trace.flow_id ? (
-            <Link href={flowHref(workspaceId, trace.flow_id)} className={buttonClass("secondary")}>
-              View its flow <span aria-hidden>→</span>
-            </Link>
-          ) : (
-            <span className="text-xs text-zinc-500 dark:text-zinc-400" title="A trace joins a flow once it is complete and discovered">
-              Not part of a flow yet
-            </span>
-          )
+          <>
+            {withLlmCalls ? (
+              <Button onClick={() => evalExport.mutate()} disabled={evalExport.isPending} title="The trace's LLM calls as replayable test cases">
+                Export eval dataset
+              </Button>
+            ) : null}
+            {trace.flow_id ? (
+              <Link href={flowHref(workspaceId, trace.flow_id)} className={buttonClass("secondary")}>
+                View its flow <span aria-hidden>→</span>
+              </Link>
+            ) : (
+              <span className="text-xs text-zinc-500 dark:text-zinc-400" title="A trace joins a flow once it is complete and discovered">
+                Not part of a flow yet
+              </span>
+            )}
+          </>
         }
       />
       {trace.state !== "complete" ? (
@@ -86,6 +99,7 @@ export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; tr
         <StatCard label="Errors" value={formatCount(trace.error_count)} tone={trace.error_count > 0 ? "danger" : undefined} hint={trace.error_count > 0 ? "spans with error status" : "no failing spans"} />
         <StatCard label="Started" value={formatRelativeTime(trace.start_time)} hint={<time dateTime={trace.start_time}>{trace.start_time.replace("T", " ").replace("Z", " UTC")}</time>} />
       </div>
+      <TraceEvalExport exported={evalExport} />
     </div>
   );
 }

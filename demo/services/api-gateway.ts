@@ -46,6 +46,11 @@ export const createService: CreateService = ({ urls }) => {
         route: "/api/v1/products",
         handler: (request) => relay(`${urls.products}/products`, request, "GET"),
       },
+      {
+        method: "POST",
+        route: "/api/v1/support/questions",
+        handler: (request) => relay(`${urls.assistant}/assistant/answers`, request, "POST"),
+      },
     ],
   };
 };

@@ -13,6 +13,8 @@ export const queryKeys = {
   flowExport: (workspaceId: string, flowId: string, format: string) => ["workspaces", workspaceId, "flow", flowId, "export", format] as const,
   flowExecutions: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId, "executions"] as const,
   graph: (workspaceId: string) => ["workspaces", workspaceId, "graph"] as const,
+  llmUsage: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "usage", filter] as const,
+  llmCalls: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "calls", filter] as const,
   drift: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "drift", filter] as const,
   driftAlert: (workspaceId: string, alertId: string) => ["workspaces", workspaceId, "drift-alert", alertId] as const,
   settings: (workspaceId: string) => ["workspaces", workspaceId, "settings"] as const,

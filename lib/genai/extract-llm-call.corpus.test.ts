@@ -167,8 +167,9 @@ describe.skipIf(!corpusPresent)(`real GenAI spans in ${GENAI_CORPUS_DIR} (skippe
     const fixtures: [string, Partial<LlmCall>][] = [
       ["openinference_client_span_tool_calls", { convention: "openinference_messages", model: "gpt-4-0613", provider: "openai", operation: "" }],
       ["openinference_client_span_input_output_only", { convention: "openinference_value", model: "gpt-4-0613", provider: "openai", operation: "" }],
-      ["otel_genai_client_span_tool_calls", { convention: "otel_genai_messages", model: "gpt-4-0613", provider: "openai", operation: "chat" }],
-      ["otel_genai_deprecated_client_span_tool_calls", { convention: "otel_genai_prompt", model: "gpt-4-0613", provider: "openai", operation: "chat" }],
+      // The GenAI spans record the requested `gpt-4` beside the response's `gpt-4-0613`.
+      ["otel_genai_client_span_tool_calls", { convention: "otel_genai_messages", model: "gpt-4", provider: "openai", operation: "chat" }],
+      ["otel_genai_deprecated_client_span_tool_calls", { convention: "otel_genai_prompt", model: "gpt-4", provider: "openai", operation: "chat" }],
     ];
 
     it.each(fixtures)("%s", (fixture, expected) => {

@@ -30,9 +30,10 @@ describe("which spans are calls", () => {
 });
 
 describe("model and provider", () => {
-  it("prefer the response model, then the request model, then llm.model_name", () => {
-    expect(call({ "gen_ai.response.model": "gpt-4-0613", "gen_ai.request.model": "gpt-4", "llm.model_name": "x" })?.model).toBe("gpt-4-0613");
-    expect(call({ "gen_ai.request.model": "gpt-4", "llm.model_name": "x" })?.model).toBe("gpt-4");
+  it("prefer the request model, then the response model, then llm.model_name", () => {
+    // A failed call records only the requested model: it must group with its successes.
+    expect(call({ "gen_ai.response.model": "gpt-4-0613", "gen_ai.request.model": "gpt-4", "llm.model_name": "x" })?.model).toBe("gpt-4");
+    expect(call({ "gen_ai.response.model": "gpt-4-0613", "llm.model_name": "x" })?.model).toBe("gpt-4-0613");
     expect(call({ "llm.model_name": "x" })?.model).toBe("x");
     expect(call({ "gen_ai.operation.name": "chat" })?.model).toBe("");
   });

@@ -68,7 +68,9 @@ export function extractLlmCall(span: Span): LlmCall | null {
     service: span.service,
     name: span.name,
     operation: readString(attributes["gen_ai.operation.name"]),
-    model: firstString(attributes, ["gen_ai.response.model", "gen_ai.request.model", "llm.model_name"]),
+    // The requested model first: a failed call records no response model, and grouping by the
+    // dated response name would split one model into a row of successes and a row of errors.
+    model: firstString(attributes, ["gen_ai.request.model", "gen_ai.response.model", "llm.model_name"]),
     provider: firstString(attributes, ["gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"]),
     // Microsecond precision: nanoseconds since the epoch overflow a double's exact range.
     startMs: Number(span.startNs / 1000n) / 1000,

@@ -35,7 +35,7 @@ export interface LlmCall {
   name: string;
   /** `gen_ai.operation.name` when recorded (chat, text_completion, embeddings, ...), else "". */
   operation: string;
-  /** Response model, else request model, else `llm.model_name`; "" when none is recorded. */
+  /** Request model, else response model, else `llm.model_name`; "" when none is recorded. */
   model: string;
   /** `gen_ai.provider.name`, else `gen_ai.system`, else `llm.provider`/`llm.system`; "" when none. */
   provider: string;

@@ -23,7 +23,7 @@ function startDemo(app: AppServer, env: Record<string, string> = {}): { child: C
   const child = spawn(process.execPath, ["--import", "tsx", "demo/run-demo.ts"], {
     // Without the demo's random cache misses (3% of product lookups take up to 0.9 s), which
     // would now and then make a run slow twice in a row by chance.
-    env: { ...process.env, FLOWPRINT_URL: app.baseUrl, DEMO_WORKSPACE: WS, DEMO_RPS: "25", DEMO_BASE_PORT: BASE_PORT, DEMO_CACHE_MISS_SHARE: "0", ...env },
+    env: { ...process.env, FLOWPRINT_URL: app.baseUrl, DEMO_WORKSPACE: WS, DEMO_RPS: "25", DEMO_BASE_PORT: BASE_PORT, DEMO_CACHE_MISS_SHARE: "0", DEMO_LLM_ERROR_SHARE: "0", ...env },
     stdio: "ignore",
   });
   return {
@@ -93,6 +93,12 @@ describe("exported tests against the demo system", () => {
     const { executions } = (await (await api("/executions?limit=100")).json()) as { executions: { status: string; flow_id: string }[] };
     expect(executions.filter((e) => e.status === "passed").map((e) => e.flow_id).sort()).toEqual(flows.map((f) => f.id).sort());
   }, 120_000);
+
+  it("discovers the support question the assistant answers with an LLM, and indexes its calls", async () => {
+    expect(flows.map((f) => f.name)).toContain("api-gateway → POST /api/v1/support/questions");
+    const usage = (await (await api("/telemetry/llm/usage")).json()) as { models: { model: string; calls: number }[] };
+    expect(usage.models.map((m) => m.model).sort()).toEqual(["gpt-4o", "gpt-4o-mini"]);
+  });
 
   it("exports the storefront's checkout journey as chained steps", () => {
     const journey = flows.find((f) => f.name === "storefront → checkout journey");

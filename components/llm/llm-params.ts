@@ -1,0 +1,47 @@
+// The LLM page's state as it lives in the URL: the time range and the model shown.
+
+export const LLM_RANGES = [
+  { id: "1h", label: "1 h", name: "the last hour", ms: 3_600_000 },
+  { id: "24h", label: "24 h", name: "the last 24 hours", ms: 86_400_000 },
+  { id: "7d", label: "7 d", name: "the last 7 days", ms: 7 * 86_400_000 },
+  { id: "30d", label: "30 d", name: "the last 30 days", ms: 30 * 86_400_000 },
+] as const;
+
+export type LlmRangeId = (typeof LLM_RANGES)[number]["id"];
+export const DEFAULT_RANGE: LlmRangeId = "24h";
+
+export interface LlmPageParams {
+  range: LlmRangeId;
+  /** A model name, or "" for every model. */
+  model: string;
+}
+
+export function readLlmParams(search: URLSearchParams): LlmPageParams {
+  const range = LLM_RANGES.find((r) => r.id === search.get("range"))?.id ?? DEFAULT_RANGE;
+  return { range, model: search.get("model") ?? "" };
+}
+
+/** The page's own query string: "" for the defaults. */
+export function writeLlmParams(p: LlmPageParams): string {
+  const out = new URLSearchParams();
+  if (p.range !== DEFAULT_RANGE) out.set("range", p.range);
+  if (p.model) out.set("model", p.model);
+  const text = out.toString();
+  return text ? `?${text}` : "";
+}
+
+export const rangeOf = (id: LlmRangeId) => LLM_RANGES.find((r) => r.id === id)!;
+
+/** The range ending now, in the API's epoch ms: [from, to). */
+export function rangeWindow(id: LlmRangeId, nowMs = Date.now()): { from: number; to: number } {
+  return { from: nowMs - rangeOf(id).ms, to: nowMs };
+}
+
+/** The query string of GET .../telemetry/llm/usage and .../calls for these params. */
+export function llmApiQuery(p: LlmPageParams, extra: Record<string, number> = {}, nowMs = Date.now()): string {
+  const { from, to } = rangeWindow(p.range, nowMs);
+  const out = new URLSearchParams({ from: String(from), to: String(to) });
+  if (p.model) out.set("model", p.model);
+  for (const [key, value] of Object.entries(extra)) out.set(key, String(value));
+  return `?${out}`;
+}

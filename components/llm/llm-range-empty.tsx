@@ -1,0 +1,24 @@
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/states";
+import { rangeOf, type LlmPageParams } from "./llm-params";
+
+/** The workspace has LLM calls, just none in this range or of this model: a way out. */
+export function LlmRangeEmpty({ params, onChange }: { params: LlmPageParams; onChange: (patch: Partial<LlmPageParams>) => void }) {
+  return (
+    <EmptyState title={`No LLM calls in ${rangeOf(params.range).name}`} id="no-llm-calls-in-range">
+      <p>{params.model ? `${params.model} made no calls in this range.` : "This workspace has LLM calls, but none started in this range."}</p>
+      <div className="flex gap-2">
+        {params.range !== "30d" ? (
+          <Button size="sm" onClick={() => onChange({ range: "30d" })}>
+            Show the last 30 days
+          </Button>
+        ) : null}
+        {params.model ? (
+          <Button size="sm" onClick={() => onChange({ model: "" })}>
+            Show all models
+          </Button>
+        ) : null}
+      </div>
+    </EmptyState>
+  );
+}
