@@ -140,6 +140,12 @@ describe("LLM traces in the running app", () => {
     expect(only.assertions.some((a) => "is_json" in a)).toBe(false);
   });
 
+  it("publishes the dataset's JSON Schema", async () => {
+    const schema = await (await fetch(`${app.baseUrl}/schemas/flowprint-eval-dataset.json`)).json();
+    expect(schema.$id).toBe("/schemas/flowprint-eval-dataset.json");
+    expect(schema.required).toEqual(expect.arrayContaining(["name", "source", "metadata", "cases"]));
+  });
+
   it("refuses a trace that recorded no prompt with 422, and an unknown trace with 404", async () => {
     const response = await api(`/telemetry/traces/${traces.noContent}/eval-export`, { method: "POST" });
     expect(response.status).toBe(422);
