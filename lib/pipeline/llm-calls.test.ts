@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpanKind, type Span } from "../otlp/span";
 import { makeSpan } from "../otlp/testing/make-span";
 import { appendSpans } from "../store/append-spans";
-import { listLlmCalls, listLlmModels, selectLlmCallsWithText } from "../store/llm-queries";
+import { listLlmCalls, listLlmModels, llmCallsForUsage, selectLlmCallsWithText } from "../store/llm-queries";
 import { POSTGRES_SKIPPED, TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { completeTraceNow } from "./complete-traces";
 
@@ -67,6 +67,14 @@ for (const kind of TEST_STORES) {
       expect((await listLlmCalls(store, WS, { model: "gpt-4o-mini" })).total).toBe(1);
       expect((await listLlmCalls(store, WS, { fromMs: T0 + 30_000 })).calls.map((c) => c.model)).toEqual(["gpt-4o"]);
       expect((await listLlmCalls(store, WS, { flowId: first.flowId! })).total).toBe(2);
+
+      const forUsage = await llmCallsForUsage(store, WS, { fromMs: T0, toMs: T0 + 120_000 });
+      expect(forUsage.map((c) => [c.model, c.startMs, c.durationMs, c.isError, c.inputTokens, c.outputTokens]).sort()).toEqual([
+        ["gpt-4o", T0 + 60_010, 240, false, 50, 7],
+        ["gpt-4o-mini", T0 + 10, 240, false, 50, 7],
+      ]);
+      expect((await llmCallsForUsage(store, WS, { fromMs: T0, toMs: T0 + 60_010, model: "gpt-4o-mini", flowId: first.flowId! })).map((c) => c.spanId)).toEqual([span(11)]);
+      expect(await llmCallsForUsage(store, WS, { fromMs: T0, toMs: T0 + 60_010, model: "gpt-4o" })).toEqual([]);
 
       const withText = await selectLlmCallsWithText(store, WS, { model: "gpt-4o-mini" });
       expect(withText).toHaveLength(1);
