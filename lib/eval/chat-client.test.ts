@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastUserContent, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type ScriptedReply } from "../../tests/support/openai-compatible-server";
-import { ChatCompletionError, chatCompletionsUrl, requestChatCompletion } from "./chat-client";
+import { ChatCompletionError, chatCompletionsUrl, parseRetryAfter, requestChatCompletion } from "./chat-client";
 
 const KEY = "sk-test-123";
 let server: OpenAiCompatibleServer;
@@ -13,14 +13,16 @@ const replies: Record<string, ScriptedReply> = {
   "tool calls only": { content: null, usage: null },
   slow: { content: "late", delayMs: 2_000 },
 };
+// Answers in turn, one per call: a rate limit that clears.
+let limited: ScriptedReply[] = [];
 
 beforeAll(async () => {
-  server = await startOpenAiCompatibleServer({ apiKey: KEY, reply: (body) => replies[lastUserContent(body)] ?? `echo: ${lastUserContent(body)}` });
+  server = await startOpenAiCompatibleServer({ apiKey: KEY, reply: (body) => (lastUserContent(body) === "rate limited" ? (limited.shift() ?? "finally") : (replies[lastUserContent(body)] ?? `echo: ${lastUserContent(body)}`)) });
 });
 afterAll(() => server.stop());
 
 const endpoint = () => ({ baseUrl: server.baseUrl, apiKey: KEY });
-const ask = (text: string, overrides: Partial<ReturnType<typeof endpoint> & { timeoutMs: number }> = {}) =>
+const ask = (text: string, overrides: Partial<ReturnType<typeof endpoint> & { timeoutMs: number; retries: number; retryDelayMs: number }> = {}) =>
   requestChatCompletion({ ...endpoint(), ...overrides }, { model: "gpt-test", messages: [{ role: "system", content: "Be brief." }, { role: "user", content: text }] });
 
 async function failure(promise: Promise<unknown>): Promise<ChatCompletionError> {
@@ -76,10 +78,30 @@ describe("requestChatCompletion", () => {
     expect(server.requests.at(-1)!.authorization).toBeNull();
   });
 
-  it("reports a 500 with the endpoint's message", async () => {
-    const error = await failure(ask("server error"));
+  it("reports a 500 with the endpoint's message once its retries are spent", async () => {
+    const before = server.requests.length;
+    const error = await failure(ask("server error", { retries: 2, retryDelayMs: 1 }));
     expect(error).toMatchObject({ failure: "http", status: 500 });
     expect(error.message).toMatch(/answered 500 Internal Server Error: The engine is overloaded\.$/);
+    expect(server.requests.length - before).toBe(3);
+  });
+
+  it("waits out a rate limit as long as Retry-After says, then answers", async () => {
+    limited = [
+      { status: 429, content: "Rate limit reached.", headers: { "retry-after": "0.2" } },
+      { status: 503, content: "Busy." },
+    ];
+    const started = performance.now();
+    const reply = await ask("rate limited", { retryDelayMs: 1 });
+    expect(reply.content).toBe("finally");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    expect(limited).toEqual([]);
+  });
+
+  it("does not retry what another attempt would not change", async () => {
+    const before = server.requests.length;
+    await failure(ask("hi", { apiKey: "sk-wrong", retryDelayMs: 1 }));
+    expect(server.requests.length - before).toBe(1);
   });
 
   it("reports a body that is not JSON, or not a chat completion", async () => {
@@ -109,5 +131,15 @@ describe("chatCompletionsUrl", () => {
   it("appends the path once, whatever the trailing slashes", () => {
     expect(chatCompletionsUrl("http://localhost:11434/v1/")).toBe("http://localhost:11434/v1/chat/completions");
     expect(chatCompletionsUrl("https://api.openai.com/v1")).toBe("https://api.openai.com/v1/chat/completions");
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads seconds and HTTP dates, and nothing else", () => {
+    expect(parseRetryAfter("2")).toBe(2_000);
+    expect(parseRetryAfter("0.5")).toBe(500);
+    expect(parseRetryAfter("Wed, 21 Oct 2026 07:28:10 GMT", Date.parse("Wed, 21 Oct 2026 07:28:00 GMT"))).toBe(10_000);
+    expect(parseRetryAfter("soon")).toBeNull();
+    expect(parseRetryAfter(null)).toBeNull();
   });
 });

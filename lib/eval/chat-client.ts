@@ -11,6 +11,10 @@ export interface ChatEndpoint {
   /** Sent as a bearer token; null for endpoints without authentication. */
   apiKey: string | null;
   timeoutMs?: number;
+  /** Retries of a call refused for load (429, 5xx) or cut off on the way; default 3. */
+  retries?: number;
+  /** First wait before a retry, doubled each time, unless the endpoint says (Retry-After); default 1000. */
+  retryDelayMs?: number;
 }
 
 export interface ChatRequest {
@@ -33,14 +37,34 @@ export class ChatCompletionError extends Error {
   readonly failure: ChatFailure;
   /** The HTTP status when the endpoint answered. */
   readonly status: number | null;
+  /** How long the endpoint asked to wait (Retry-After), when it did. */
+  readonly retryAfterMs: number | null;
 
-  constructor(message: string, failure: ChatFailure, status: number | null = null) {
+  constructor(message: string, failure: ChatFailure, status: number | null = null, retryAfterMs: number | null = null) {
     super(message);
     this.name = "ChatCompletionError";
     this.failure = failure;
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
   }
 }
+
+/** Rate limits and overloaded servers pass; a timeout already waited long enough. */
+export function isRetryable(error: ChatCompletionError): boolean {
+  if (error.failure === "network") return true;
+  return error.failure === "http" && error.status !== null && (error.status === 429 || error.status >= 500);
+}
+
+/** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
+/** Longest wait between attempts, whatever the endpoint asks. */
+const MAX_RETRY_DELAY_MS = 30_000;
 
 /** Model calls are slow; this only catches an endpoint that stopped answering. */
 export const DEFAULT_CHAT_TIMEOUT_MS = 120_000;
@@ -96,7 +120,21 @@ function contentOf(content: string | { text?: string }[] | null | undefined): st
   return (content ?? []).map((part) => part.text ?? "").join("");
 }
 
+/** One completion, retried with backoff while the endpoint is rate-limiting or overloaded. */
 export async function requestChatCompletion(endpoint: ChatEndpoint, request: ChatRequest): Promise<ChatReply> {
+  const retries = endpoint.retries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce(endpoint, request);
+    } catch (error) {
+      if (!(error instanceof ChatCompletionError) || !isRetryable(error) || attempt >= retries) throw error;
+      const backoff = (endpoint.retryDelayMs ?? 1_000) * 2 ** attempt;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_RETRY_DELAY_MS, error.retryAfterMs ?? backoff)));
+    }
+  }
+}
+
+async function requestOnce(endpoint: ChatEndpoint, request: ChatRequest): Promise<ChatReply> {
   const url = chatCompletionsUrl(endpoint.baseUrl);
   const timeoutMs = endpoint.timeoutMs ?? DEFAULT_CHAT_TIMEOUT_MS;
   const where = `POST ${url}`;
@@ -115,7 +153,12 @@ export async function requestChatCompletion(endpoint: ChatEndpoint, request: Cha
     status = response.status;
     text = await response.text();
     if (!response.ok) {
-      throw new ChatCompletionError(`${where} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${errorText(text) || "(empty body)"}`, "http", status);
+      throw new ChatCompletionError(
+        `${where} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${errorText(text) || "(empty body)"}`,
+        "http",
+        status,
+        parseRetryAfter(response.headers.get("retry-after")),
+      );
     }
   } catch (error) {
     if (error instanceof ChatCompletionError) throw error;

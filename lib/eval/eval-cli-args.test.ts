@@ -13,7 +13,7 @@ const error = (argv: string[], env = {}) => {
 
 describe("parseEvalCliArgs", () => {
   it("reads every option, in both --flag value and --flag=value forms", () => {
-    expect(run(["--dataset", "a.eval.yaml", "--model=gpt-4o-mini", "--judge-model", "gpt-4o", "--junit", "out.xml", "--base-url", "http://localhost:11434/v1/", "--api-key", "sk", "--timeout-ms", "5000"])).toEqual({
+    expect(run(["--dataset", "a.eval.yaml", "--model=gpt-4o-mini", "--judge-model", "gpt-4o", "--junit", "out.xml", "--base-url", "http://localhost:11434/v1/", "--api-key", "sk", "--timeout-ms", "5000", "--retries=0"])).toEqual({
       datasetPath: "a.eval.yaml",
       model: "gpt-4o-mini",
       responsesPath: null,
@@ -22,6 +22,7 @@ describe("parseEvalCliArgs", () => {
       baseUrl: "http://localhost:11434/v1",
       apiKey: "sk",
       timeoutMs: 5000,
+      retries: 0,
     });
   });
 
@@ -48,6 +49,7 @@ describe("parseEvalCliArgs", () => {
     expect(error(["run", "--dataset", "a.yaml", "--responses"])).toBe("--responses needs a value");
     expect(error(["run", "a.yaml"])).toBe('unexpected argument "a.yaml" (name the dataset with --dataset)');
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--timeout-ms", "0"])).toMatch(/^--timeout-ms must be a whole number of milliseconds/);
+    expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--retries", "-1"])).toBe('--retries must be a whole number from 0 to 10, got "-1"');
   });
 
   it("asks for help anywhere", () => {

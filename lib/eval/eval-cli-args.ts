@@ -13,6 +13,8 @@ export interface EvalRunOptions {
   baseUrl: string | null;
   apiKey: string | null;
   timeoutMs: number | null;
+  /** Retries of a model or judge call refused for load (429, 5xx); null: the client's default. */
+  retries: number | null;
 }
 
 export type EvalCliCommand = { kind: "help" } | { kind: "run"; options: EvalRunOptions } | { kind: "usage-error"; message: string };
@@ -24,7 +26,7 @@ export interface EvalCliEnv {
   FLOWPRINT_LLM_JUDGE_MODEL?: string;
 }
 
-const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms"] as const;
+const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 class UsageError extends Error {}
@@ -68,6 +70,12 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
       throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${timeout}"`);
     }
   }
+  const retriesValue = values.get("--retries");
+  let retries: number | null = null;
+  if (retriesValue !== undefined) {
+    retries = Number(retriesValue);
+    if (!/^\d+$/.test(retriesValue) || retries > 10) throw new UsageError(`--retries must be a whole number from 0 to 10, got "${retriesValue}"`);
+  }
   return {
     datasetPath,
     // With a responses file the outputs are given: a model would only be misleading in the report.
@@ -78,6 +86,7 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
     baseUrl,
     apiKey: values.get("--api-key") ?? (env.FLOWPRINT_LLM_API_KEY || null),
     timeoutMs,
+    retries,
   };
 }
 

@@ -112,6 +112,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     judgeModel: options.judgeModel,
     responses,
     timeoutMs: options.timeoutMs ?? undefined,
+    retries: options.retries ?? undefined,
     onCaseResult: (result) => io.out(`${formatCaseResult(result, palette)}\n`),
   });
   const counts = countCases(run.cases);

@@ -74,7 +74,7 @@ describe("runEval with a model", () => {
 
   it("is inconclusive for a case whose model call fails", async () => {
     answers = { ...good, "Status as JSON": { status: 500, content: "overloaded" } };
-    const cases = byId((await runEval({ dataset: DATASET, model: "gpt-test", baseUrl: server.baseUrl, apiKey: KEY, judgeModel: "judge" })).cases);
+    const cases = byId((await runEval({ dataset: DATASET, model: "gpt-test", baseUrl: server.baseUrl, apiKey: KEY, judgeModel: "judge", retries: 1, retryDelayMs: 1 })).cases);
     expect(cases["case-3"]).toMatchObject({ status: "inconclusive", output: null, assertions: [] });
     expect(cases["case-3"].reasons[0]).toMatch(/^the model gpt-test could not answer: POST .* answered 500 Internal Server Error: overloaded$/);
   });

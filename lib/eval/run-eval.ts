@@ -22,6 +22,9 @@ export interface RunEvalOptions {
   responses?: ReadonlyMap<string, string> | null;
   /** Bounds each model and judge call. */
   timeoutMs?: number;
+  /** Retries of a call refused for load (see chat-client.ts); the client's default when absent. */
+  retries?: number;
+  retryDelayMs?: number;
   /** Called as each case is judged, to report while the run goes on. */
   onCaseResult?: (result: CaseResult) => void;
 }
@@ -89,7 +92,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
   const usesJudge = Boolean(options.judgeModel) && options.dataset.cases.some((c) => c.assertions.some(isLlmJudge));
   if (usesModel && !options.model) throw new EvalConfigError("a model is needed to produce outputs when no responses are given");
   if ((usesModel || usesJudge) && !options.baseUrl) throw new EvalConfigError(`a base URL is needed to call ${usesModel ? "the model" : "the judge model"}`);
-  const endpoint: ChatEndpoint | null = options.baseUrl ? { baseUrl: options.baseUrl, apiKey: options.apiKey ?? null, timeoutMs: options.timeoutMs } : null;
+  const endpoint: ChatEndpoint | null = options.baseUrl ? { baseUrl: options.baseUrl, apiKey: options.apiKey ?? null, timeoutMs: options.timeoutMs, retries: options.retries, retryDelayMs: options.retryDelayMs } : null;
   const judge = options.judgeModel && endpoint ? { model: options.judgeModel, endpoint } : null;
 
   const startedAt = new Date();

@@ -30,6 +30,8 @@ export interface ScriptedReply {
   usage?: { prompt_tokens: number; completion_tokens: number } | null;
   /** Wait this long before answering: for timeouts. */
   delayMs?: number;
+  /** Extra response headers, e.g. retry-after on a 429. */
+  headers?: Record<string, string>;
 }
 
 export type ReplyScript = (body: ChatCompletionBody, request: RecordedRequest) => ScriptedReply | string | Promise<ScriptedReply | string>;
@@ -49,8 +51,8 @@ export function lastUserContent(body: ChatCompletionBody): string {
   return typeof message?.content === "string" ? message.content : "";
 }
 
-function send(response: ServerResponse, status: number, body: string, contentType = "application/json"): void {
-  response.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+function send(response: ServerResponse, status: number, body: string, contentType = "application/json", headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, "content-type": contentType, "content-length": Buffer.byteLength(body) });
   response.end(body);
 }
 
@@ -103,7 +105,7 @@ export async function startOpenAiCompatibleServer(options: { reply: ReplyScript;
     }
     const status = reply.status ?? 200;
     if (reply.rawBody !== undefined) return send(response, status, reply.rawBody, "text/plain");
-    if (status < 200 || status >= 300) return send(response, status, errorBody(reply.content ?? "The server had an error.", status >= 500 ? "server_error" : "invalid_request_error"));
+    if (status < 200 || status >= 300) return send(response, status, errorBody(reply.content ?? "The server had an error.", status >= 500 ? "server_error" : "invalid_request_error"), "application/json", reply.headers);
     const content = reply.content ?? null;
     const prompt = (body.messages ?? []).map((m) => (typeof m.content === "string" ? m.content : "")).join(" ");
     const usage = reply.usage === undefined ? { prompt_tokens: words(prompt), completion_tokens: words(content ?? "") } : reply.usage;
