@@ -50,7 +50,9 @@ for (const kind of TEST_STORES) {
     it("indexes calls at completion and reads their text back from the spans", async (ctx) => {
       if (!opened) return ctx.skip(POSTGRES_SKIPPED);
       const { store } = opened;
-      await appendSpans(store, [...chatTrace(1, "gpt-4o-mini", "When does A-1 ship?", T0), ...chatTrace(2, "gpt-4o", "When does A-2 ship?", T0 + 60_000)]);
+      const [root2, chat2] = chatTrace(2, "gpt-4o", "When does A-2 ship?", T0 + 60_000);
+      const failed = { ...chat2, status: "error" as const, attributes: { ...chat2.attributes, "error.type": "RateLimitError" } };
+      await appendSpans(store, [...chatTrace(1, "gpt-4o-mini", "When does A-1 ship?", T0), root2, failed]);
       const first = await completeTraceNow(store, { workspaceId: WS, traceId: trace(1) }, "test");
       await completeTraceNow(store, { workspaceId: WS, traceId: trace(2) }, "test");
 
@@ -59,6 +61,10 @@ for (const kind of TEST_STORES) {
       expect(calls.map((c) => [c.model, c.provider, c.inputTokens, c.outputTokens, c.durationMs, c.convention])).toEqual([
         ["gpt-4o", "openai", 50, 7, 240, "otel_genai_events"],
         ["gpt-4o-mini", "openai", 50, 7, 240, "otel_genai_events"],
+      ]);
+      expect(calls.map((c) => [c.isError, c.errorType])).toEqual([
+        [true, "RateLimitError"],
+        [false, ""],
       ]);
       expect(await listLlmModels(store, WS)).toEqual([
         { model: "gpt-4o", calls: 1 },
@@ -70,7 +76,7 @@ for (const kind of TEST_STORES) {
 
       const forUsage = await llmCallsForUsage(store, WS, { fromMs: T0, toMs: T0 + 120_000 });
       expect(forUsage.map((c) => [c.model, c.startMs, c.durationMs, c.isError, c.inputTokens, c.outputTokens]).sort()).toEqual([
-        ["gpt-4o", T0 + 60_010, 240, false, 50, 7],
+        ["gpt-4o", T0 + 60_010, 240, true, 50, 7],
         ["gpt-4o-mini", T0 + 10, 240, false, 50, 7],
       ]);
       expect((await llmCallsForUsage(store, WS, { fromMs: T0, toMs: T0 + 60_010, model: "gpt-4o-mini", flowId: first.flowId! })).map((c) => c.spanId)).toEqual([span(11)]);
