@@ -23,6 +23,7 @@ describe("parseEvalCliArgs", () => {
       apiKey: "sk",
       timeoutMs: 5000,
       retries: 0,
+      concurrency: 1,
     });
   });
 
@@ -49,6 +50,7 @@ describe("parseEvalCliArgs", () => {
     expect(error(["run", "--dataset", "a.yaml", "--responses"])).toBe("--responses needs a value");
     expect(error(["run", "a.yaml"])).toBe('unexpected argument "a.yaml" (name the dataset with --dataset)');
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--timeout-ms", "0"])).toMatch(/^--timeout-ms must be a whole number of milliseconds/);
+    expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--concurrency", "0"])).toBe('--concurrency must be a whole number from 1 to 32, got "0"');
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--retries", "-1"])).toBe('--retries must be a whole number from 0 to 10, got "-1"');
   });
 

@@ -15,6 +15,8 @@ export interface EvalRunOptions {
   timeoutMs: number | null;
   /** Retries of a model or judge call refused for load (429, 5xx); null: the client's default. */
   retries: number | null;
+  /** Cases in flight at once. */
+  concurrency: number;
 }
 
 export type EvalCliCommand = { kind: "help" } | { kind: "run"; options: EvalRunOptions } | { kind: "usage-error"; message: string };
@@ -26,7 +28,7 @@ export interface EvalCliEnv {
   FLOWPRINT_LLM_JUDGE_MODEL?: string;
 }
 
-const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries"] as const;
+const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries", "--concurrency"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 class UsageError extends Error {}
@@ -76,6 +78,9 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
     retries = Number(retriesValue);
     if (!/^\d+$/.test(retriesValue) || retries > 10) throw new UsageError(`--retries must be a whole number from 0 to 10, got "${retriesValue}"`);
   }
+  const concurrencyValue = values.get("--concurrency") ?? "1";
+  const concurrency = Number(concurrencyValue);
+  if (!/^\d+$/.test(concurrencyValue) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number from 1 to 32, got "${concurrencyValue}"`);
   return {
     datasetPath,
     // With a responses file the outputs are given: a model would only be misleading in the report.
@@ -87,6 +92,7 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
     apiKey: values.get("--api-key") ?? (env.FLOWPRINT_LLM_API_KEY || null),
     timeoutMs,
     retries,
+    concurrency,
   };
 }
 

@@ -16,6 +16,7 @@ Options:
                           http://localhost:11434/v1 (env FLOWPRINT_LLM_BASE_URL)
   --api-key <key>         sent as a bearer token (env FLOWPRINT_LLM_API_KEY)
   --timeout-ms <n>        bounds each model and judge call (default 120000)
+  --concurrency <n>       cases in flight at once (default 1, so latencies compare; up to 32)
   --retries <n>           retries of a call refused with 429 or 5xx or cut off, waiting as the
                           endpoint's Retry-After says or 1 s, 2 s, 4 s... (default 3)
   --junit <file>          also write a JUnit XML report

@@ -113,6 +113,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     responses,
     timeoutMs: options.timeoutMs ?? undefined,
     retries: options.retries ?? undefined,
+    concurrency: options.concurrency,
     onCaseResult: (result) => io.out(`${formatCaseResult(result, palette)}\n`),
   });
   const counts = countCases(run.cases);

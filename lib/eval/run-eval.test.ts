@@ -80,6 +80,21 @@ describe("runEval with a model", () => {
   });
 });
 
+describe("runEval with concurrency", () => {
+  it("runs several cases at once and keeps the dataset's order", async () => {
+    // The first case answers last: order comes from the dataset, not from who finished first.
+    answers = { "Where is order A-1042?": { content: "It ships Friday.", delayMs: 300 }, "Say thanks": { content: "Thank you so much!", delayMs: 100 }, "Status as JSON": { content: '{"status": "shipped"}', delayMs: 100 } };
+    const finished: string[] = [];
+    const run = await runEval({ dataset: DATASET, model: "gpt-test", baseUrl: server.baseUrl, apiKey: KEY, concurrency: 3, onCaseResult: (r) => finished.push(r.id) });
+    expect(run.cases.map((c) => c.id)).toEqual(["case-1", "case-2", "case-3"]);
+    // All three were asked at once, so the slow first case finished last.
+    expect(finished.at(-1)).toBe("case-1");
+    const serial: string[] = [];
+    await runEval({ dataset: DATASET, model: "gpt-test", baseUrl: server.baseUrl, apiKey: KEY, onCaseResult: (r) => serial.push(r.id) });
+    expect(serial).toEqual(["case-1", "case-2", "case-3"]);
+  });
+});
+
 describe("runEval with responses", () => {
   it("checks the given outputs without calling a model, and a missing case is inconclusive", async () => {
     server.requests.length = 0;

@@ -1,6 +1,6 @@
 // Runs a dataset: each case's output (from the model, or from a responses file), then every
-// assertion against it. Cases run one after another so latencies are comparable and a local
-// model server is not flooded.
+// assertion against it. Cases run one after another by default so latencies are comparable and
+// a local model server is not flooded; `concurrency` runs several at once for hosted models.
 import { requestChatCompletion, type ChatEndpoint } from "./chat-client";
 import { checkAssertion } from "./check-assertion";
 import { isLlmJudge, type EvalCase, type EvalDataset } from "./eval-dataset.schema";
@@ -25,6 +25,8 @@ export interface RunEvalOptions {
   /** Retries of a call refused for load (see chat-client.ts); the client's default when absent. */
   retries?: number;
   retryDelayMs?: number;
+  /** Cases in flight at once; default 1. Results keep the dataset's order. */
+  concurrency?: number;
   /** Called as each case is judged, to report while the run goes on. */
   onCaseResult?: (result: CaseResult) => void;
 }
@@ -97,12 +99,17 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
 
   const startedAt = new Date();
   const started = performance.now();
-  const cases: CaseResult[] = [];
-  for (const testCase of options.dataset.cases) {
-    const result = await runCase(testCase, options, endpoint, judge);
-    cases.push(result);
-    options.onCaseResult?.(result);
-  }
+  const cases: CaseResult[] = new Array(options.dataset.cases.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < options.dataset.cases.length) {
+      const index = next++;
+      const result = await runCase(options.dataset.cases[index], options, endpoint, judge);
+      cases[index] = result;
+      options.onCaseResult?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, options.dataset.cases.length)) }, worker));
   return {
     dataset: options.dataset.name,
     model: usesModel ? options.model! : null,
