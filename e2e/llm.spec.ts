@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
-import { sendLlmCalls, supportChatDay } from "./support/seed-llm-traffic";
-import { putSettings, waitFor } from "./support/seed-traffic";
+import { sendLlmCalls, supportChatDay, ticketSummaries } from "./support/seed-llm-traffic";
+import { putSettings, sendOrders, waitFor } from "./support/seed-traffic";
 
 const GPT = "gpt-4o-mini";
 const CLAUDE = "claude-3-5-haiku-20241022";
@@ -122,6 +122,89 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await exportPanel.getByRole("button", { name: "Export eval dataset" }).click();
   await expect(exportPanel.getByTestId("eval-dataset-summary")).toHaveText("6 cases from 6 calls (6 prompt templates)");
   await exportPanel.screenshot({ path: "e2e/screenshots/llm-eval-export-light.png" });
+});
+
+test("a flow's LLM calls: from the flow page to the LLM page narrowed to it, its numbers and its eval dataset", async ({ page, baseURL }) => {
+  const workspace = `e2e-llm-flow-${Date.now()}`;
+  // Two flows with model calls (12 chats, 3 ticket summaries) and one without any.
+  const calls = [...supportChatDay(), ...ticketSummaries()];
+  await sendLlmCalls(baseURL!, workspace, calls);
+  await sendOrders(baseURL!, workspace, { count: 2 });
+  await waitFor(
+    async () => (await (await fetch(api(baseURL!, workspace, "/telemetry/llm/calls?limit=1"))).json()) as { total: number },
+    (body) => body.total === calls.length,
+  );
+  const { flows } = (await (await fetch(api(baseURL!, workspace, "/telemetry/flows"))).json()) as { flows: { id: string; name: string }[] };
+  const summaries = flows.find((f) => f.name === "chat-api → POST /tickets/summarize")!;
+  const orders = flows.find((f) => f.name === "checkout → POST /orders")!;
+  expect(summaries).toBeDefined();
+  expect(orders).toBeDefined();
+
+  // A flow whose traces made no model call offers no link, once the page has asked.
+  const asked = page.waitForResponse((r) => r.url().includes("/telemetry/llm/calls") && r.url().includes(`flow_id=${orders.id}`));
+  await page.goto(`/w/${workspace}/flows/${orders.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: orders.name })).toBeVisible();
+  expect((await (await asked).json()).total).toBe(0);
+  await expect(page.getByRole("link", { name: "LLM calls in this flow" })).toHaveCount(0);
+
+  // The summaries flow links to its calls, over the LLM page's longest range.
+  await page.goto(`/w/${workspace}/flows/${summaries.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: summaries.name })).toBeVisible();
+  const toCalls = page.getByRole("link", { name: "LLM calls in this flow" });
+  await expect(toCalls).toHaveAttribute("href", `/w/${workspace}/llm?range=30d&flow=${summaries.id}`);
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, "flow-detail-llm");
+  await toCalls.click();
+
+  // The LLM page, narrowed to the flow: its chip by name, and only its 3 calls in the figures.
+  await expect(page).toHaveURL(new RegExp(`/w/${workspace}/llm\\?range=30d&flow=${summaries.id}$`));
+  const filters = page.getByRole("search", { name: "Filter LLM calls" });
+  const chip = filters.getByTestId("llm-flow-chip");
+  await expect(chip).toHaveText(`Flow: ${summaries.name}`);
+  await expect(chip.getByRole("link", { name: summaries.name })).toHaveAttribute("href", `/w/${workspace}/flows/${summaries.id}`);
+  await expect(filters.getByRole("radio", { name: "Last 30 d" })).toBeChecked();
+  const totals = page.getByTestId("llm-totals");
+  await expect(totals).toContainText("Calls3");
+  await expect(totals).toContainText("0 failed");
+  await expect(page.getByTestId("llm-model-row")).toHaveCount(1);
+  await expect(page.getByTestId("llm-model-row").first()).toHaveAttribute("data-model", GPT);
+  await expect(page.getByTestId("llm-warning")).toHaveCount(0);
+  await expect(page.getByTestId("llm-call-row")).toHaveCount(3);
+  await expect(page.getByTestId("llm-calls-range")).toHaveText("1–3 of 3");
+
+  // The export takes the page's flow, says so, and records it in the dataset's source.
+  const exportPanel = page.getByTestId("llm-eval-export");
+  await expect(exportPanel.getByTestId("eval-export-flow")).toHaveText(`The page's flow: ${summaries.name}`);
+  await exportPanel.getByRole("button", { name: "Export eval dataset" }).click();
+  await expect(exportPanel.getByTestId("eval-dataset-summary")).toHaveText("1 case from 3 calls (1 prompt template)");
+  const yaml = exportPanel.getByTestId("export-yaml");
+  await expect(yaml).toContainText(`flow_id: ${summaries.id}`);
+  await expect(yaml).toContainText("times out after the payment step");
+  await expect(yaml).not.toContainText("Where is order");
+  const file = await downloadOf(page, /^Download .*\.eval\.yaml$/);
+  expect(file.text).toMatch(new RegExp(`source:\\n(  .*\\n)*  flow_id: ${summaries.id}\\n`));
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, "llm-flow");
+
+  // Removing the chip widens the page to every flow, keeping the range; focus stays in the filters.
+  await chip.getByRole("button", { name: `Remove the flow filter (${summaries.name})` }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspace}/llm\\?range=30d$`));
+  await expect(chip).toHaveCount(0);
+  await expect(filters.getByLabel("Model")).toBeFocused();
+  await expect(totals).toContainText(`Calls${calls.length}`);
+  await expect(page.getByTestId("llm-model-row")).toHaveCount(2);
+  await expect(exportPanel.getByTestId("eval-export-flow")).toHaveText("All flows (pick one from Flows)");
+  await expect(exportPanel.getByTestId("eval-dataset")).toHaveCount(0);
+
+  // A flow id nothing matches (aged out, or mistyped): the chip says so, the page offers every flow.
+  const gone = crypto.randomUUID();
+  await page.goto(`/w/${workspace}/llm?range=30d&flow=${gone}`);
+  await expect(chip).toHaveText(`Flow: unknown flow ${gone.slice(0, 8)}…`);
+  await expect(page.getByText("This flow made no LLM calls in this range.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Show all flows" }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(totals).toContainText(`Calls${calls.length}`);
 });
 
 test("a trace's LLM calls export as an eval dataset; a trace without recorded content says why not", async ({ page, baseURL }) => {

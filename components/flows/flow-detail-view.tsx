@@ -41,7 +41,9 @@ export function FlowDetailView({ workspaceId, flowId }: { workspaceId: string; f
 
   return (
     <div className="space-y-5">
-      <FlowHeader workspaceId={workspaceId} flow={flow} />
+      <div className="space-y-2">
+        <FlowHeader workspaceId={workspaceId} flow={flow} />
+      </div>
       <FlowStatCards flow={flow} />
 
       <Card aria-labelledby="path-title">

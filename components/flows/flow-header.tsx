@@ -6,6 +6,7 @@ import { formatRelativeTime } from "@/lib/format/format-time";
 import { FlowRisk } from "./flow-risk";
 import { driftAlertHref, flowExportHref, flowsHref } from "./flow-links";
 import type { FlowView } from "./flow-types";
+import { FlowLlmLink } from "./flow-llm-link";
 
 export function FlowHeader({ workspaceId, flow }: { workspaceId: string; flow: FlowView }) {
   const drift = flow.drift_details;
@@ -35,9 +36,12 @@ export function FlowHeader({ workspaceId, flow }: { workspaceId: string; flow: F
             </span>
           </p>
         </div>
-        <Link href={flowExportHref(workspaceId, flow.id)} aria-label={`Export ${flow.name}`} className={buttonClass("primary")}>
-          Export as test
-        </Link>
+        <div className="flex shrink-0 items-center gap-2">
+          <FlowLlmLink workspaceId={workspaceId} flowId={flow.id} />
+          <Link href={flowExportHref(workspaceId, flow.id)} aria-label={`Export ${flow.name}`} className={buttonClass("primary")}>
+            Export as test
+          </Link>
+        </div>
       </div>
       {drift ? (
         <div role="note" aria-label="Drift" className="rounded-lg border border-orange-200 bg-orange-50 px-4 py-3 text-sm dark:border-orange-900/70 dark:bg-orange-950/40">

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState, type FormEvent } from "react";
+import { flowsHref } from "@/components/flows/flow-links";
 import { Button } from "@/components/ui/button";
 import { workspaceApi } from "@/lib/api/query-keys";
 import type { EvalSelection } from "@/lib/api/llm.schemas";
@@ -9,6 +11,7 @@ import { EvalDatasetResult, EvalExportProblem } from "./eval-dataset-result";
 import { rangeOf, rangeWindow, type LlmPageParams } from "./llm-params";
 import { modelLabel } from "./model-colours";
 import { useEvalExport } from "./use-eval-export";
+import { flowLabel, useFlowName } from "./use-flow-name";
 
 const CONTROL =
   "h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500/40 dark:border-zinc-700 dark:bg-zinc-900";
@@ -16,21 +19,21 @@ const CONTROL =
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /**
- * The calls of the page's range as an eval dataset: recorded prompts become replayable cases,
- * optionally merged when they differ only in their variables.
+ * The calls of the page's range (and flow, when the page is narrowed to one) as an eval dataset:
+ * recorded prompts become replayable cases, optionally merged when they differ only in their variables.
  */
 export function LlmEvalExportPanel({ workspaceId, params, models }: { workspaceId: string; params: LlmPageParams; models: string[] }) {
   const id = useId();
   const [model, setModel] = useState(params.model);
-  const [flowId, setFlowId] = useState("");
   const [dedupe, setDedupe] = useState(true);
   const exported = useEvalExport<Partial<EvalSelection>>(workspaceApi(workspaceId, "/telemetry/llm/eval-export"));
   const range = rangeOf(params.range);
+  const flow = useFlowName(workspaceId, params.flow);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const { from, to } = rangeWindow(params.range);
-    exported.mutate({ from, to, dedupe, ...(model ? { model } : {}), ...(flowId.trim() ? { flow_id: flowId.trim() } : {}) });
+    exported.mutate({ from, to, dedupe, ...(model ? { model } : {}), ...(params.flow ? { flow_id: params.flow } : {}) });
   };
 
   const result = exported.data;
@@ -54,11 +57,22 @@ export function LlmEvalExportPanel({ workspaceId, params, models }: { workspaceI
           <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">Time range</span>
           <p className="flex h-9 items-center text-sm text-zinc-600 dark:text-zinc-400">The page&apos;s range: {range.name}</p>
         </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-flow`} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            Flow id <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
-          </label>
-          <input id={`${id}-flow`} className={`${CONTROL} w-56 font-mono text-xs`} value={flowId} onChange={(e) => setFlowId(e.target.value)} autoComplete="off" spellCheck={false} placeholder="all flows" />
+        <div className="min-w-0 space-y-1">
+          <span className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">Flow</span>
+          <p className="flex h-9 max-w-md min-w-0 items-center text-sm text-zinc-600 dark:text-zinc-400" data-testid="eval-export-flow">
+            {params.flow ? (
+              <span className="truncate">The page&apos;s flow: {flowLabel(flow, params.flow)}</span>
+            ) : (
+              // The page is narrowed to a flow from that flow's page, which links here.
+              <span>
+                All flows (pick one from{" "}
+                <Link href={flowsHref(workspaceId)} className="text-indigo-700 underline underline-offset-2 hover:no-underline dark:text-indigo-300">
+                  Flows
+                </Link>
+                )
+              </span>
+            )}
+          </p>
         </div>
         <label className="flex h-9 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <input type="checkbox" checked={dedupe} onChange={(e) => setDedupe(e.target.checked)} className="h-4 w-4 accent-indigo-600" aria-describedby={`${id}-dedupe-hint`} />

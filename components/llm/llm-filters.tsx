@@ -1,13 +1,26 @@
 "use client";
 
+import { useRef } from "react";
+import { LlmFlowChip } from "./llm-flow-chip";
 import { LLM_RANGES, type LlmPageParams } from "./llm-params";
 import { modelLabel } from "./model-colours";
 
 const CONTROL =
   "h-9 rounded-md border border-zinc-300 bg-white px-2.5 text-sm focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500/40 dark:border-zinc-700 dark:bg-zinc-900";
 
-/** The time range (as radio buttons, one tab stop) and the model to show. */
-export function LlmFilters({ params, models, onChange }: { params: LlmPageParams; models: string[]; onChange: (patch: Partial<LlmPageParams>) => void }) {
+/** The time range (as radio buttons, one tab stop), the model to show, and the flow when the page is narrowed to one. */
+export function LlmFilters({
+  workspaceId,
+  params,
+  models,
+  onChange,
+}: {
+  workspaceId: string;
+  params: LlmPageParams;
+  models: string[];
+  onChange: (patch: Partial<LlmPageParams>) => void;
+}) {
+  const modelSelect = useRef<HTMLSelectElement>(null);
   // A model from a shared URL stays selectable even before (or after) it has calls.
   const options = params.model && !models.includes(params.model) ? [params.model, ...models] : models;
   return (
@@ -34,7 +47,7 @@ export function LlmFilters({ params, models, onChange }: { params: LlmPageParams
       <label className="sr-only" htmlFor="llm-model-filter">
         Model
       </label>
-      <select id="llm-model-filter" className={`${CONTROL} max-w-72`} value={params.model} onChange={(e) => onChange({ model: e.target.value })}>
+      <select ref={modelSelect} id="llm-model-filter" className={`${CONTROL} max-w-72`} value={params.model} onChange={(e) => onChange({ model: e.target.value })}>
         <option value="">All models</option>
         {options.map((model) => (
           <option key={model} value={model}>
@@ -42,6 +55,17 @@ export function LlmFilters({ params, models, onChange }: { params: LlmPageParams
           </option>
         ))}
       </select>
+      {params.flow ? (
+        <LlmFlowChip
+          workspaceId={workspaceId}
+          flowId={params.flow}
+          onRemove={() => {
+            onChange({ flow: "" });
+            // The chip and its button go away: keep the keyboard in the filters rather than at the page's top.
+            modelSelect.current?.focus();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

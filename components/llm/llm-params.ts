@@ -1,4 +1,4 @@
-// The LLM page's state as it lives in the URL: the time range and the model shown.
+// The LLM page's state as it lives in the URL: the time range, the model and the flow shown.
 
 export const LLM_RANGES = [
   { id: "1h", label: "1 h", name: "the last hour", ms: 3_600_000 },
@@ -14,11 +14,13 @@ export interface LlmPageParams {
   range: LlmRangeId;
   /** A model name, or "" for every model. */
   model: string;
+  /** A flow id: only calls made in that flow's traces. "" for every flow. */
+  flow: string;
 }
 
 export function readLlmParams(search: URLSearchParams): LlmPageParams {
   const range = LLM_RANGES.find((r) => r.id === search.get("range"))?.id ?? DEFAULT_RANGE;
-  return { range, model: search.get("model") ?? "" };
+  return { range, model: search.get("model") ?? "", flow: search.get("flow") ?? "" };
 }
 
 /** The page's own query string: "" for the defaults. */
@@ -26,6 +28,7 @@ export function writeLlmParams(p: LlmPageParams): string {
   const out = new URLSearchParams();
   if (p.range !== DEFAULT_RANGE) out.set("range", p.range);
   if (p.model) out.set("model", p.model);
+  if (p.flow) out.set("flow", p.flow);
   const text = out.toString();
   return text ? `?${text}` : "";
 }
@@ -42,6 +45,14 @@ export function llmApiQuery(p: LlmPageParams, extra: Record<string, number> = {}
   const { from, to } = rangeWindow(p.range, nowMs);
   const out = new URLSearchParams({ from: String(from), to: String(to) });
   if (p.model) out.set("model", p.model);
+  if (p.flow) out.set("flow_id", p.flow);
   for (const [key, value] of Object.entries(extra)) out.set(key, String(value));
   return `?${out}`;
 }
+
+/**
+ * The LLM page narrowed to one flow's calls. Over the longest range: a flow page links here
+ * because the flow made calls at some point, and a shorter range could hide all of them.
+ */
+export const llmFlowHref = (workspaceId: string, flowId: string) =>
+  `/w/${encodeURIComponent(workspaceId)}/llm${writeLlmParams({ range: "30d", model: "", flow: flowId })}`;

@@ -20,7 +20,7 @@ import { useLlmParams } from "./use-llm-params";
 
 const COUNT = "text-xs text-zinc-500 dark:text-zinc-400";
 
-/** The LLM page: usage, cost, latency and errors per model over a range, its calls, and eval export. */
+/** The LLM page: usage, cost, latency and errors per model over a range (of one flow, if chosen), its calls, and eval export. */
 export function LlmView({ workspaceId }: { workspaceId: string }) {
   const { params, update } = useLlmParams();
   const usage = useLlmUsage(workspaceId, params);
@@ -36,7 +36,7 @@ export function LlmView({ workspaceId }: { workspaceId: string }) {
   }
   const data = usage.data;
   const busy = usage.isPlaceholderData;
-  const filters = <LlmFilters params={params} models={filterModels} onChange={update} />;
+  const filters = <LlmFilters workspaceId={workspaceId} params={params} models={filterModels} onChange={update} />;
   if (data.totals.calls === 0 && !busy) {
     return (
       <div className="space-y-5">
@@ -87,7 +87,8 @@ export function LlmView({ workspaceId }: { workspaceId: string }) {
 
       <Card aria-labelledby="llm-export-title" data-testid="llm-eval-export">
         <CardHeader id="llm-export-title" title="Export eval dataset" actions={<span className={COUNT}>recorded prompts as replayable test cases</span>} />
-        <LlmEvalExportPanel key={params.model} workspaceId={workspaceId} params={params} models={filterModels} />
+        {/* Keyed by the page's model and flow: a dataset exported for another selection should not linger under this one. */}
+        <LlmEvalExportPanel key={`${params.model}\n${params.flow}`} workspaceId={workspaceId} params={params} models={filterModels} />
       </Card>
     </div>
   );

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useOptimistic, useTransition } from "react";
 import { readLlmParams, writeLlmParams, type LlmPageParams } from "./llm-params";
 
 /**
- * The LLM page's range and model from the URL, and a setter that writes them back. Controls
+ * The LLM page's range, model and flow from the URL, and a setter that writes them back. Controls
  * show a change at once; the URL follows when the navigation commits.
  */
 export function useLlmParams() {

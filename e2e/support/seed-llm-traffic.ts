@@ -23,6 +23,8 @@ export interface LlmCallSpec {
   content?: boolean;
   /** How long before now the call started. */
   agoMs: number;
+  /** The chat-api route the call served, a flow of its own per route. Default: "/chat". */
+  route?: string;
 }
 
 const textMessage = (role: string, text: string) => ({ role, parts: [{ type: "text", content: text }] });
@@ -49,7 +51,7 @@ function genAiAttributes(call: LlmCallSpec): Record<string, string | number> {
   return attributes;
 }
 
-/** One trace per call: `POST /chat` on chat-api, with the model call as its child. Returns the trace ids. */
+/** One trace per call: `POST /chat` (or the call's route) on chat-api, with the model call as its child. Returns the trace ids. */
 export async function sendLlmCalls(baseUrl: string, workspace: string, calls: LlmCallSpec[]): Promise<string[]> {
   const client = sdkClient({ baseUrl, format: "protobuf", service: "chat-api", headers: { "X-Workspace-ID": workspace } });
   const { tracer } = client;
@@ -57,7 +59,8 @@ export async function sendLlmCalls(baseUrl: string, workspace: string, calls: Ll
   const now = Date.now();
   for (const call of calls) {
     const start = now - call.agoMs;
-    const root = tracer.startSpan("POST /chat", { kind: SpanKind.SERVER, startTime: start, attributes: { "http.request.method": "POST", "http.route": "/chat", "http.response.status_code": call.errorType ? 502 : 200 } });
+    const route = call.route ?? "/chat";
+    const root = tracer.startSpan(`POST ${route}`, { kind: SpanKind.SERVER, startTime: start, attributes: { "http.request.method": "POST", "http.route": route, "http.response.status_code": call.errorType ? 502 : 200 } });
     const span = tracer.startSpan(`chat ${call.requestModel}`, { kind: SpanKind.CLIENT, startTime: start + 2, attributes: genAiAttributes(call) }, trace.setSpan(context.active(), root));
     if (call.errorType) span.setStatus({ code: SpanStatusCode.ERROR, message: `${call.provider} answered ${call.errorType}` });
     span.end(start + 2 + call.durationMs);
@@ -123,4 +126,23 @@ export function supportChatDay(): LlmCallSpec[] {
     agoMs: 5 * MINUTE,
   };
   return [...orders, ...returns, ...failures, withoutContent];
+}
+
+/**
+ * Ticket summaries: a second flow of the same service (`POST /tickets/summarize`) on one model,
+ * three calls, so a page narrowed to it shows other numbers than the whole workspace.
+ */
+export function ticketSummaries(): LlmCallSpec[] {
+  return [3301, 3302, 3307].map((ticket, i) => ({
+    route: "/tickets/summarize",
+    provider: "openai",
+    requestModel: "gpt-4o-mini",
+    system: "Summarize the support ticket in one sentence for the on-call engineer.",
+    prompt: `Ticket ${ticket}: the checkout page times out after the payment step.`,
+    completion: `Ticket ${ticket} reports checkout timing out right after payment.`,
+    inputTokens: 600 + i * 30,
+    outputTokens: 40 + i * 5,
+    durationMs: 300 + i * 60,
+    agoMs: (30 + i * 110) * MINUTE,
+  }));
 }

@@ -11,7 +11,7 @@ export default async function LlmPage({ params }: { params: Promise<{ workspaceI
   return (
     <>
       <PageHeader title="LLM calls" description="Model calls found in your traces: usage, estimated cost, latency and errors per model, and eval datasets from recorded prompts." />
-      {/* The range and model live in the URL, which is only known in the browser. */}
+      {/* The range, model and flow live in the URL, which is only known in the browser. */}
       <Suspense fallback={<Skeleton label="Loading LLM usage" rows={6} className="h-20" />}>
         <LlmView workspaceId={decodeURIComponent(workspaceId)} />
       </Suspense>
