@@ -88,6 +88,16 @@ for (const kind of TEST_STORES) {
       expect(withText[0].output).toEqual([{ role: "assistant", content: "Friday." }]);
     });
 
+    it("indexes an agent's trace of 3,000 calls in one round", async (ctx) => {
+      if (!opened) return ctx.skip(POSTGRES_SKIPPED);
+      const { store } = opened;
+      const [root, chat] = chatTrace(7, "gpt-4o-mini", "Step?", T0);
+      const calls = Array.from({ length: 3_000 }, (_, i) => ({ ...chat, spanId: (0x7000 + i).toString(16).padStart(16, "0") }));
+      await appendSpans(store, [root, ...calls]);
+      await completeTraceNow(store, { workspaceId: WS, traceId: trace(7) }, "test");
+      expect(await store.prisma.llmCall.count({ where: { workspaceId: WS, traceId: trace(7) } })).toBe(3_000);
+    });
+
     it("replaces a trace's calls when late spans complete it again", async (ctx) => {
       if (!opened) return ctx.skip(POSTGRES_SKIPPED);
       const { store } = opened;
@@ -95,7 +105,7 @@ for (const kind of TEST_STORES) {
       await appendSpans(store, [{ ...late, spanId: span(99), parentSpanId: span(10) }]);
       await completeTraceNow(store, { workspaceId: WS, traceId: trace(1) }, "test");
       const { calls } = await listLlmCalls(store, WS, { model: "gpt-4o-mini" });
-      expect(calls.map((c) => c.spanId).sort()).toEqual([span(11), span(99)]);
+      expect(calls.filter((c) => c.traceId === trace(1)).map((c) => c.spanId).sort()).toEqual([span(11), span(99)]);
     });
   });
 }
