@@ -6,6 +6,7 @@ import { SpanKind, type Span } from "../otlp/span";
 import { makeSpan } from "../otlp/testing/make-span";
 import { appendSpans } from "../store/append-spans";
 import { listLlmCalls, listLlmModels, llmCallsForUsage, selectLlmCallsWithText } from "../store/llm-queries";
+import { reindexLlmCalls } from "../store/reindex-llm-calls";
 import { POSTGRES_SKIPPED, TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { completeTraceNow } from "./complete-traces";
 
@@ -106,6 +107,18 @@ for (const kind of TEST_STORES) {
       await completeTraceNow(store, { workspaceId: WS, traceId: trace(1) }, "test");
       const { calls } = await listLlmCalls(store, WS, { model: "gpt-4o-mini" });
       expect(calls.filter((c) => c.traceId === trace(1)).map((c) => c.spanId).sort()).toEqual([span(11), span(99)]);
+    });
+
+    it("rebuilds the index from stored spans, the same calls as completion wrote", async (ctx) => {
+      if (!opened) return ctx.skip(POSTGRES_SKIPPED);
+      const { store } = opened;
+      const before = (await listLlmCalls(store, WS, {})).calls.map((c) => [c.traceId, c.spanId, c.model, c.isError]).sort();
+      await store.prisma.llmCall.deleteMany({ where: { workspaceId: WS } });
+      const pages: number[] = [];
+      const progress = await reindexLlmCalls(store, WS, { pageSize: 2, onPage: (p) => pages.push(p.traces) });
+      expect(progress).toEqual({ traces: 3, calls: before.length });
+      expect(pages).toEqual([2, 3]);
+      expect((await listLlmCalls(store, WS, {})).calls.map((c) => [c.traceId, c.spanId, c.model, c.isError]).sort()).toEqual(before);
     });
   });
 }

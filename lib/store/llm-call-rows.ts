@@ -26,9 +26,18 @@ export function llmCallRow(workspaceId: string, call: LlmCall) {
   };
 }
 
+/** Trace ids per delete: one bound parameter each, well under SQLite's limit on them. */
+const DELETE_CHUNK = 500;
+
 export async function replaceLlmCalls(tx: Tx, traces: readonly { ref: TraceRef; llmCalls?: readonly LlmCall[] }[]): Promise<void> {
   if (traces.length === 0) return;
-  await tx.llmCall.deleteMany({ where: { OR: traces.map((t) => ({ workspaceId: t.ref.workspaceId, traceId: t.ref.traceId })) } });
+  const byWorkspace = new Map<string, string[]>();
+  for (const { ref } of traces) byWorkspace.set(ref.workspaceId, [...(byWorkspace.get(ref.workspaceId) ?? []), ref.traceId]);
+  for (const [workspaceId, traceIds] of byWorkspace) {
+    for (let i = 0; i < traceIds.length; i += DELETE_CHUNK) {
+      await tx.llmCall.deleteMany({ where: { workspaceId, traceId: { in: traceIds.slice(i, i + DELETE_CHUNK) } } });
+    }
+  }
   const rows = traces.flatMap((t) => (t.llmCalls ?? []).map((call) => llmCallRow(t.ref.workspaceId, call)));
   if (rows.length > 0) await tx.llmCall.createMany({ data: rows });
 }

@@ -148,14 +148,19 @@ function toSpan(row: SpanRecord): Span {
   };
 }
 
-/** Every LLM call of one trace with its text, in start order; null when the trace is unknown. */
-export async function traceLlmCalls(store: Store, workspaceId: string, traceId: string): Promise<LlmCall[] | null> {
-  const rows = await store.prisma.span.findMany({ where: { workspaceId, traceId } });
-  if (rows.length === 0) return null;
+/** The LLM calls of `traceIds` with their text, in start order; test runs' spans left out. */
+export async function tracesLlmCalls(store: Store, workspaceId: string, traceIds: readonly string[], options: { includeTestRuns?: boolean } = {}): Promise<LlmCall[]> {
+  const rows = await store.prisma.span.findMany({ where: { workspaceId, traceId: { in: [...traceIds] }, ...(options.includeTestRuns ? {} : { isTestGenerated: false }) } });
   return rows
     .map((row) => extractLlmCall(toSpan(row)))
     .filter((call): call is LlmCall => call !== null)
     .sort((a, b) => a.startMs - b.startMs || a.spanId.localeCompare(b.spanId));
+}
+
+/** Every LLM call of one trace with its text, in start order; null when the trace is unknown. */
+export async function traceLlmCalls(store: Store, workspaceId: string, traceId: string): Promise<LlmCall[] | null> {
+  if ((await store.prisma.span.count({ where: { workspaceId, traceId } })) === 0) return null;
+  return tracesLlmCalls(store, workspaceId, [traceId], { includeTestRuns: true });
 }
 
 /** The calls `refs` name, with their text read from their spans (spans retention deleted are skipped). */
