@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { SearchIcon, SlashKeyHint } from "@/components/ui/search-adornments";
 
 const DEBOUNCE_MS = 300;
 
@@ -32,10 +33,7 @@ export function FlowSearchInput({ value, onCommit }: { value: string; onCommit: 
 
   return (
     <div className="relative">
-      <svg aria-hidden viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" fill="none" stroke="currentColor" strokeWidth="2">
-        <circle cx="9" cy="9" r="6" />
-        <path d="m14 14 4 4" strokeLinecap="round" />
-      </svg>
+      <SearchIcon />
       <input
         type="search"
         data-page-search
@@ -51,9 +49,7 @@ export function FlowSearchInput({ value, onCommit }: { value: string; onCommit: 
         }}
         className="h-9 w-72 rounded-md border border-zinc-300 bg-white pr-8 pl-8 text-sm placeholder:text-zinc-500 focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500/40 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400 [&::-webkit-search-cancel-button]:hidden"
       />
-      <kbd aria-hidden className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 px-1.5 text-[10px] leading-4 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-        /
-      </kbd>
+      <SlashKeyHint />
     </div>
   );
 }

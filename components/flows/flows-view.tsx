@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { SendTracesHint } from "@/components/traces/send-traces-hint";
 import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { EmptyState, ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import { FlowFilters } from "./flow-filters";
@@ -44,12 +44,7 @@ export function FlowsView({ workspaceId, initial }: { workspaceId: string; initi
       </div>
 
       {query.isError && data ? (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Could not refresh the flows ({query.error.message}); showing the last ones loaded.{" "}
-          <button type="button" className="font-medium underline" onClick={() => query.refetch()}>
-            Retry
-          </button>
-        </p>
+        <StaleDataNotice what="flows" error={query.error} onRetry={() => query.refetch()} />
       ) : null}
 
       {data === undefined || (query.isPlaceholderData && data.total === 0) ? (

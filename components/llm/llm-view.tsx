@@ -1,7 +1,7 @@
 "use client";
 
 import { Card, CardHeader } from "@/components/ui/card";
-import { ErrorState, Skeleton } from "@/components/ui/states";
+import { ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
 import { LlmCallsCard } from "./llm-calls-card";
 import { LlmCharts } from "./llm-charts";
 import { LlmEmptyState } from "./llm-empty-state";
@@ -50,12 +50,7 @@ export function LlmView({ workspaceId }: { workspaceId: string }) {
     <div className="space-y-5">
       {filters}
       {usage.isError ? (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Could not refresh the figures ({usage.error.message}); showing the last ones loaded.{" "}
-          <button type="button" className="font-medium underline" onClick={() => usage.refetch()}>
-            Retry
-          </button>
-        </p>
+        <StaleDataNotice what="figures" error={usage.error} onRetry={() => usage.refetch()} />
       ) : null}
       <div className={`space-y-5 transition-opacity ${busy ? "opacity-60" : ""}`} aria-busy={busy}>
         <LlmWarnings workspaceId={workspaceId} warnings={data.warnings} />

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { parseTraceIdInput } from "./parse-trace-id-input";
+import { SearchIcon, SlashKeyHint } from "@/components/ui/search-adornments";
 
 /**
  * Search by trace id. A complete id filters the list at once (pasting is the usual way in) and
@@ -34,10 +35,7 @@ export function TraceSearchInput({ value, onSearch, onOpen }: { value: string; o
 
   return (
     <div className="relative">
-      <svg aria-hidden viewBox="0 0 20 20" className="pointer-events-none absolute top-[1.125rem] left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" fill="none" stroke="currentColor" strokeWidth="2">
-        <circle cx="9" cy="9" r="6" />
-        <path d="m14 14 4 4" strokeLinecap="round" />
-      </svg>
+      <SearchIcon top="top-[1.125rem]" />
       <input
         type="search"
         data-page-search
@@ -66,9 +64,7 @@ export function TraceSearchInput({ value, onSearch, onOpen }: { value: string; o
             : "border-zinc-300 focus-visible:border-indigo-500 focus-visible:outline-indigo-500/40 dark:border-zinc-700"
         }`}
       />
-      <kbd aria-hidden className="pointer-events-none absolute top-[1.125rem] right-2 -translate-y-1/2 rounded border border-zinc-300 px-1.5 text-[10px] leading-4 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-        /
-      </kbd>
+      <SlashKeyHint top="top-[1.125rem]" />
       <p id={hintId} aria-live="polite" className={`mt-1 text-xs ${showError ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"} ${showError || parsed.kind === "id" ? "" : "sr-only"}`}>
         {showError ? parsed.message : parsed.kind === "id" ? "Press Enter to open this trace." : "Paste a trace id or a traceparent header; Enter opens the trace."}
       </p>

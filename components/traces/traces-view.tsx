@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useEntryServices } from "@/components/flows/use-entry-services";
 import { useRowNavigation } from "@/components/flows/use-row-navigation";
 import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
+import { EmptyState, ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import type { TraceSummaryView } from "@/lib/store/trace-queries";
@@ -60,12 +60,7 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
       </div>
 
       {query.isError && data ? (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Could not refresh the traces ({query.error.message}); showing the last ones loaded.{" "}
-          <button type="button" className="font-medium underline" onClick={() => query.refetch()}>
-            Retry
-          </button>
-        </p>
+        <StaleDataNotice what="traces" error={query.error} onRetry={() => query.refetch()} />
       ) : null}
 
       {data === undefined || (query.isPlaceholderData && data.total === 0) ? (

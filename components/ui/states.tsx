@@ -36,3 +36,15 @@ export function EmptyState({ title, children, id = "empty-state" }: { title: str
     </section>
   );
 }
+
+/** A refresh failed while older data is still on screen: say so, keep the data, offer a retry. */
+export function StaleDataNotice({ what, error, onRetry }: { what: string; error: Error; onRetry: () => void }) {
+  return (
+    <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+      Could not refresh the {what} ({error.message}); showing the last ones loaded.{" "}
+      <button type="button" className="font-medium underline" onClick={onRetry}>
+        Retry
+      </button>
+    </p>
+  );
+}

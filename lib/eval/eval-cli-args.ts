@@ -1,6 +1,7 @@
 // The command line of `flowprint eval run`, checked up front so a typo costs a usage message
 // (exit 2) instead of a half-run dataset.
 import { MAX_TIMEOUT_MS } from "../runner/cli-args";
+import { CliUsageError, httpUrl, wholeNumber } from "../runner/cli-values";
 
 export interface EvalRunOptions {
   datasetPath: string;
@@ -31,56 +32,30 @@ export interface EvalCliEnv {
 const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries", "--concurrency"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
-class UsageError extends Error {}
-
-function httpUrl(flag: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
-  return value.replace(/\/+$/, "");
-}
 
 function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
   const values = new Map<ValueFlag, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument "${arg}" (name the dataset with --dataset)`);
+    if (!arg.startsWith("--")) throw new CliUsageError(`unexpected argument "${arg}" (name the dataset with --dataset)`);
     const eq = arg.indexOf("=");
     const flag = eq === -1 ? arg : arg.slice(0, eq);
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option ${flag}`);
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new CliUsageError(`unknown option ${flag}`);
     const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value === "") throw new CliUsageError(`${flag} needs a value`);
     values.set(flag as ValueFlag, value);
   }
   const datasetPath = values.get("--dataset");
-  if (!datasetPath) throw new UsageError("--dataset is required");
+  if (!datasetPath) throw new CliUsageError("--dataset is required");
   const responsesPath = values.get("--responses") ?? null;
   const model = values.get("--model") ?? null;
-  if (!model && !responsesPath) throw new UsageError("--model is required unless --responses is given");
+  if (!model && !responsesPath) throw new CliUsageError("--model is required unless --responses is given");
   const baseUrlValue = values.get("--base-url") ?? (env.FLOWPRINT_LLM_BASE_URL || undefined);
   const baseUrl = baseUrlValue ? httpUrl(values.has("--base-url") ? "--base-url" : "FLOWPRINT_LLM_BASE_URL", baseUrlValue) : null;
-  if (!responsesPath && !baseUrl) throw new UsageError("--model needs an OpenAI-compatible endpoint: give --base-url or set FLOWPRINT_LLM_BASE_URL");
-  const timeout = values.get("--timeout-ms");
-  let timeoutMs: number | null = null;
-  if (timeout !== undefined) {
-    timeoutMs = Number(timeout);
-    if (!/^\d+$/.test(timeout) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-      throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${timeout}"`);
-    }
-  }
-  const retriesValue = values.get("--retries");
-  let retries: number | null = null;
-  if (retriesValue !== undefined) {
-    retries = Number(retriesValue);
-    if (!/^\d+$/.test(retriesValue) || retries > 10) throw new UsageError(`--retries must be a whole number from 0 to 10, got "${retriesValue}"`);
-  }
-  const concurrencyValue = values.get("--concurrency") ?? "1";
-  const concurrency = Number(concurrencyValue);
-  if (!/^\d+$/.test(concurrencyValue) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number from 1 to 32, got "${concurrencyValue}"`);
+  if (!responsesPath && !baseUrl) throw new CliUsageError("--model needs an OpenAI-compatible endpoint: give --base-url or set FLOWPRINT_LLM_BASE_URL");
+  const timeoutMs = wholeNumber("--timeout-ms", values.get("--timeout-ms"), 1, MAX_TIMEOUT_MS, "milliseconds");
+  const retries = wholeNumber("--retries", values.get("--retries"), 0, 10);
+  const concurrency = wholeNumber("--concurrency", values.get("--concurrency"), 1, 32) ?? 1;
   return {
     datasetPath,
     // With a responses file the outputs are given: a model would only be misleading in the report.
@@ -105,7 +80,7 @@ export function parseEvalCliArgs(argv: readonly string[], env: EvalCliEnv): Eval
   try {
     return { kind: "run", options: parseRun(rest, env) };
   } catch (error) {
-    if (error instanceof UsageError) return { kind: "usage-error", message: error.message };
+    if (error instanceof CliUsageError) return { kind: "usage-error", message: error.message };
     throw error;
   }
 }

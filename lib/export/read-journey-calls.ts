@@ -42,7 +42,11 @@ export function readJourneyCalls(spans: readonly JourneySpan[], rootSpanId: stri
   if (!root || root.kind === SpanKind.SERVER || readTextAttribute(root.attributes, ["http.route"]) !== undefined) return null;
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const children = new Map<string, JourneySpan[]>();
-  for (const span of spans) children.set(span.parentSpanId, [...(children.get(span.parentSpanId) ?? []), span]);
+  for (const span of spans) {
+    const siblings = children.get(span.parentSpanId);
+    if (siblings) siblings.push(span);
+    else children.set(span.parentSpanId, [span]);
+  }
 
   // Outermost only: a retry library's inner attempt under an outer client span is one request.
   const hasClientAncestor = (span: JourneySpan): boolean => {

@@ -1,5 +1,6 @@
 // The command line of `flowprint run`, checked up front so a typo costs a usage message
 // (exit 2) instead of a half-run suite.
+import { CliUsageError, httpUrl, wholeNumber } from "./cli-values";
 
 export interface RunOptions {
   files: string[];
@@ -33,19 +34,6 @@ const VALUE_FLAGS = ["--base-url", "--server", "--workspace", "--junit", "--key"
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const WORKSPACE_SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 
-class UsageError extends Error {}
-
-function httpUrl(flag: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
-  // `{{base_url}}/orders` and `<server>/v1/traces` add their own slash.
-  return value.replace(/\/+$/, "");
-}
 
 function splitFlag(arg: string): { flag: string; inline: string | null } {
   const eq = arg.indexOf("=");
@@ -68,30 +56,23 @@ function parseRun(args: readonly string[], env: CliEnv): RunOptions {
       continue;
     }
     const { flag, inline } = splitFlag(arg);
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option ${flag}`);
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new CliUsageError(`unknown option ${flag}`);
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined) throw new CliUsageError(`${flag} needs a value`);
     if (flag === "--var") {
       const eq = value.indexOf("=");
-      if (eq <= 0) throw new UsageError(`--var takes name=value, got "${value}"`);
+      if (eq <= 0) throw new CliUsageError(`--var takes name=value, got "${value}"`);
       vars[value.slice(0, eq)] = value.slice(eq + 1);
     } else {
       values.set(flag as ValueFlag, value);
     }
   }
-  if (files.length === 0) throw new UsageError("no test files given");
+  if (files.length === 0) throw new CliUsageError("no test files given");
 
   const workspace = values.get("--workspace") ?? env.FLOWPRINT_WORKSPACE ?? DEFAULT_WORKSPACE;
-  if (!WORKSPACE_SLUG.test(workspace)) throw new UsageError(`--workspace must be letters, digits, - and _ (at most 64), got "${workspace}"`);
+  if (!WORKSPACE_SLUG.test(workspace)) throw new CliUsageError(`--workspace must be letters, digits, - and _ (at most 64), got "${workspace}"`);
   const baseUrl = values.get("--base-url") ?? env.FLOWPRINT_BASE_URL;
-  const timeout = values.get("--timeout-ms");
-  let timeoutMs: number | null = null;
-  if (timeout !== undefined) {
-    timeoutMs = Number(timeout);
-    if (!/^\d+$/.test(timeout) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-      throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${timeout}"`);
-    }
-  }
+  const timeoutMs = wholeNumber("--timeout-ms", values.get("--timeout-ms"), 1, MAX_TIMEOUT_MS, "milliseconds");
   return {
     files,
     baseUrl: baseUrl ? httpUrl("--base-url", baseUrl) : null,
@@ -113,7 +94,7 @@ export function parseCliArgs(argv: readonly string[], env: CliEnv): CliCommand {
   try {
     return { kind: "run", options: parseRun(rest, env) };
   } catch (error) {
-    if (error instanceof UsageError) return { kind: "usage-error", message: error.message };
+    if (error instanceof CliUsageError) return { kind: "usage-error", message: error.message };
     throw error;
   }
 }

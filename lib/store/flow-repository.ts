@@ -93,7 +93,11 @@ export function readStoredEvents(json: unknown): SpanEvent[] {
 
 export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Promise<Map<string, StoredDiscoverableSpan[]>> {
   const byWorkspace = new Map<string, string[]>();
-  for (const ref of refs) byWorkspace.set(ref.workspaceId, [...(byWorkspace.get(ref.workspaceId) ?? []), ref.traceId]);
+  for (const ref of refs) {
+    const ids = byWorkspace.get(ref.workspaceId);
+    if (ids) ids.push(ref.traceId);
+    else byWorkspace.set(ref.workspaceId, [ref.traceId]);
+  }
   const out = new Map<string, StoredDiscoverableSpan[]>(refs.map((r) => [`${r.workspaceId}\u0000${r.traceId}`, []]));
   for (const [workspaceId, traceIds] of byWorkspace) {
     const rows = await store.prisma.span.findMany({

@@ -32,7 +32,11 @@ const DELETE_CHUNK = 500;
 export async function replaceLlmCalls(tx: Tx, traces: readonly { ref: TraceRef; llmCalls?: readonly LlmCall[] }[]): Promise<void> {
   if (traces.length === 0) return;
   const byWorkspace = new Map<string, string[]>();
-  for (const { ref } of traces) byWorkspace.set(ref.workspaceId, [...(byWorkspace.get(ref.workspaceId) ?? []), ref.traceId]);
+  for (const { ref } of traces) {
+    const ids = byWorkspace.get(ref.workspaceId);
+    if (ids) ids.push(ref.traceId);
+    else byWorkspace.set(ref.workspaceId, [ref.traceId]);
+  }
   for (const [workspaceId, traceIds] of byWorkspace) {
     for (let i = 0; i < traceIds.length; i += DELETE_CHUNK) {
       await tx.llmCall.deleteMany({ where: { workspaceId, traceId: { in: traceIds.slice(i, i + DELETE_CHUNK) } } });
