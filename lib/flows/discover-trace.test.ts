@@ -81,6 +81,15 @@ describe("discoverTrace", () => {
     expect(discovery.representative).toMatchObject({ durationMs: 120, hasError: true });
   });
 
+  it("counts a failed client call as an error of the node it called", () => {
+    // The gateway's call to orders gets a 404: its client span fails, orders' own span does not.
+    const spans = checkoutTrace().map((s) => ({ ...s, status: s.spanId === "a2" ? ("error" as const) : ("unset" as const) }));
+    const outcome = discoverTrace(spans);
+    if (outcome.kind !== "discovered") throw new Error("skipped");
+    expect(outcome.discovery.trace.hasError).toBe(true);
+    expect(outcome.discovery.nodes.filter((n) => n.hasError).map((n) => n.nodeKey)).toEqual(["api_endpoint:POST /api/v1/orders"]);
+  });
+
   it("gives the same discovery for any arrival order", () => {
     const forward = discoverTrace(checkoutTrace());
     const backward = discoverTrace(checkoutTrace().reverse());

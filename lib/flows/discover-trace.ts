@@ -5,6 +5,7 @@ import { buildSpanTree } from "../traces/build-span-tree";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
 import type { TraceSpan } from "../traces/trace-span";
+import { erroredNodeKeys } from "./attribute-errors";
 import { computeFingerprint } from "./compute-fingerprint";
 import { extractPathSteps } from "./extract-path";
 import { findEntryPoint, type EntryPoint } from "./find-entry-point";
@@ -47,6 +48,7 @@ export function discoverTrace(spans: readonly DiscoverableSpan[]): DiscoveryOutc
   const entry = findEntryPoint(tree)!;
   const steps = extractPathSteps(tree);
   const path = steps.map((step) => step.node);
+  const erroredNodes = erroredNodeKeys(tree);
   let minStartNs = root.span.startNs;
   let maxEndNs = root.span.endNs;
   let hasError = false;
@@ -67,10 +69,12 @@ export function discoverTrace(spans: readonly DiscoverableSpan[]): DiscoveryOutc
       path,
       fingerprint: computeFingerprint(path),
       trace: { durationMs, hasError, atMs },
+      // Duration is the node's first span's; errors are those of every span the node stands
+      // for (retries, and calls its callee reports), so the path shows where the trace failed.
       nodes: steps.map(({ node, span }) => ({
         nodeKey: nodeKey(node),
         durationMs: Math.max(0, nsToMs(span.endNs - span.startNs)),
-        hasError: span.status === "error",
+        hasError: erroredNodes.has(nodeKey(node)),
       })),
       representative: { traceId: root.span.traceId, durationMs, hasError, atMs },
     },

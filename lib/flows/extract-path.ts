@@ -5,7 +5,7 @@ import type { TraceSpan } from "../traces/trace-span";
 
 export interface PathStep<S extends TraceSpan = TraceSpan> {
   node: PathNode;
-  /** The span that first produced the node: the one whose duration and status the node's statistics use. */
+  /** The span that first produced the node: the one whose duration the node's statistics use (errors: attribute-errors.ts). */
   span: S;
 }
 
