@@ -83,6 +83,16 @@ export function addDurations(sketch: DurationSketch, durationsMs: readonly numbe
   return { count: sketch.count + durationsMs.length, zeroCount, bins };
 }
 
+/**
+ * The DDSketch bucket key a duration is counted in, or null for a zero (or negative) duration,
+ * which goes to the zero count: for other sums of durations kept as buckets (service graph
+ * edges) that must agree with these sketches.
+ */
+export function durationBucketKey(durationMs: number): number | null {
+  const valueMs = normalizeDurationMs(durationMs);
+  return valueMs === 0 ? null : mapping.key(valueMs);
+}
+
 /** Creates a sketch of the given durations. */
 export function sketchDurations(durationsMs: readonly number[]): DurationSketch {
   return addDurations(emptyDurationSketch(), durationsMs);

@@ -1,5 +1,6 @@
 // The mutable tallies that extraction, merging and subtraction accumulate into, and their
 // conversion to the immutable, key-sorted ServiceGraph every public function returns.
+import { storeDurationTally, type DurationTally } from "./edge-durations";
 import type { GraphEdgeEntry, GraphEdgeKind, GraphNodeEntry, GraphNodeType, ServiceGraph } from "./graph-types";
 import { pickNodeService } from "./pick-node-service";
 
@@ -20,6 +21,7 @@ export interface EdgeTally {
   errorCount: number;
   lastSeenAtMs: number;
   traceCount: number;
+  durations: DurationTally;
 }
 
 /**
@@ -63,6 +65,7 @@ export function assembleGraph(nodes: ReadonlyMap<string, NodeTally>, edges: Read
             errorCount: edge.errorCount,
             lastSeenAtMs: edge.lastSeenAtMs,
             traceCount: edge.traceCount,
+            ...storeDurationTally(edge.durations),
           },
         ];
       }),

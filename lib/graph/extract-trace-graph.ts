@@ -6,6 +6,7 @@ import type { PathNode, PathNodeType } from "../traces/path-node";
 import type { SpanTree, SpanTreeNode } from "../traces/span-tree";
 import type { TraceSpan } from "../traces/trace-span";
 import { assembleGraph, type EdgeTally, type NodeTally } from "./assemble-graph";
+import { emptyDurationTally, tallyDurationUs } from "./edge-durations";
 import { classifyDatabaseOperation } from "./classify-database-operation";
 import { classifyMessagingRole } from "./classify-messaging-role";
 import { findTraceTimeMs } from "./find-trace-time";
@@ -76,14 +77,16 @@ export function extractTraceGraph<S extends TraceSpan>(tree: SpanTree<S>): Servi
   };
   const addCall = (source: string, kind: GraphEdgeKind, target: string, durationUs: number, isError: boolean): void => {
     const id = formatEdgeId(source, kind, target);
-    const edge = edges.get(id);
+    let edge = edges.get(id);
     if (edge === undefined) {
-      edges.set(id, { source, target, kind, callCount: 1, durationSumUs: durationUs, errorCount: isError ? 1 : 0, lastSeenAtMs: atMs, traceCount: 1 });
+      edge = { source, target, kind, callCount: 1, durationSumUs: durationUs, errorCount: isError ? 1 : 0, lastSeenAtMs: atMs, traceCount: 1, durations: emptyDurationTally() };
+      edges.set(id, edge);
     } else {
       edge.callCount += 1;
       edge.durationSumUs += durationUs;
       if (isError) edge.errorCount += 1;
     }
+    tallyDurationUs(edge.durations, durationUs);
   };
 
   // A span's callees: its real children in another service, the spans that answered it.

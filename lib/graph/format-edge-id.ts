@@ -10,6 +10,14 @@ export function formatEdgeId(source: string, kind: GraphEdgeKind, target: string
   return `${kind}:${escapeNodeId(source)}→${escapeNodeId(target)}`;
 }
 
+/**
+ * The id of the service view's edge between two nodes, whatever kinds of edges it adds up:
+ * `source→target`, escaped like formatEdgeId.
+ */
+export function formatPairId(source: string, target: string): string {
+  return `${escapeNodeId(source)}→${escapeNodeId(target)}`;
+}
+
 function escapeNodeId(id: string): string {
   return id.replace(/[\\→]/g, (c) => `\\${c}`);
 }

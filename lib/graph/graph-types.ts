@@ -54,6 +54,16 @@ export interface GraphEdge {
    * re-added after late spans; the times of the others are not kept); it goes with the edge.
    */
   readonly lastSeenAtMs: number;
+  /**
+   * The calls' durations as DDSketch buckets (lib/flows/duration-sketch.ts, 1% relative
+   * accuracy): bucket key -> calls, only positive counts, keys written in ascending numeric order. With
+   * zeroDurationCount they give the edge's exact-rank P95 and, being counts, add and subtract
+   * exactly like everything else. Absent on edges stored before durations were kept; their
+   * older calls are then simply not in the P95 (see edge-durations.ts).
+   */
+  readonly durationBuckets?: Readonly<Record<string, number>>;
+  /** Calls that lasted 0 µs (or ended before they started): DDSketch's zero count. */
+  readonly zeroDurationCount?: number;
 }
 
 /** A node with the reference counts that let subtraction drop it exactly when unused. */

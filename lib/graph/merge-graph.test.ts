@@ -48,8 +48,19 @@ describe("mergeGraph", () => {
       errorCount: 1,
       lastSeenAtMs: 3_000,
       traceCount: 3,
+      // DDSketch buckets of 10 ms (twice) and 30 ms.
+      durationBuckets: { "116": 2, "171": 1 },
+      zeroDurationCount: 0,
     });
     expect(graph.nodes["service:web"]).toEqual({ id: "service:web", type: "service", label: "web", service: "web", traceCount: 3, serviceTraceCounts: { web: 3 } });
+  });
+
+  it("adds edges stored before durations were kept, leaving their calls out of the buckets", () => {
+    const { durationBuckets: _buckets, zeroDurationCount: _zero, ...old } = webCallsApi(1_000).edges[CALL];
+    const stored: ServiceGraph = { nodes: webCallsApi(1_000).nodes, edges: { [CALL]: old } };
+    const graph = mergeGraphs([stored, webCallsApi(2_000, { durationMs: 30 })]);
+    expect(graph.edges[CALL]).toMatchObject({ callCount: 2, durationBuckets: { "171": 1 }, zeroDurationCount: 0 });
+    expect(subtractGraph(graph, stored).edges[CALL]).toMatchObject({ callCount: 1, durationBuckets: { "171": 1 } });
   });
 
   it("is the identity with an empty graph", () => {
@@ -124,6 +135,7 @@ describe("subtractGraph", () => {
       ["more calls than recorded", mergeGraphs([webCallsApi(1_000), webCallsApi(1_000), webCallsApi(1_000)])],
       ["an error never recorded", webCallsApi(1_000, { error: true })],
       ["a longer duration than recorded", webCallsApi(1_000, { durationMs: 500 })],
+      ["another duration than recorded", { ...webCallsApi(1_000), edges: { ...webCallsApi(1_000).edges, [CALL]: { ...webCallsApi(1_000).edges[CALL], durationSumUs: 1, durationBuckets: { "-300": 1 } } } }],
       ["a time after the edge was last seen", webCallsApi(9_000)],
     ])("%s", (_, delta) => {
       expect(() => subtractGraph(total, delta)).toThrow(RangeError);

@@ -10,7 +10,8 @@
 // restore is lastSeenAtMs, a maximum whose runner-up is not kept: it stays (the edge was seen
 // then) until the edge goes. The same trade as lib/flows/flow-stats.ts.
 import { assembleGraph, type EdgeTally, type NodeTally } from "./assemble-graph";
-import type { ServiceGraph } from "./graph-types";
+import { addStoredDurations, countDurations, readDurationTally, subtractStoredDurations } from "./edge-durations";
+import type { GraphEdgeEntry, ServiceGraph } from "./graph-types";
 
 export function emptyServiceGraph(): ServiceGraph {
   return { nodes: {}, edges: {} };
@@ -52,6 +53,7 @@ export function mergeGraphs(graphs: readonly ServiceGraph[]): ServiceGraph {
       tally.errorCount += edge.errorCount;
       tally.traceCount += edge.traceCount;
       tally.lastSeenAtMs = Math.max(tally.lastSeenAtMs, edge.lastSeenAtMs);
+      addStoredDurations(tally.durations, edge);
     }
   }
   return assembleGraph(nodes, edges);
@@ -114,10 +116,11 @@ export function subtractGraph(base: ServiceGraph, delta: ServiceGraph): ServiceG
     tally.callCount -= edge.callCount;
     tally.errorCount -= edge.errorCount;
     tally.durationSumUs -= edge.durationSumUs;
+    subtractStoredDurations(tally.durations, edge);
     if (tally.errorCount > tally.callCount) throw new RangeError(`edge ${edge.id} would have more errors than calls`);
     if (tally.traceCount === 0) {
       // Every trace adds at least one call: calls left over mean a delta that was never added.
-      if (tally.callCount !== 0 || tally.durationSumUs !== 0) throw new RangeError(`edge ${edge.id} lost its last trace but still has calls`);
+      if (tally.callCount !== 0 || tally.durationSumUs !== 0 || countDurations(tally.durations) !== 0) throw new RangeError(`edge ${edge.id} lost its last trace but still has calls`);
       edges.delete(edge.id);
     } else if (tally.callCount < tally.traceCount) {
       throw new RangeError(`edge ${edge.id} would have fewer calls than traces`);
@@ -130,8 +133,8 @@ export function subtractGraph(base: ServiceGraph, delta: ServiceGraph): ServiceG
   return assembleGraph(nodes, edges);
 }
 
-/** A fresh tally of an edge's fields, leaving out id (and anything else a caller added). */
-function pickEdgeTally(edge: EdgeTally): EdgeTally {
+/** A fresh tally of a stored edge's fields, leaving out id (and anything else a caller added). */
+function pickEdgeTally(edge: GraphEdgeEntry): EdgeTally {
   const { source, target, kind, callCount, durationSumUs, errorCount, lastSeenAtMs, traceCount } = edge;
-  return { source, target, kind, callCount, durationSumUs, errorCount, lastSeenAtMs, traceCount };
+  return { source, target, kind, callCount, durationSumUs, errorCount, lastSeenAtMs, traceCount, durations: readDurationTally(edge) };
 }

@@ -21,12 +21,16 @@ function call(atMs: number, durationMs: number, status: TraceSpan["status"] = "u
 describe("summarizeGraph", () => {
   it("gives the API shape: snake_case, averages in ms, ISO times, sorted", () => {
     const graph = mergeGraphs([extractTraceGraph(buildSpanTree(call(0, 10))), extractTraceGraph(buildSpanTree(call(1_500, 2.5, "error")))]);
+    // P95s are DDSketch bucket values, within 1% of the recorded duration.
+    const about = (ms: number) => expect.closeTo(ms, 1);
     expect(summarizeGraph(graph)).toEqual({
+      view: "endpoint",
       nodes: [
-        { id: "api_endpoint:GET /x", type: "api_endpoint", label: "GET /x", service: "api" },
-        { id: "database:shop", type: "database", label: "shop", service: "api" },
-        { id: "service:api", type: "service", label: "api", service: "api" },
-        { id: "service:web", type: "service", label: "web", service: "web" },
+        // Requests count where they are served: the exposes edge, for the endpoint and its service.
+        { id: "api_endpoint:GET /x", type: "api_endpoint", label: "GET /x", service: "api", calls_in: 2, errors_in: 1, avg_in_ms: 5.75, p95_in_ms: about(2), calls_out: 0, errors_out: 0 },
+        { id: "database:shop", type: "database", label: "shop", service: "api", calls_in: 2, errors_in: 0, avg_in_ms: 0.5, p95_in_ms: about(0.5), calls_out: 0, errors_out: 0 },
+        { id: "service:api", type: "service", label: "api", service: "api", calls_in: 2, errors_in: 1, avg_in_ms: 5.75, p95_in_ms: about(2), calls_out: 2, errors_out: 0 },
+        { id: "service:web", type: "service", label: "web", service: "web", calls_in: 0, errors_in: 0, avg_in_ms: null, p95_in_ms: null, calls_out: 2, errors_out: 1 },
       ],
       edges: [
         {
@@ -36,6 +40,7 @@ describe("summarizeGraph", () => {
           kind: "exposes",
           call_count: 2,
           avg_duration_ms: 5.75,
+          p95_duration_ms: about(2),
           error_count: 1,
           last_seen_at: "2025-10-09T08:53:21.500Z",
         },
@@ -46,6 +51,7 @@ describe("summarizeGraph", () => {
           kind: "reads",
           call_count: 2,
           avg_duration_ms: 0.5,
+          p95_duration_ms: about(0.5),
           error_count: 0,
           last_seen_at: "2025-10-09T08:53:21.500Z",
         },
@@ -56,6 +62,7 @@ describe("summarizeGraph", () => {
           kind: "calls",
           call_count: 2,
           avg_duration_ms: 6.25,
+          p95_duration_ms: about(2.5),
           error_count: 1,
           last_seen_at: "2025-10-09T08:53:21.500Z",
         },
@@ -74,6 +81,6 @@ describe("summarizeGraph", () => {
   });
 
   it("is empty for an empty graph", () => {
-    expect(summarizeGraph(emptyServiceGraph())).toEqual({ nodes: [], edges: [] });
+    expect(summarizeGraph(emptyServiceGraph())).toEqual({ view: "endpoint", nodes: [], edges: [] });
   });
 });

@@ -1,8 +1,11 @@
-// The service graph as GET /api/v1/workspaces/:workspaceId/telemetry/graph returns it:
-// snake_case like the other telemetry resources, times as ISO strings, averages computed.
-import type { GraphEdgeKind, GraphNodeType, ServiceGraph } from "./graph-types";
+// The endpoint view of GET /api/v1/workspaces/:workspaceId/telemetry/graph?view=endpoint: the
+// stored graph node for node and edge for edge, snake_case like the other telemetry
+// resources, times as ISO strings, averages and P95s computed, each node with its traffic.
+import { computeNodeTraffic, type NodeTrafficSummary } from "./compute-node-traffic";
+import { durationTallyQuantileMs, readDurationTally } from "./edge-durations";
+import type { GraphEdgeEntry, GraphEdgeKind, GraphNodeType, ServiceGraph } from "./graph-types";
 
-export interface GraphSummaryNode {
+export interface GraphSummaryNode extends NodeTrafficSummary {
   id: string;
   type: GraphNodeType;
   label: string;
@@ -17,12 +20,15 @@ export interface GraphSummaryEdge {
   call_count: number;
   /** Mean call duration at microsecond resolution; 0 without calls. */
   avg_duration_ms: number;
+  /** P95 call duration (DDSketch, within 1%); null when no duration is known. */
+  p95_duration_ms: number | null;
   error_count: number;
   /** ISO 8601, UTC, millisecond precision. */
   last_seen_at: string;
 }
 
 export interface GraphSummary {
+  view: "endpoint";
   nodes: GraphSummaryNode[];
   edges: GraphSummaryEdge[];
 }
@@ -33,8 +39,9 @@ export interface GraphSummary {
  * nothing changed.
  */
 export function summarizeGraph(graph: ServiceGraph): GraphSummary {
+  const traffic = computeNodeTraffic(graph);
   const nodes = Object.values(graph.nodes)
-    .map(({ id, type, label, service }) => ({ id, type, label, service }))
+    .map(({ id, type, label, service }) => ({ id, type, label, service, ...traffic.get(id)! }))
     .sort((a, b) => compareText(a.id, b.id));
   const edges = Object.values(graph.edges)
     .sort((a, b) => compareText(a.source, b.source) || compareText(a.target, b.target) || compareText(a.kind, b.kind))
@@ -44,13 +51,18 @@ export function summarizeGraph(graph: ServiceGraph): GraphSummary {
       target: edge.target,
       kind: edge.kind,
       call_count: edge.callCount,
-      avg_duration_ms: edge.callCount === 0 ? 0 : edge.durationSumUs / edge.callCount / 1000,
+      avg_duration_ms: averageMs(edge),
+      p95_duration_ms: durationTallyQuantileMs(readDurationTally(edge), 0.95),
       error_count: edge.errorCount,
       last_seen_at: new Date(edge.lastSeenAtMs).toISOString(),
     }));
-  return { nodes, edges };
+  return { view: "endpoint", nodes, edges };
 }
 
-function compareText(a: string, b: string): number {
+export function averageMs(edge: Pick<GraphEdgeEntry, "callCount" | "durationSumUs">): number {
+  return edge.callCount === 0 ? 0 : edge.durationSumUs / edge.callCount / 1000;
+}
+
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
