@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselineAssertions } from "./baseline-assertions";
+import { baselineAssertions, isRefusal } from "./baseline-assertions";
 import { REFUSAL_PHRASES } from "./refusal-phrases";
 
 const notContains = (assertions: ReturnType<typeof baselineAssertions>) => assertions.flatMap((a) => ("not_contains" in a ? [a.not_contains] : []));
@@ -28,13 +28,32 @@ describe("baselineAssertions", () => {
     expect(notContains(assertions)).toEqual(REFUSAL_PHRASES);
   });
 
-  it("leaves out the refusal phrases production itself used, whatever their case or apostrophe", () => {
-    const phrases = notContains(baselineAssertions("I’m sorry, but As An AI I cannot share that."));
-    expect(phrases).not.toContain("i'm sorry, but");
-    expect(phrases).not.toContain("as an ai");
-    expect(phrases).not.toContain("i cannot");
-    expect(phrases).toContain("i can't help");
-    expect(phrases).toHaveLength(REFUSAL_PHRASES.length - 3);
+  it("asserts no refusal phrase absent when production itself refused, whatever its case or apostrophe", () => {
+    for (const refusal of [
+      "I’m sorry, but As An AI I cannot share that.",
+      "I am sorry, but that is not something I can look up.",
+      "i AM SORRY BUT no.",
+      "I can’t help with that request.",
+      "Sorry — I'm not able to discuss other customers' orders.",
+    ]) {
+      expect(isRefusal(refusal), refusal).toBe(true);
+      const assertions = baselineAssertions(refusal);
+      expect(notContains(assertions), refusal).toEqual([]);
+      // The other baselines stay.
+      expect(assertions[0]).toHaveProperty("max_length");
+    }
+  });
+
+  it("recognises plain refusals in either apostrophe and any case", () => {
+    for (const phrase of ["I am sorry, but", "I'm sorry, but", "I cannot", "I can't help with", "As an AI", "I’M SORRY, BUT", "i can’t help with"]) {
+      expect(isRefusal(`${phrase} that.`), phrase).toBe(true);
+    }
+    expect(isRefusal("Order A-1042 shipped yesterday; sorry for the wait.")).toBe(false);
+  });
+
+  it("lists each phrase once, lowercase, with a plain apostrophe", () => {
+    expect(new Set(REFUSAL_PHRASES).size).toBe(REFUSAL_PHRASES.length);
+    for (const phrase of REFUSAL_PHRASES) expect(phrase).toMatch(/^[a-z ,']+$/);
   });
 
   it("asks for JSON when production answered with a JSON object or array", () => {

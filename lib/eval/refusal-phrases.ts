@@ -1,22 +1,40 @@
 // Phrases with which chat models decline a request. An export adds a `not_contains` assertion
-// for each one the production completion did not use, so a replay that starts refusing fails.
-// Matching ignores case and apostrophe style (’ and ').
+// for each, so a replay that starts refusing fails; a completion that already uses one is a
+// refusal itself and gets none (baseline-assertions.ts). Matching ignores case and apostrophe
+// style (’ and '), so each phrase is listed once, lowercase, with a plain apostrophe; "I'm" and
+// "I am", with and without the comma, are different words and are listed apart.
 export const REFUSAL_PHRASES: readonly string[] = [
   "i cannot",
+  "i can not",
   "i can't help",
   "i can't assist",
   "i can't provide",
+  "i can't share",
+  "i can't comply",
   "i can't do that",
   "i'm unable to",
   "i am unable to",
   "i'm not able to",
   "i am not able to",
   "i won't be able to",
+  "i'm not allowed to",
+  "i am not allowed to",
   "i must decline",
   "i'm sorry, but",
+  "i'm sorry but",
+  "i am sorry, but",
+  "i am sorry but",
+  "i'm sorry, i can't",
+  "i am sorry, i can't",
+  "i'm afraid i can't",
+  "i am afraid i can't",
   "i apologize, but",
+  "i apologise, but",
   "as an ai",
   "as a language model",
   "against my guidelines",
   "i'm not comfortable",
+  "i am not comfortable",
+  "i don't feel comfortable",
+  "i do not feel comfortable",
 ];
