@@ -13,6 +13,8 @@ export const flowsQuerySchema = z.object({
   q: z.string().min(1).max(256).optional(),
   // A path node, `type:identifier` (e.g. `database:orders`): the flows through it.
   node: z.string().regex(/^(service|api_endpoint|database|topic):.+$/, "must be type:identifier, type one of service, api_endpoint, database, topic").max(600).optional(),
+  // A service: the flows through any node of it (its endpoints, its database calls, the service).
+  through_service: z.string().min(1).max(256).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

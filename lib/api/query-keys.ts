@@ -12,7 +12,7 @@ export const queryKeys = {
   flow: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId] as const,
   flowExport: (workspaceId: string, flowId: string, format: string) => ["workspaces", workspaceId, "flow", flowId, "export", format] as const,
   flowExecutions: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId, "executions"] as const,
-  graph: (workspaceId: string) => ["workspaces", workspaceId, "graph"] as const,
+  graph: (workspaceId: string, view: "service" | "endpoint" = "service") => ["workspaces", workspaceId, "graph", view] as const,
   llmUsage: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "usage", filter] as const,
   llmCalls: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "calls", filter] as const,
   drift: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "drift", filter] as const,

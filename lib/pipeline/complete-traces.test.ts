@@ -82,7 +82,7 @@ for (const kind of TEST_STORES) {
       await completeTraceNow(store, { workspaceId: "shop", traceId: early[0].traceId }, "test-instance");
       expect((await flows()).map((f) => f.occurrenceCount)).toEqual([3, 2]);
       // The service graph counts each call once, the late one included.
-      const graph = await getServiceGraph(store, "shop");
+      const graph = await getServiceGraph(store, "shop", "endpoint");
       const calls = Object.fromEntries(graph.edges.map((e) => [e.id, e.call_count]));
       expect(calls).toEqual({
         "calls:service:gateway→service:loyalty": 2,

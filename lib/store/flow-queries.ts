@@ -57,11 +57,11 @@ function flowView(row: FlowRow, drift?: DriftDetails) {
 export async function listFlows(
   store: Store,
   workspaceId: string,
-  filter: { sort: FlowSort; order?: SortOrder; drifted?: boolean; service?: string; q?: string; node?: string; limit: number; offset: number },
+  filter: { sort: FlowSort; order?: SortOrder; drifted?: boolean; service?: string; q?: string; node?: string; through_service?: string; limit: number; offset: number },
 ) {
   const order = filter.order ?? defaultSortOrder(filter.sort);
-  // Paths are JSON; a workspace has thousands of flows at most, so the node filter reads them.
-  const throughNode = filter.node === undefined ? null : await flowIdsThroughNode(store, workspaceId, filter.node);
+  // Paths are JSON; a workspace has thousands of flows at most, so the node filters read them.
+  const throughNode = filter.node === undefined && filter.through_service === undefined ? null : await flowIdsThroughNode(store, workspaceId, filter.node, filter.through_service);
   const drifted = filter.drifted === undefined && filter.sort !== "drifted" ? null : await driftedEntryPoints(store, workspaceId);
   if (filter.drifted === true && drifted!.entries.length === 0) return { flows: [], total: 0 };
   const driftedKeys = drifted?.entries.map((e) => ({ entryService: e.entryService, entryOperation: e.entryOperation })) ?? [];
@@ -110,9 +110,19 @@ async function pageByDrift(
   return { rows, total: counts.reduce((a, b) => a + b, 0) };
 }
 
-async function flowIdsThroughNode(store: Store, workspaceId: string, key: string): Promise<string[]> {
+/**
+ * Flows whose path has the node `key` and (when given) a node of `service`: one of its
+ * endpoints, a database or topic it used, the service itself. A path node's service is the
+ * one whose span it came from, so a shared route counts for the service that served it.
+ */
+async function flowIdsThroughNode(store: Store, workspaceId: string, key: string | undefined, service: string | undefined): Promise<string[]> {
   const rows = await store.prisma.flow.findMany({ where: { workspaceId }, select: { id: true, path: true } });
-  return rows.filter((row) => (row.path as unknown as PathNode[]).some((node) => nodeKey(node) === key)).map((row) => row.id);
+  return rows
+    .filter((row) => {
+      const path = row.path as unknown as PathNode[];
+      return (key === undefined || path.some((node) => nodeKey(node) === key)) && (service === undefined || path.some((node) => node.service === service));
+    })
+    .map((row) => row.id);
 }
 
 export async function getFlow(store: Store, workspaceId: string, flowId: string) {

@@ -1,6 +1,6 @@
 // Trace completion bookkeeping: claims, span loading, the service graph read.
 import type { DiscoverableSpan } from "../flows/discover-trace";
-import { emptyServiceGraph, summarizeGraph, type ServiceGraph } from "../graph";
+import { aggregateServiceGraph, emptyServiceGraph, summarizeGraph, type GraphSummary, type ServiceGraph, type ServiceViewGraph } from "../graph";
 import type { Attributes, SpanEvent, SpanKindNumber } from "../otlp/span";
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
@@ -143,10 +143,14 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
   return out;
 }
 
-/** The workspace's service graph as the API returns it. */
-export async function getServiceGraph(store: Store, workspaceId: string) {
+/** The workspace's service graph as the API returns it, in the service or the endpoint view. */
+export async function getServiceGraph(store: Store, workspaceId: string, view: "endpoint"): Promise<GraphSummary>;
+export async function getServiceGraph(store: Store, workspaceId: string, view: "service"): Promise<ServiceViewGraph>;
+export async function getServiceGraph(store: Store, workspaceId: string, view: "service" | "endpoint"): Promise<GraphSummary | ServiceViewGraph>;
+export async function getServiceGraph(store: Store, workspaceId: string, view: "service" | "endpoint"): Promise<GraphSummary | ServiceViewGraph> {
   const row = await store.prisma.serviceGraph.findUnique({ where: { workspaceId } });
-  return summarizeGraph(row ? (row.graph as unknown as ServiceGraph) : emptyServiceGraph());
+  const graph = row ? (row.graph as unknown as ServiceGraph) : emptyServiceGraph();
+  return view === "service" ? aggregateServiceGraph(graph) : summarizeGraph(graph);
 }
 
 /** Resource attributes by resource id, for the entry spans of a round. */

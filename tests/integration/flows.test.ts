@@ -62,7 +62,7 @@ describe("flow discovery in the running app", () => {
     expect(detail.hourly[0]).toMatchObject({ count: 3, error_count: 3, error_rate: 1 });
     expect((await api(`/telemetry/flows/${crypto.randomUUID()}`)).status).toBe(404);
 
-    const graph = await (await api("/telemetry/graph")).json();
+    const graph = await (await api("/telemetry/graph?view=endpoint")).json();
     expect(graph.nodes.map((n: { id: string }) => n.id)).toEqual(["api_endpoint:POST /orders", "database:orders", "service:checkout"]);
     expect(graph.edges.map((e: { kind: string; call_count: number; error_count: number }) => [e.kind, e.call_count, e.error_count])).toEqual([
       ["exposes", 3, 0],
