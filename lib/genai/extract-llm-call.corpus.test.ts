@@ -1,4 +1,4 @@
-// extractLlmCall over real spans from other projects (../shared/corpora/genai): Langfuse's
+// extractLlmCall over real spans from other projects (tests/fixtures/corpora/genai): Langfuse's
 // framework traces, whose chatml files say which chat messages each observation holds; the
 // OpenInference fixtures; the Jaeger UI GenAI traces; the OpenTelemetry semconv examples.
 import { describe, expect, it } from "vitest";
@@ -6,10 +6,8 @@ import { extractLlmCall } from "./extract-llm-call";
 import type { ChatMessage, LlmCall } from "./llm-call";
 import { chatmlMessages, comparableMessages, withoutOneSidedDetails, type ComparableMessage } from "./testing/chatml-messages";
 import {
-  GENAI_CORPUS_DIR,
   JAEGER_UI,
   OPENINFERENCE,
-  corpusPresent,
   langfuseTraceNames,
   readChatml,
   readCorpusSpans,
@@ -91,7 +89,7 @@ function compareTrace(name: string): SideResult[] {
 
 const count = (results: SideResult[], outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
 
-describe.skipIf(!corpusPresent)(`real GenAI spans in ${GENAI_CORPUS_DIR} (skipped when the folder is absent)`, () => {
+describe(`real GenAI spans in tests/fixtures/corpora/genai`, () => {
   it("reads spans from the 28 files that hold them", () => {
     expect(spanFiles()).toHaveLength(28);
   });

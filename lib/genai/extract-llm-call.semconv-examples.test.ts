@@ -1,13 +1,12 @@
 // The GenAI semantic conventions' own examples of gen_ai.input.messages, gen_ai.output.messages
-// and gen_ai.system_instructions, read from ../shared/corpora/genai.
+// and gen_ai.system_instructions, read from tests/fixtures/corpora/genai.
 import { describe, expect, it } from "vitest";
 import { makeSpan } from "../otlp/testing/make-span";
 import { extractLlmCall } from "./extract-llm-call";
 import type { LlmCall } from "./llm-call";
-import { GENAI_CORPUS_DIR, corpusPresent } from "./testing/read-genai-corpus";
 import { readSemconvExamples } from "./testing/read-semconv-examples";
 
-const examples = corpusPresent ? readSemconvExamples() : new Map();
+const examples = readSemconvExamples();
 
 function callOf(example: string): LlmCall {
   const attributes = examples.get(example);
@@ -19,7 +18,7 @@ function callOf(example: string): LlmCall {
 
 const joke = " Why did the developer bring OpenTelemetry to the party? Because it always knows how to trace the fun!";
 
-describe.skipIf(!corpusPresent)(`OpenTelemetry GenAI semconv examples in ${GENAI_CORPUS_DIR} (skipped when the folder is absent)`, () => {
+describe(`OpenTelemetry GenAI semconv examples in tests/fixtures/corpora/genai`, () => {
   it("holds the examples these tests name", () => {
     expect([...examples.keys()]).toEqual(["simple", "event", "tool-call-span-1", "tool-call-span-2", "instructions", "reasoning", "built-in-tools", "choices"]);
   });

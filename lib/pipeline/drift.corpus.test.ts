@@ -1,19 +1,18 @@
 // Drift over real traces from other projects' fixtures (Jaeger's HotROD captures in
-// ../shared/corpora/otlp, read in place): the serial and concurrent captures of GET /dispatch
+// tests/fixtures/corpora/otlp): the serial and concurrent captures of GET /dispatch
 // are one variant, so no drift; the trimmed capture of the same entry point is one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Span } from "../otlp/span";
-import { CORPUS_DIR, corpusFiles, onlyTrace } from "../otlp/testing/read-corpus-traces";
+import { onlyTrace } from "../otlp/testing/read-corpus-traces";
 import { appendSpans } from "../store/append-spans";
 import { listDriftAlerts } from "../store/drift-queries";
 import { sweepDrift } from "../store/drift-sweep";
 import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { completeTraceNow } from "./complete-traces";
 
-const corpus = corpusFiles();
 const WS = "hotrod";
 
-describe.skipIf(corpus.length === 0)(`drift over the real traces in ${CORPUS_DIR}`, () => {
+describe(`drift over the real traces in tests/fixtures/corpora/otlp`, () => {
   let opened: OpenedStore | null = null;
   beforeAll(async () => {
     opened = await TEST_STORES[0].open();

@@ -1,7 +1,7 @@
-// Real LLM spans from other projects' fixtures, read in place from ../shared/corpora/genai
-// (never copied into the repository; their licences are their own). Every file becomes Spans,
-// whatever its format: OTLP/JSON, Jaeger JSON, Langfuse trace exports, or a bare attribute map
-// (OpenInference's fixtures). Tests skip when the folder is absent, as it is in CI.
+// Real LLM spans from other projects' fixtures, in tests/fixtures/corpora/genai (its README
+// names each file's project, path and licence). Every file becomes Spans, whatever its format:
+// OTLP/JSON, Jaeger JSON, Langfuse trace exports, or a bare attribute map (OpenInference's
+// fixtures). A missing file fails the test reading it.
 import fs from "node:fs";
 import path from "node:path";
 import { decodeTraceRequest } from "../../otlp";
@@ -10,9 +10,7 @@ import { makeSpan } from "../../otlp/testing/make-span";
 import { jaegerTraceToSpans } from "./jaeger-trace-to-spans";
 import { langfuseExportToObservations, type LangfuseObservation } from "./langfuse-export-to-spans";
 
-export const GENAI_CORPUS_DIR = path.resolve(process.cwd(), "../shared/corpora/genai");
-
-export const corpusPresent = fs.existsSync(GENAI_CORPUS_DIR);
+export const GENAI_CORPUS_DIR = path.resolve(import.meta.dirname, "../../../tests/fixtures/corpora/genai");
 
 /** Prefixes of the corpus files by origin. */
 export const OPENINFERENCE = "Arize-ai__openinference__js__packages__openinference-genai__test____fixtures____";
@@ -24,9 +22,8 @@ function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(GENAI_CORPUS_DIR, file), "utf8"));
 }
 
-/** The corpus's JSON files whose names start with `prefix`; empty when the corpus is absent. */
+/** The corpus's JSON files whose names start with `prefix`. */
 export function corpusFiles(prefix = ""): string[] {
-  if (!corpusPresent) return [];
   return fs.readdirSync(GENAI_CORPUS_DIR).filter((f) => f.startsWith(prefix) && f.endsWith(".json")).sort();
 }
 

@@ -1,18 +1,17 @@
-// Real OTLP/JSON traces from other projects' fixtures, read in place from ../shared/corpora/otlp
-// (they are never copied into the repository). Tests skip when the folder is absent.
+// Real OTLP/JSON traces from other projects' fixtures, in tests/fixtures/corpora/otlp (its
+// README names each file's project, path and licence). A missing file fails the test reading it.
 import fs from "node:fs";
 import path from "node:path";
 import { decodeTraceRequest } from "../index";
 import type { Span } from "../span";
 
-export const CORPUS_DIR = path.resolve(process.cwd(), "../shared/corpora/otlp");
+export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../../tests/fixtures/corpora/otlp");
 
 /** Prefix of the Jaeger MCP "skills" fixtures: HotROD and OpenTelemetry Demo captures. */
 export const SKILLS = "jaegertracing__jaeger__cmd__jaeger__internal__extension__jaegerquery__internal__mcptools__internal__handlers__testdata__skills__";
 
-/** The corpus files that hold OTLP `resourceSpans`; empty when the corpus is absent. */
+/** The corpus files that hold OTLP `resourceSpans`. */
 export function corpusFiles(): string[] {
-  if (!fs.existsSync(CORPUS_DIR)) return [];
   return fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".json") && fs.readFileSync(path.join(CORPUS_DIR, f), "utf8").includes('"resourceSpans"'));
 }
 
