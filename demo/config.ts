@@ -35,7 +35,10 @@ export interface DemoConfig {
   basePort: number;
   /** Undefined: run until Ctrl-C / SIGTERM. */
   durationS: number | undefined;
-  /** Traffic stops after this long while the services keep serving (to run tests against them). */
+  /**
+   * Traffic stops after this long while the services keep serving (to run tests against them);
+   * 0 sends none, so test runs meet a system that no production traffic is changing.
+   */
   trafficS: number | undefined;
   exportFormat: ExportFormat;
   /** A service that answers every request DEMO_SLOW_MS late (slow_spans in test runs). */
@@ -53,6 +56,13 @@ function positiveNumber(name: string, raw: string | undefined, fallback: number)
   if (!Number.isFinite(value) || value <= 0) {
     throw new Error(`${name} must be a positive number, got "${raw}"`);
   }
+  return value;
+}
+
+function nonNegativeNumber(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of 0 or more, got "${raw}"`);
   return value;
 }
 
@@ -84,7 +94,7 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     requestsPerSecond: positiveNumber("DEMO_RPS", env.DEMO_RPS, 2),
     basePort: Math.floor(positiveNumber("DEMO_BASE_PORT", env.DEMO_BASE_PORT, 4100)),
     durationS: env.DEMO_DURATION_S ? positiveNumber("DEMO_DURATION_S", env.DEMO_DURATION_S, 0) : undefined,
-    trafficS: env.DEMO_TRAFFIC_S ? positiveNumber("DEMO_TRAFFIC_S", env.DEMO_TRAFFIC_S, 0) : undefined,
+    trafficS: nonNegativeNumber("DEMO_TRAFFIC_S", env.DEMO_TRAFFIC_S),
     exportFormat: format,
     slowService: slowServiceOf(env.DEMO_SLOW_SERVICE),
     slowMs: positiveNumber("DEMO_SLOW_MS", env.DEMO_SLOW_MS, 500),

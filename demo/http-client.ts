@@ -3,6 +3,9 @@
 // (undici) would need another instrumentation package.
 import http from "node:http";
 
+/** Set by the launcher: longer when DEMO_SLOW_MS makes a service late on purpose. */
+const DEFAULT_TIMEOUT_MS = Number(process.env.DEMO_CALL_TIMEOUT_MS) || 5_000;
+
 export interface JsonResponse<T> {
   status: number;
   body: T;
@@ -28,7 +31,7 @@ export function requestJson<T = unknown>(url: string, options: JsonRequest = {})
           ...(payload === undefined ? {} : { "content-type": "application/json" }),
           ...options.headers,
         },
-        timeout: options.timeoutMs ?? 5_000,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -5,20 +5,22 @@
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
 // that take up to 0.9 s), DEMO_LLM_ERROR_SHARE (0.03: model calls the model-server refuses with
-// 429), DEMO_TRAFFIC_S (traffic stops after this long; the services keep serving). The
+// 429), DEMO_TRAFFIC_S (traffic stops after this long, 0: none; the services keep serving). The
 // storefront service runs a two-request checkout journey every second while traffic flows; the
 // assistant answers support questions through the model-server, an OpenAI-compatible stand-in.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
 import { findFreePorts } from "./free-ports";
-import type { ServiceMessage } from "./service-main";
+import type { LauncherMessage, ServiceMessage } from "./service-main";
 import { startTraffic, type Traffic } from "./traffic";
 import { waitForFlowprint } from "./wait-for-flowprint";
 
 const READY_TIMEOUT_MS = 60_000;
 /** After SIGTERM a service flushes its exporter; past this it is killed. */
 const STOP_TIMEOUT_MS = 10_000;
+/** How long a service waits for another before giving up on the call. */
+const CALL_TIMEOUT_MS = 5_000;
 
 const log = (message: string) => console.log(`[demo] ${message}`);
 
@@ -43,6 +45,8 @@ function startService(name: ServiceName, port: number): Promise<void> {
       DEMO_SERVICE_PORT: String(port),
       DEMO_SERVICE_URLS: JSON.stringify(urls),
       DEMO_EXTRA_LATENCY_MS: name === config.slowService ? String(config.slowMs) : "0",
+      // A slow service is late, not down: its callers wait for it however slow it was made.
+      DEMO_CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS + (config.slowService ? config.slowMs : 0)),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -113,17 +117,44 @@ if (!(await waitForFlowprint(config.flowprintUrl, exportConfig))) {
   await stop(1, `Flowprint did not answer at ${config.flowprintUrl} within 2 minutes`);
 }
 
-log(`sending ${config.requestsPerSecond} requests/s to ${urls["api-gateway"]}`);
-running.traffic = startTraffic({
-  gatewayUrl: urls["api-gateway"],
-  requestsPerSecond: config.requestsPerSecond,
-  onProgress: (c) => log(`${c.completed} requests sent (${c.ok} ok, ${c.clientErrors} 4xx, ${c.serverErrors} 5xx, ${c.failed} failed)`),
-});
-for (const child of children.values()) child.send({ type: "traffic" });
-if (config.trafficS !== undefined) {
-  setTimeout(() => {
+if (config.trafficS === 0) {
+  log("DEMO_TRAFFIC_S=0: no traffic, services serving");
+} else {
+  log(`sending ${config.requestsPerSecond} requests/s to ${urls["api-gateway"]}`);
+  running.traffic = startTraffic({
+    gatewayUrl: urls["api-gateway"],
+    requestsPerSecond: config.requestsPerSecond,
+    onProgress: (c) => log(`${c.completed} requests sent (${c.ok} ok, ${c.clientErrors} 4xx, ${c.serverErrors} 5xx, ${c.failed} failed)`),
+  });
+  for (const child of children.values()) child.send({ type: "traffic" });
+}
+/** Every service finishes its background work and exports the spans it holds. */
+function settle(): Promise<void> {
+  const message: LauncherMessage = { type: "settle" };
+  return Promise.all(
+    [...children.values()].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const onMessage = (reply: ServiceMessage) => {
+            if (reply.type !== "settled") return;
+            child.off("message", onMessage);
+            resolve();
+          };
+          child.on("message", onMessage);
+          child.send(message);
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+if (config.trafficS !== undefined && config.trafficS > 0) {
+  setTimeout(async () => {
     log(`DEMO_TRAFFIC_S=${config.trafficS}: traffic stopped, services keep serving`);
-    void running.traffic?.stop();
+    await running.traffic?.stop();
+    await settle();
+    // Whoever runs tests against the services next can count on every span of the traffic
+    // having been sent.
+    log("every span of the traffic exported");
   }, config.trafficS * 1000);
 }
 if (config.durationS !== undefined) {

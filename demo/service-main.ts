@@ -19,7 +19,9 @@ const SERVICE_MODULES: Record<ServiceName, () => Promise<{ createService: Create
 };
 
 /** Messages a service process sends its parent over the IPC channel. */
-export type ServiceMessage = { type: "ready"; service: ServiceName; port: number };
+export type ServiceMessage = { type: "ready"; service: ServiceName; port: number } | { type: "settled"; service: ServiceName };
+/** Messages the parent sends: traffic started, or traffic stopped (finish and export everything). */
+export type LauncherMessage = { type: "traffic" } | { type: "settle" };
 
 function fail(message: string): never {
   console.error(`[demo] ${message}`);
@@ -61,6 +63,15 @@ if (process.send) {
   process.on("SIGINT", () => {});
   // The parent went away without stopping us (crash, kill -9): do not linger.
   process.on("disconnect", () => void stop());
+  process.on("message", (message: LauncherMessage) => {
+    if (message?.type !== "settle") return;
+    void (async () => {
+      await service.drain?.();
+      await telemetry.flush().catch((error: unknown) => console.error(`[demo] ${serviceName}: flush failed: ${describeExportError(error)}`));
+      const settled: ServiceMessage = { type: "settled", service: serviceName };
+      process.send?.(settled);
+    })();
+  });
   const ready: ServiceMessage = { type: "ready", service: serviceName, port };
   process.send(ready);
 } else {

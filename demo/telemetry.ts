@@ -21,6 +21,8 @@ export const QUEUE_PATH_PREFIX = "/queue/";
 
 export interface Telemetry {
   tracer: Tracer;
+  /** Exports the spans queued so far and keeps exporting. */
+  flush(): Promise<void>;
   /** Flushes queued spans and stops exporting; safe to call more than once. */
   shutdown(): Promise<void>;
 }
@@ -110,6 +112,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   let stopped: Promise<void> | undefined;
   return {
     tracer: trace.getTracer(`flowprint-demo/${serviceName}`, "1.0.0"),
+    flush: () => provider.forceFlush(),
     shutdown: () => (stopped ??= provider.shutdown()),
   };
 }
