@@ -21,6 +21,8 @@ type ShopService = (typeof SERVICES)[number];
 export async function sendShopTraffic(baseUrl: string, workspace: string, traffic: ShopTraffic): Promise<string[]> {
   const clients = Object.fromEntries(SERVICES.map((service) => [service, sdkClient({ baseUrl, format: "protobuf", service, headers: { "X-Workspace-ID": workspace } })])) as Record<ShopService, SdkClient>;
   const ids: string[] = [];
+  // The SDK's simple processor drops spans beyond 30 exports in flight: flush after each trace.
+  const flushAll = () => Promise.all(Object.values(clients).map((c) => c.flush()));
   const span = (service: ShopService, name: string, parent: Span | null, kind: SpanKind, startMs: number, attributes: Record<string, string | number>) =>
     clients[service].tracer.startSpan(name, { kind, startTime: startMs, attributes }, parent ? trace.setSpan(context.active(), parent) : context.active());
   const server = (service: ShopService, method: string, route: string, parent: Span | null, startMs: number) =>
@@ -58,6 +60,7 @@ export async function sendShopTraffic(baseUrl: string, workspace: string, traffi
     gateway.end(t + 94);
     browser.end(t + 96);
     ids.push(browser.spanContext().traceId);
+    await flushAll();
   }
   for (let i = 0; i < (traffic.reads ?? 0); i++) {
     const t = Date.now() - 200;
@@ -69,11 +72,9 @@ export async function sendShopTraffic(baseUrl: string, workspace: string, traffi
     toOrders.end(t + 9);
     gateway.end(t + 10);
     ids.push(gateway.spanContext().traceId);
+    await flushAll();
   }
-  for (const c of Object.values(clients)) {
-    await c.flush();
-    await c.shutdown();
-  }
+  for (const c of Object.values(clients)) await c.shutdown();
   for (const id of ids) {
     const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
     if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
