@@ -10,6 +10,8 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   timeout: 60_000,
+  // Assertions wait for the page up to this long: a busy machine renders later, not differently.
+  expect: { timeout: 15_000 },
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {

@@ -1,6 +1,7 @@
 // Runs the whole demo (nine service processes and the traffic generator) against a local
-// OTLP receiver and checks what a real Flowprint would receive. About 10 s on an idle machine;
-// the timeouts leave room for a loaded CI box (nine processes start per run).
+// OTLP receiver and checks what a real Flowprint would receive. About 10 s on an idle machine.
+// No verdict depends on the machine's speed: the demo runs until the receiver holds what the
+// test looks at, however long a busy machine takes to get there (within generous deadlines).
 import { spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
@@ -58,6 +59,15 @@ function runDemo(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
+/** Generous: nine processes start per run, and a busy machine serves the traffic slowly. */
+const DEMO_DEADLINE_MS = 150_000;
+
+/** Polls `done` until it holds or DEMO_DEADLINE_MS passes; the caller asserts on the outcome. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + DEMO_DEADLINE_MS;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
 function portAcceptsConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
@@ -110,12 +120,16 @@ describe("demo traffic", () => {
       DEMO_WORKSPACE: "demo-test",
       FLOWPRINT_INGEST_KEY: "test-key",
       DEMO_RPS: "40",
-      // Long enough that a support question (8% of requests) is all but certain.
-      DEMO_DURATION_S: "3",
       DEMO_BASE_PORT: "4900",
     });
     cleanups.push(() => demo.child.kill("SIGKILL"));
 
+    // Until 50 requests are done and an order's consumer and an answered support question (8%
+    // of requests) have arrived, however long that takes on a busy machine.
+    const holds = (text: string) => receiver.received.some((item) => item.body.includes(text));
+    const received = () => holds(`"kind":${SPAN_KIND.CONSUMER}`) && holds('"gen_ai.output.messages"');
+    await waitUntil(() => /\[demo\] 50 requests sent/.test(demo.output()) && received());
+    demo.child.kill("SIGTERM");
     expect(await demo.exited, demo.output()).toBe(0);
     expect(demo.output()).toMatch(/\[demo\] 50 requests sent/);
     expect(receiver.received.length).toBeGreaterThan(0);
@@ -165,7 +179,7 @@ describe("demo traffic", () => {
     expect(modelServer).toMatchObject({ service: "model-server", name: "POST /v1/chat/completions", kind: SPAN_KIND.SERVER });
     const questionRoot = spans.find((s) => s.traceId === chat!.traceId && !s.parentSpanId);
     expect(questionRoot).toMatchObject({ service: "api-gateway", name: "POST /api/v1/support/questions" });
-  }, 45_000);
+  }, 240_000);
 
   it("exports protobuf by default and stops cleanly on SIGTERM", async () => {
     const receiver = await startReceiver();
@@ -178,8 +192,7 @@ describe("demo traffic", () => {
       const bytes = Buffer.concat(receiver.received.map((item) => item.body));
       return CORE_SERVICES.every((service) => bytes.includes(service));
     };
-    const deadline = Date.now() + 20_000;
-    while (!seenAll() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitUntil(seenAll);
     expect(seenAll(), demo.output()).toBe(true);
     for (const item of receiver.received) expect(item.contentType).toBe("application/x-protobuf");
 
@@ -189,5 +202,5 @@ describe("demo traffic", () => {
     const gatewayPort = Number(/api-gateway (\d+)/.exec(demo.output())?.[1]);
     expect(gatewayPort).toBeGreaterThan(0);
     expect(await portAcceptsConnections(gatewayPort)).toBe(false);
-  }, 45_000);
+  }, 240_000);
 });

@@ -63,7 +63,8 @@ export async function fastDriftWorkspace(baseUrl: string, workspace: string, lea
   await putSettings(baseUrl, workspace, { drift_learning_ms: 0, drift_learning_traces: learningTraces, drift_confirm_ms: 0 });
 }
 
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+/** Polls until `done`; the deadline only bounds a hang, so it is far beyond what an idle machine needs. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();

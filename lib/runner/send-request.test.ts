@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeBody, parseResponseBody, sendRequest } from "./send-request";
@@ -32,6 +32,7 @@ describe("sendRequest", () => {
   let server: Server;
   let base = "";
   const seen: { method?: string; url?: string; headers: IncomingHttpHeaders; body: string }[] = [];
+  const unanswered: ServerResponse[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -40,7 +41,8 @@ describe("sendRequest", () => {
       req.on("end", () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body });
         if (req.url === "/redirect") return res.writeHead(302, { location: "/elsewhere" }).end();
-        if (req.url === "/slow") return setTimeout(() => res.end("late"), 2_000);
+        // Never answered while the test runs: the client's timeout decides, not a race with it.
+        if (req.url === "/slow") return void unanswered.push(res);
         if (req.url === "/text") return res.writeHead(200, { "content-type": "text/plain" }).end("hello");
         res.writeHead(201, { "content-type": "application/json", "x-id": "o-1" }).end(JSON.stringify({ id: "o-1" }));
       });
@@ -48,7 +50,10 @@ describe("sendRequest", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    for (const res of unanswered) res.end("late");
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   it("sends the rendered request with the trace headers and records the response", async () => {
     const result = await sendRequest({ method: "POST", url: `${base}/orders`, headers: { "x-tenant": "t1" }, body: { qty: 2 } }, { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" }, 5_000);
