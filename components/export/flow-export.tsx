@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -8,16 +7,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/fetch-json";
-import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
+import { RunCommand } from "./run-command";
+import { useFlowExport, type ExportFormat as Format } from "./use-flow-export";
 import { YamlCode } from "./yaml-code";
-
-type Format = "flowprint" | "testmesh";
-interface ExportResponse {
-  yaml: string;
-  file_name: string;
-  format: Format;
-}
 
 const FORMATS: { id: Format; label: string; hint: string }[] = [
   { id: "flowprint", label: "Flowprint", hint: "Runnable with npx flowprint run: trigger, response and trace expectations" },
@@ -38,11 +30,7 @@ export function FlowExport({ workspaceId, flowId }: { workspaceId: string; flowI
   const pathname = usePathname();
   const params = useSearchParams();
   const format: Format = params.get("format") === "testmesh" ? "testmesh" : "flowprint";
-  const exported = useQuery({
-    queryKey: queryKeys.flowExport(workspaceId, flowId, format),
-    queryFn: () => fetchJson<ExportResponse>(workspaceApi(workspaceId, `/telemetry/flows/${flowId}/export?format=${format}`), { method: "POST" }),
-  });
-  const origin = typeof window === "undefined" ? "http://localhost:3000" : window.location.origin;
+  const exported = useFlowExport(workspaceId, flowId, format);
 
   return (
     <div className="space-y-5">
@@ -91,12 +79,7 @@ export function FlowExport({ workspaceId, flowId }: { workspaceId: string; flowI
               <CardHeader title="Run it" />
               <div className="space-y-2 p-4 text-sm text-zinc-600 dark:text-zinc-400">
                 <p>Send the trigger to your system with a fresh traceparent, wait for its trace, and check the path, each node&apos;s duration and the assertions:</p>
-                <div className="flex items-start gap-2">
-                  <pre className="flex-1 overflow-x-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100" tabIndex={0} aria-label="Run command">
-                    <code>{`npx flowprint run ${exported.data.file_name} --base-url http://localhost:8080 --server ${origin} --workspace ${workspaceId}`}</code>
-                  </pre>
-                  <CopyButton text={`npx flowprint run ${exported.data.file_name} --base-url http://localhost:8080 --server ${origin} --workspace ${workspaceId}`} label="the run command" />
-                </div>
+                <RunCommand workspaceId={workspaceId} exported={exported.data} />
               </div>
             </Card>
           ) : null}

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { RunCommand } from "@/components/export/run-command";
+import { useFlowExport } from "@/components/export/use-flow-export";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
@@ -61,8 +62,8 @@ export function FlowExecutions({ workspaceId, flowId }: { workspaceId: string; f
     },
     refetchInterval: 10_000,
   });
-  const origin = typeof window === "undefined" ? "http://localhost:3000" : window.location.origin;
-  const command = [`npx flowprint run <exported file>.yaml`, "--base-url http://localhost:8080", `--server ${origin}`, `--workspace ${workspaceId}`].join(" \\\n    ");
+  // The same export the Export page downloads: its file name and whether it needs --base-url.
+  const exported = useFlowExport(workspaceId, flowId, "flowprint");
 
   return (
     <Card aria-labelledby="executions-title" data-testid="flow-executions">
@@ -91,12 +92,7 @@ export function FlowExecutions({ workspaceId, flowId }: { workspaceId: string; f
             ))}
           </ul>
         )}
-        <div className="flex items-start gap-2">
-          <pre className="min-w-0 flex-1 rounded-md bg-zinc-950 px-3 py-2 text-xs break-all whitespace-pre-wrap text-zinc-100 dark:bg-black/60">
-            <code>{command}</code>
-          </pre>
-          <CopyButton text={command} label="run command" />
-        </div>
+        {exported.data ? <RunCommand workspaceId={workspaceId} exported={exported.data} /> : exported.isPending ? <Skeleton rows={1} label="Loading the run command" className="h-8" /> : null}
       </div>
     </Card>
   );

@@ -51,6 +51,12 @@ export interface ExportOptions {
   timeoutMs: number;
 }
 
+/**
+ * base_url of a file whose trace did not record where its request went: the run needs
+ * `--base-url`. A recorded origin equal to it reads as unrecorded, which only costs a flag.
+ */
+export const STAND_IN_BASE_URL = "http://localhost:8080";
+
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 function triggerOf(flow: ExportableFlow, entry: RepresentativeEntry | null): { trigger: FlowprintRequest; variables: Record<string, string> } {
@@ -68,7 +74,7 @@ function triggerOf(flow: ExportableFlow, entry: RepresentativeEntry | null): { t
     ...(request.body !== undefined ? { body: request.body } : {}),
     ...(request.status !== null ? { expect: { status: request.status } } : {}),
   };
-  return { trigger, variables: { base_url: request.origin ?? "http://localhost:8080", ...variables } };
+  return { trigger, variables: { base_url: request.origin ?? STAND_IN_BASE_URL, ...variables } };
 }
 
 export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEntry | null, options: ExportOptions): FlowprintTest {

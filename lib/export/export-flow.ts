@@ -1,5 +1,5 @@
 // One entry for both export formats: the YAML text and the file name users download it as.
-import { buildFlowprintTest, type ExportableFlow, type ExportOptions, type RepresentativeEntry } from "./build-flowprint-test";
+import { buildFlowprintTest, STAND_IN_BASE_URL, type ExportableFlow, type ExportOptions, type RepresentativeEntry } from "./build-flowprint-test";
 import { buildTestmeshFlow } from "./build-testmesh-flow";
 import { FLOWPRINT_TEST_SCHEMA_ID } from "./flowprint-test.schema";
 import { renderTestYaml } from "./render-test-yaml";
@@ -17,15 +17,28 @@ export function fileNameOf(flowName: string): string {
   return `${slug || "flow"}.yaml`;
 }
 
-export function exportFlow(flow: ExportableFlow, entry: RepresentativeEntry | null, format: ExportFormat, options: ExportOptions): { yaml: string; file_name: string; format: ExportFormat } {
+export interface ExportedFlow {
+  yaml: string;
+  file_name: string;
+  format: ExportFormat;
+  /** The file's base_url when the trace recorded it (the run needs no --base-url), else null. */
+  base_url: string | null;
+}
+
+export function exportFlow(flow: ExportableFlow, entry: RepresentativeEntry | null, format: ExportFormat, options: ExportOptions): ExportedFlow {
   const file_name = fileNameOf(flow.name);
   if (format === "testmesh") {
-    return { format, file_name, yaml: renderTestYaml(buildTestmeshFlow(flow), [`TestMesh flow exported by Flowprint from "${flow.name}"`]) };
+    return { format, file_name, yaml: renderTestYaml(buildTestmeshFlow(flow), [`TestMesh flow exported by Flowprint from "${flow.name}"`]), base_url: null };
   }
-  const yaml = renderTestYaml(buildFlowprintTest(flow, entry, options), [
+  const test = buildFlowprintTest(flow, entry, options);
+  const baseUrl = test.variables?.base_url;
+  const recorded = typeof baseUrl === "string" && baseUrl !== STAND_IN_BASE_URL ? baseUrl : null;
+  const yaml = renderTestYaml(test, [
     `Flowprint test exported from the flow "${flow.name}".`,
     `Schema: ${FLOWPRINT_TEST_SCHEMA_ID}`,
-    `Run: npx flowprint run ${file_name} --base-url <url of the system> --server <url of Flowprint> --workspace <workspace>`,
+    recorded
+      ? `Run: npx flowprint run ${file_name} --server <url of Flowprint> --workspace <workspace> (--base-url <url> to test another system than base_url)`
+      : `Run: npx flowprint run ${file_name} --base-url <url of the system> --server <url of Flowprint> --workspace <workspace>`,
   ]);
-  return { format, file_name, yaml };
+  return { format, file_name, yaml, base_url: recorded };
 }

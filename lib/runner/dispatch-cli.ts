@@ -3,6 +3,7 @@ import { runEvalCli } from "../eval/run-eval-cli";
 import { runExportTraceCli } from "../eval/export-trace-cli";
 import { EXIT_PASSED, EXIT_USAGE } from "./exit-codes";
 import { runCli, type CliIo } from "./run-cli";
+import { WHERE_IT_RUNS } from "./usage";
 
 export const COMMANDS_USAGE = `Usage: flowprint <command> [options]
 
@@ -12,7 +13,8 @@ Commands:
   export-trace <trace id>         write a trace's LLM calls as an eval dataset
 
 "flowprint <command> --help" describes each.
-`;
+
+${WHERE_IT_RUNS}`;
 
 export async function dispatchCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

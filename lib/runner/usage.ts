@@ -1,13 +1,20 @@
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
 
+/** The CLI is not published on npm: where `npx flowprint` finds it, and how to call it elsewhere. */
+export const WHERE_IT_RUNS = `Where it runs: inside a Flowprint checkout (after npm install), "npx flowprint" runs this
+CLI. Elsewhere call it by path, "node <checkout>/bin/flowprint.mjs run ..."; outside a checkout
+"npx flowprint" would fetch an unrelated package of that name from the npm registry.
+`;
+
 export const USAGE = `Usage: flowprint run <test.yaml>... [options]
 
 Runs Flowprint tests (flows exported as YAML) against a running system: sends each test's
 requests inside one trace and asks Flowprint whether that trace took the expected path.
 
 Options:
-  --base-url <url>      the system under test; overrides the file's base_url variable
-                        (env FLOWPRINT_BASE_URL)
+  --base-url <url>      the system under test; overrides the file's base_url variable,
+                        which an export fills in from the trace: leave it out to test the
+                        system the trace came from (env FLOWPRINT_BASE_URL)
   --server <url>        Flowprint, which receives the traces and validates them
                         (env FLOWPRINT_SERVER, default ${DEFAULT_SERVER})
   --workspace <id>      Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")
@@ -28,4 +35,5 @@ Exit codes:
   2  usage error
   3  nothing failed, but a test was inconclusive (its trace never arrived, Flowprint
      could not be reached, an assertion could not be evaluated, or a variable is unknown)
-`;
+
+${WHERE_IT_RUNS}`;

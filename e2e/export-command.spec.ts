@@ -1,0 +1,75 @@
+// The run command the export page shows works as shown: the downloaded file, run with exactly
+// the arguments on the page against a system that traces into this Flowprint, passes.
+import { spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startInstrumentedOrders } from "./support/instrumented-orders";
+import { waitFor } from "./support/seed-traffic";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "..");
+
+function runShell(argv: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, argv, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+test("the export page's run command runs the downloaded test as shown", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const workspace = `export-run-${Date.now()}`;
+  const system = await startInstrumentedOrders(baseURL!, workspace);
+  try {
+    for (let i = 0; i < 3; i++) await system.order();
+    for (const id of system.traceIds) {
+      expect((await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" })).ok).toBe(true);
+    }
+    const { flows } = await waitFor(
+      async () => (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ flows: { id: string; name: string }[] }>,
+      (body) => body.flows.length === 1,
+    );
+    const [flow] = flows;
+
+    await page.goto(`/w/${workspace}/flows/${flow.id}/export`);
+    const shown = page.getByTestId("run-command");
+    await expect(shown).toContainText("npx flowprint run");
+    // One command whatever its line breaks (a shell joins backslash-newline).
+    const command = (await shown.innerText()).replace(/\s*\\\n\s*/g, " ").trim();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: /^Download / }).click();
+    const download = await downloading;
+    expect(command).toBe(`npx flowprint run ${download.suggestedFilename()} --server ${baseURL} --workspace ${workspace}`);
+    expect(command).not.toContain("--base-url");
+    await expect(page.getByText(`Runs against ${system.url}`)).toBeVisible();
+    await page.getByRole("heading", { name: "Run it" }).scrollIntoViewIfNeeded();
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `/tmp/drift-export-command-${scheme}.png`, fullPage: true });
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+
+    // Where the user saved the file: run the command there. `npx flowprint` resolves to this
+    // checkout's CLI only inside it, so the test calls the same bin by path.
+    const dir = await mkdtemp(path.join(tmpdir(), "flowprint-e2e-run-"));
+    await download.saveAs(path.join(dir, download.suggestedFilename()));
+    const args = command.split(" ").slice(2);
+    const run = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir);
+    expect(run.output).toMatch(/1 passed, 0 failed/);
+    expect(run.code, run.output).toBe(0);
+
+    // The flow page's box shows the same command, and the run it started.
+    await page.goto(`/w/${workspace}/flows/${flow.id}`);
+    const box = page.getByTestId("flow-executions");
+    await expect(box.getByTestId("run-command")).toContainText("npx flowprint run");
+    expect((await box.getByTestId("run-command").innerText()).replace(/\s*\\\n\s*/g, " ").trim()).toBe(command);
+    await expect(box.locator('[data-testid="execution-row"][data-status="passed"]')).toHaveCount(1);
+  } finally {
+    await system.close();
+  }
+});
