@@ -48,6 +48,14 @@ export interface DemoConfig {
   skipLoyalty: boolean;
   /** Share of model calls the model-server refuses with 429, as a provider's rate limit would. */
   llmErrorShare: number;
+  /**
+   * Seconds after traffic starts at which orders begins a fraud check on every order: a new
+   * path, so Flowprint opens a drift alert. 0: no change, and learning settings are left alone.
+   */
+  driftAfterS: number;
+  /** The short learning window the demo gives a fresh workspace, so it can drift in minutes. */
+  driftLearningMs: number;
+  driftLearningTraces: number;
 }
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
@@ -86,6 +94,12 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   if (format !== "proto" && format !== "json") {
     throw new Error(`DEMO_EXPORT_FORMAT must be "proto" or "json", got "${format}"`);
   }
+  const driftAfterS = env.DEMO_DRIFT_AFTER_S?.trim() === "0" ? 0 : positiveNumber("DEMO_DRIFT_AFTER_S", env.DEMO_DRIFT_AFTER_S, 180);
+  const driftLearningS = positiveNumber("DEMO_DRIFT_LEARNING_S", env.DEMO_DRIFT_LEARNING_S, 120);
+  // A change during the learning window would quietly join the baseline instead of alerting.
+  if (driftAfterS > 0 && driftAfterS <= driftLearningS) {
+    throw new Error(`DEMO_DRIFT_AFTER_S (${driftAfterS}) must be later than DEMO_DRIFT_LEARNING_S (${driftLearningS}), or the changed path is learned as normal`);
+  }
   return {
     // A trailing slash would give "//v1/traces", which Next.js does not route.
     flowprintUrl: (env.FLOWPRINT_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
@@ -100,6 +114,9 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     slowMs: positiveNumber("DEMO_SLOW_MS", env.DEMO_SLOW_MS, 500),
     skipLoyalty: env.DEMO_SKIP_LOYALTY === "1" || env.DEMO_SKIP_LOYALTY === "true",
     llmErrorShare: share("DEMO_LLM_ERROR_SHARE", env.DEMO_LLM_ERROR_SHARE, 0.03),
+    driftAfterS,
+    driftLearningMs: Math.round(driftLearningS * 1000),
+    driftLearningTraces: Math.floor(positiveNumber("DEMO_DRIFT_LEARNING_TRACES", env.DEMO_DRIFT_LEARNING_TRACES, 20)),
   };
 }
 

@@ -5,11 +5,15 @@
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
 // that take up to 0.9 s), DEMO_LLM_ERROR_SHARE (0.03: model calls the model-server refuses with
-// 429), DEMO_TRAFFIC_S (traffic stops after this long, 0: none; the services keep serving). The
+// 429), DEMO_TRAFFIC_S (traffic stops after this long, 0: none; the services keep serving),
+// DEMO_DRIFT_AFTER_S (180; 0: off: orders starts a fraud check, a new path Flowprint alerts on;
+// a fresh workspace first gets a learning window of DEMO_DRIFT_LEARNING_S, 120, and
+// DEMO_DRIFT_LEARNING_TRACES, 20, so the alert comes within minutes). The
 // storefront service runs a two-request checkout journey every second while traffic flows; the
 // assistant answers support questions through the model-server, an OpenAI-compatible stand-in.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { applyDemoLearning, DRIFT_MESSAGE, driftDelayMs } from "./demo-drift";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
 import { findFreePorts } from "./free-ports";
 import type { LauncherMessage, ServiceMessage } from "./service-main";
@@ -117,6 +121,10 @@ if (!(await waitForFlowprint(config.flowprintUrl, exportConfig))) {
   await stop(1, `Flowprint did not answer at ${config.flowprintUrl} within 2 minutes`);
 }
 
+// Before the first trace: the window applies to entry points from their first trace on.
+const driftAfterMs = driftDelayMs(config);
+if (driftAfterMs !== null) log(await applyDemoLearning(config));
+
 if (config.trafficS === 0) {
   log("DEMO_TRAFFIC_S=0: no traffic, services serving");
 } else {
@@ -156,6 +164,12 @@ if (config.trafficS !== undefined && config.trafficS > 0) {
     // having been sent.
     log("every span of the traffic exported");
   }, config.trafficS * 1000);
+}
+if (driftAfterMs !== null && running.traffic) {
+  setTimeout(() => {
+    log(`DEMO_DRIFT_AFTER_S=${config.driftAfterS}: orders now runs a fraud check on every order, a new path; Flowprint shows the drift alert once the workspace's drift_confirm_ms has passed`);
+    children.get("orders")?.send(DRIFT_MESSAGE);
+  }, driftAfterMs);
 }
 if (config.durationS !== undefined) {
   setTimeout(() => void stop(0, `DEMO_DURATION_S=${config.durationS}`), config.durationS * 1000);

@@ -8,16 +8,19 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import { formatPageRange } from "@/lib/format/format-number";
 import { DriftAlertTable } from "./drift-alert-table";
+import { DriftLearningCard } from "./drift-learning";
 import { STATE_DESCRIPTION, STATE_LABEL } from "./drift-labels";
 import { DRIFT_PANEL_ID, DriftStateTabs, tabId } from "./drift-state-tabs";
 import type { DriftAlertList } from "./drift-types";
 import { NoDrift } from "./no-drift";
 import { useDriftCounts } from "./use-drift-counts";
+import { useDriftLearning } from "./use-drift-learning";
 import { useDriftTab } from "./use-drift-tab";
 
 export function DriftView({ workspaceId }: { workspaceId: string }) {
   const { state, page, pageSize, update } = useDriftTab();
   const counts = useDriftCounts(workspaceId);
+  const learning = useDriftLearning(workspaceId);
   const offset = (page - 1) * pageSize;
   const query = useQuery({
     queryKey: queryKeys.drift(workspaceId, { state, limit: pageSize, offset }),
@@ -29,7 +32,17 @@ export function DriftView({ workspaceId }: { workspaceId: string }) {
 
   const knownCounts = Object.values(counts);
   const noDriftAtAll = knownCounts.length === 4 && knownCounts.every((n) => n === 0);
-  if (noDriftAtAll) return <NoDrift workspaceId={workspaceId} />;
+  const learningCard = (explainWindow: boolean) => (
+    <DriftLearningCard learning={learning.data} isError={learning.isError} error={learning.error} onRetry={() => learning.refetch()} explainWindow={explainWindow} />
+  );
+  if (noDriftAtAll) {
+    return (
+      <div className="space-y-4">
+        <NoDrift workspaceId={workspaceId} learning={learning.data} />
+        {learningCard(false)}
+      </div>
+    );
+  }
 
   const data = query.data;
   return (
@@ -66,6 +79,7 @@ export function DriftView({ workspaceId }: { workspaceId: string }) {
           </>
         )}
       </div>
+      <div className="pt-3">{learningCard(true)}</div>
     </div>
   );
 }

@@ -36,6 +36,10 @@ function parseOrder(body: unknown): { customerId: string; items: OrderLine[] } {
 
 export const createService: CreateService = ({ tracer, urls }) => {
   const store = new OrdersStore(tracer);
+  // Plays a release that adds a fraud check: sent by run-demo.ts after DEMO_DRIFT_AFTER_S, so
+  // every order's path gains a node and Flowprint opens a drift alert.
+  let fraudCheck = false;
+  if (process.send) process.on("message", (message: { type?: string }) => message?.type === "drift" && (fraudCheck = true));
 
   return {
     routes: [
@@ -64,6 +68,13 @@ export const createService: CreateService = ({ tracer, urls }) => {
           }
 
           await simulateWork(1, 5); // pricing and validation
+          if (fraudCheck) {
+            const screening = await requestJson<{ verdict: string }>(`${urls.users}/users/${encodeURIComponent(customer.id)}/fraud-check`, {
+              method: "POST",
+              body: { orderTotalCents: totalCents },
+            });
+            if (screening.status !== 200 || screening.body.verdict !== "approve") throw new HttpError(422, "the order did not pass the fraud check");
+          }
           const id = `o-${randomUUID()}`;
           store.save({
             id,

@@ -1,4 +1,5 @@
-// users: customer lookup. Owns the customer records (including the tier orders branches on).
+// users: customer lookup and fraud screening. Owns the customer records (including the tier
+// orders branches on).
 import { CUSTOMERS } from "../catalog";
 import { HttpError } from "../http-server";
 import { simulateWork } from "../latency";
@@ -16,6 +17,16 @@ export const createService: CreateService = () => {
           const customer = byId.get(params.id!);
           if (!customer) throw new HttpError(404, `no user ${params.id}`);
           return { status: 200, body: customer };
+        },
+      },
+      {
+        // Only called once the demo's path change (DEMO_DRIFT_AFTER_S) starts fraud checks.
+        method: "POST",
+        route: "/users/:id/fraud-check",
+        handler: async ({ params }) => {
+          await simulateWork(2, 8);
+          if (!byId.has(params.id!)) throw new HttpError(404, `no user ${params.id}`);
+          return { status: 200, body: { customerId: params.id, verdict: "approve" } };
         },
       },
     ],

@@ -11,6 +11,11 @@ export const driftQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+export const driftLearningQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
 export const driftParamsSchema = workspaceParamsSchema.extend({
   alertId: z.string().uuid("must be a drift alert id"),
 });

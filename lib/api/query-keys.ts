@@ -16,6 +16,7 @@ export const queryKeys = {
   llmUsage: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "usage", filter] as const,
   llmCalls: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "calls", filter] as const,
   drift: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "drift", filter] as const,
+  driftLearning: (workspaceId: string) => ["workspaces", workspaceId, "drift-learning"] as const,
   driftAlert: (workspaceId: string, alertId: string) => ["workspaces", workspaceId, "drift-alert", alertId] as const,
   settings: (workspaceId: string) => ["workspaces", workspaceId, "settings"] as const,
   ingestKeys: (workspaceId: string) => ["workspaces", workspaceId, "ingest-keys"] as const,
