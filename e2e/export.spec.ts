@@ -24,9 +24,11 @@ test("one click from the flow list exports the flow, and the downloaded file equ
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: /^Download / }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe("checkout-post-orders.yaml");
-  const file = await readFile((await download.path())!, "utf8");
   const api = await (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows/${flow.id}/export`, { method: "POST" })).json();
+  // The flow's name and its fingerprint's first digits: one file name per flow.
+  expect(download.suggestedFilename()).toMatch(/^checkout-post-orders-[0-9a-f]{8}\.yaml$/);
+  expect(download.suggestedFilename()).toBe(api.file_name);
+  const file = await readFile((await download.path())!, "utf8");
   expect(file).toBe(api.yaml);
 
   await page.getByRole("radio", { name: "TestMesh" }).click();

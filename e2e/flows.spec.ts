@@ -2,7 +2,7 @@
 // then open a flow and read its path, charts, representative trace and variants.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
-import { fastDriftWorkspace, sendOrders, waitFor } from "./support/seed-traffic";
+import { fastDriftWorkspace, sendOrderLookups, sendOrders, waitFor } from "./support/seed-traffic";
 
 interface ListedFlow {
   id: string;
@@ -114,12 +114,16 @@ test("open a flow: path graph, charts, representative trace and explained varian
     30_000,
   );
 
+  // Variants of one entry point are named by what sets them apart.
+  expect(gold.name).toBe("checkout → POST /orders · + loyalty");
+  expect(standard.name).toBe("checkout → POST /orders · without loyalty");
+
   await page.goto(`/w/${workspace}/flows`);
-  await rows(page).and(page.locator(`[data-flow-id="${gold.id}"]`)).getByRole("link", { name: "checkout → POST /orders", exact: true }).click();
+  await rows(page).and(page.locator(`[data-flow-id="${gold.id}"]`)).getByRole("link", { name: gold.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/flows/${gold.id}$`));
-  await expect(page.getByRole("heading", { name: "checkout → POST /orders", level: 1 })).toBeVisible();
-  await expect(page).toHaveTitle(/checkout → POST \/orders/);
-  await expect(page.getByRole("link", { name: "Export checkout → POST /orders" })).toHaveAttribute("href", `/w/${workspace}/flows/${gold.id}/export`);
+  await expect(page.getByRole("heading", { name: gold.name, level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle(/checkout → POST \/orders · \+ loyalty/);
+  await expect(page.getByRole("link", { name: `Export ${gold.name}` })).toHaveAttribute("href", `/w/${workspace}/flows/${gold.id}/export`);
 
   const statistics = page.getByRole("region", { name: "Flow statistics" });
   await expect(statistics).toContainText("Occurrences");
@@ -142,7 +146,12 @@ test("open a flow: path graph, charts, representative trace and explained varian
   const variants = page.getByTestId("flow-variant");
   await expect(variants).toHaveCount(2);
   await expect(variants.first()).toContainText("This flow");
+  await expect(variants.first().getByTestId("flow-variant-label")).toHaveText("+ loyalty");
+  await expect(variants.nth(1).getByTestId("flow-variant-label")).toHaveText("without loyalty");
   await expect(variants.first().getByTestId("flow-explanation")).toContainText("customer.tier = gold");
+  // The explanation counts this variant's own traces, as the count beside it does.
+  await expect(variants.first()).toContainText("4 traces");
+  await expect(variants.first().getByTestId("flow-explanation")).toContainText("(4 of 4 sampled traces)");
   await expect(page.getByTestId("flow-samples").getByRole("link")).toHaveCount(4);
   await expect(page.getByTestId("flow-executions")).toContainText("npx flowprint run");
 
@@ -154,6 +163,18 @@ test("open a flow: path graph, charts, representative trace and explained varian
   await expect(page).toHaveURL(new RegExp(`/flows/${standard.id}$`));
   await expect(page.getByTestId("flow-variant").first()).toContainText("This flow");
   await expect(page.getByTestId("path-node")).toHaveCount(standard.path.length);
+});
+
+test("a failed client call shows as an error of the endpoint it called", async ({ page, baseURL }) => {
+  const workspace = `client-errors-${Date.now()}`;
+  await sendOrderLookups(baseURL!, workspace, { count: 10, notFound: 3 });
+  const { flows } = await api<{ flows: ListedFlow[] }>(baseURL!, workspace, "/telemetry/flows");
+  await page.goto(`/w/${workspace}/flows/${flows[0].id}`);
+  const nodes = page.getByTestId("flow-path-graph").getByTestId("path-node");
+  await expect(nodes).toHaveCount(3);
+  // The gateway's 404s are its client span's; the orders endpoint it called carries them.
+  await expect(nodes.filter({ hasText: "GET /orders/:id" })).toContainText("err 30");
+  await expect(nodes.filter({ hasText: "GET /api/v1/orders/:id" })).toContainText("err 0");
 });
 
 test("a flow that does not exist, and a workspace without flows", async ({ page }) => {

@@ -7,6 +7,7 @@ import { FlowRisk } from "./flow-risk";
 import { driftAlertHref, flowExportHref, flowsHref } from "./flow-links";
 import type { FlowView } from "./flow-types";
 import { FlowLlmLink } from "./flow-llm-link";
+import { FlowName } from "./flow-name";
 
 export function FlowHeader({ workspaceId, flow }: { workspaceId: string; flow: FlowView }) {
   const drift = flow.drift_details;
@@ -18,7 +19,9 @@ export function FlowHeader({ workspaceId, flow }: { workspaceId: string; flow: F
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1.5">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="truncate text-xl font-semibold tracking-tight">{flow.name}</h1>
+            <h1 className="truncate text-xl font-semibold tracking-tight">
+              <FlowName flow={flow} />
+            </h1>
             <FlowRisk level={flow.risk_level} score={flow.risk_score} />
             {drift ? (
               <Link href={driftAlertHref(workspaceId, drift.alert_id)} aria-label="Drifted: open its drift alert" className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">

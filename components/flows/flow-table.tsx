@@ -8,6 +8,7 @@ import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
 import { errorTone } from "./error-tone";
 import { driftAlertHref, flowExportHref, flowHref } from "./flow-links";
 import { defaultOrder, type FlowListParams, type FlowSortKey } from "./flow-list-params";
+import { FlowName } from "./flow-name";
 import { FlowPathSummary } from "./flow-path-summary";
 import type { FlowView } from "./flow-types";
 
@@ -104,7 +105,7 @@ export function FlowTable({
                   data-flow-link
                   className="block truncate font-medium text-zinc-900 group-hover:text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-300"
                 >
-                  {flow.name}
+                  <FlowName flow={flow} />
                 </Link>
                 <FlowPathSummary path={flow.path} className="mt-0.5" />
               </td>

@@ -11,7 +11,10 @@ export interface DriftDetailsView {
 
 export interface FlowView {
   id: string;
+  /** The entry point's name, plus ` · <variant_label>` when the entry point has several variants. */
   name: string;
+  /** What sets this variant apart from its entry point's others ("+ loyalty", "error", "#ac76"); null for the only one. */
+  variant_label: string | null;
   fingerprint: string;
   entry_service: string;
   entry_operation: string;

@@ -36,6 +36,7 @@ export function FlowVariants({ workspaceId, flow }: { workspaceId: string; flow:
           return (
             <li key={variant.id} className={`px-4 py-3 ${current ? "bg-indigo-50/60 dark:bg-indigo-950/25" : ""}`} data-testid="flow-variant" data-flow-id={variant.id}>
               <div className="flex min-w-0 items-center gap-2">
+                {variant.variant_label !== null ? <VariantLabel label={variant.variant_label} /> : null}
                 {current ? (
                   <>
                     <FlowPathSummary path={variant.path} className="text-zinc-700 dark:text-zinc-300" />
@@ -65,7 +66,7 @@ export function FlowVariants({ workspaceId, flow }: { workspaceId: string; flow:
               {variant.explanations.length > 0 ? (
                 <ul className="mt-2 space-y-1">
                   {variant.explanations.map((e) => (
-                    <li key={e.text} className="flex gap-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="flow-explanation">
+                    <li key={e.text} className="flex gap-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="flow-explanation" title="Counted in the traces of this variant sampled when the variants were last compared">
                       <span aria-hidden className="mt-px text-amber-500">
                         ◆
                       </span>
@@ -81,5 +82,13 @@ export function FlowVariants({ workspaceId, flow }: { workspaceId: string; flow:
         })}
       </ul>
     </Card>
+  );
+}
+
+function VariantLabel({ label }: { label: string }) {
+  return (
+    <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-px text-[11px] font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="flow-variant-label">
+      {label}
+    </span>
   );
 }

@@ -73,3 +73,48 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Order look-ups through a gateway: api-gateway's `GET /api/v1/orders/:id` calls orders'
+ * `GET /orders/:id`, which reads its database. In the first `notFound` traces the order does not
+ * exist: the gateway's client span fails with the 404, orders' own server span does not (HTTP
+ * servers leave 4xx unset). Returns the trace ids, completed.
+ */
+export async function sendOrderLookups(baseUrl: string, workspace: string, traffic: { count: number; notFound: number }): Promise<string[]> {
+  const headers = { "X-Workspace-ID": workspace };
+  const gateway = sdkClient({ baseUrl, format: "protobuf", service: "api-gateway", headers });
+  const orders = sdkClient({ baseUrl, format: "protobuf", service: "orders", headers });
+  const ids: string[] = [];
+  for (let i = 0; i < traffic.count; i++) {
+    const status = i < traffic.notFound ? 404 : 200;
+    const start = Date.now() - 30;
+    const root = gateway.tracer.startSpan("GET /api/v1/orders/:id", {
+      kind: SpanKind.SERVER,
+      startTime: start,
+      attributes: { "http.request.method": "GET", "http.route": "/api/v1/orders/:id", "http.response.status_code": status },
+    });
+    const call = gateway.tracer.startSpan("GET", { kind: SpanKind.CLIENT, startTime: start + 1, attributes: { "http.request.method": "GET", "server.address": "orders", "http.response.status_code": status } }, trace.setSpan(context.active(), root));
+    const server = orders.tracer.startSpan(
+      "GET /orders/:id",
+      { kind: SpanKind.SERVER, startTime: start + 2, attributes: { "http.request.method": "GET", "http.route": "/orders/:id", "http.response.status_code": status } },
+      trace.setSpan(context.active(), call),
+    );
+    orders.tracer.startSpan("SELECT orders", { kind: SpanKind.CLIENT, startTime: start + 3, attributes: { "db.system.name": "sqlite", "db.namespace": "orders", "db.operation.name": "SELECT" } }, trace.setSpan(context.active(), server)).end(start + 6);
+    server.end(start + 20);
+    if (status === 404) call.setStatus({ code: SpanStatusCode.ERROR, message: "404 Not Found" });
+    call.end(start + 22);
+    root.end(start + 25);
+    ids.push(root.spanContext().traceId);
+    // Each span is its own export; the exporter refuses more than 30 at once.
+    if (i % 5 === 4) await Promise.all([gateway.flush(), orders.flush()]);
+  }
+  for (const client of [gateway, orders]) {
+    await client.flush();
+    await client.shutdown();
+  }
+  for (const id of ids) {
+    const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
+    if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
+  }
+  return ids;
+}

@@ -62,7 +62,7 @@ describe("explainVariants", () => {
         value: "gold",
         support: 60,
         of: 60,
-        text: "`loyalty` is called only when `customer.tier = gold` (60 of 60 traces)",
+        text: "`loyalty` is called only when `customer.tier = gold` (60 of 60 sampled traces)",
       },
     ]);
   });
@@ -94,7 +94,7 @@ describe("explainVariants", () => {
     ];
     expect(explainVariants(variants)).toEqual([]);
     expect(explainVariants(variants, { maxDistinctValues: 25 }).map((e) => e.text)).toEqual([
-      "`loyalty` is called only when `region = eu-1` (48 of 48 traces)",
+      "`loyalty` is called only when `region = eu-1` (48 of 48 sampled traces)",
     ]);
   });
 
@@ -105,14 +105,14 @@ describe("explainVariants", () => {
         variantId: "with-loyalty",
         support: 58,
         of: 60,
-        text: "`loyalty` is called only when `customer.tier = gold` (58 of 60 traces)",
+        text: "`loyalty` is called only when `customer.tier = gold` (58 of 60 sampled traces)",
       }),
     ]);
   });
 
   it("holds recall to minRecall: 54 of 60 is 0.9, 53 of 60 is not", () => {
     const withGold = (n: number) => goldTier((i) => (i < n ? "gold" : "silver"), () => "bronze");
-    expect(explainVariants(withGold(54)).map((e) => e.text)).toContain("`loyalty` is called only when `customer.tier = gold` (54 of 60 traces)");
+    expect(explainVariants(withGold(54)).map((e) => e.text)).toContain("`loyalty` is called only when `customer.tier = gold` (54 of 60 sampled traces)");
     expect(explainVariants(withGold(53)).filter((e) => e.effect === "called")).toEqual([]);
     expect(explainVariants(withGold(53), { minRecall: 0.85 }).filter((e) => e.effect === "called")).toHaveLength(1);
   });
@@ -125,7 +125,7 @@ describe("explainVariants", () => {
       { id: "main", path: [frontend], traces: traces(500, (i) => ({ "customer.tier": i < 40 ? "gold" : "silver" })) },
     ];
     expect(explainVariants(variants).map((e) => [e.variantId, e.text])).toEqual([
-      ["main", "`loyalty` is skipped when `customer.tier = silver` (460 of 500 traces)"],
+      ["main", "`loyalty` is skipped when `customer.tier = silver` (460 of 500 sampled traces)"],
     ]);
   });
 
@@ -144,7 +144,7 @@ describe("explainVariants", () => {
         value: "voucher",
         support: 40,
         of: 40,
-        text: "`POST /fraud/check` is skipped when `payment.method = voucher` (40 of 40 traces)",
+        text: "`POST /fraud/check` is skipped when `payment.method = voucher` (40 of 40 sampled traces)",
       },
     ]);
   });
@@ -152,8 +152,8 @@ describe("explainVariants", () => {
   it("explains both sides when each has its own value", () => {
     const variants = goldTier(() => "gold", () => "guest");
     expect(explainVariants(variants).map((e) => [e.variantId, e.effect, e.text])).toEqual([
-      ["with-loyalty", "called", "`loyalty` is called only when `customer.tier = gold` (60 of 60 traces)"],
-      ["without-loyalty", "skipped", "`loyalty` is skipped when `customer.tier = guest` (60 of 60 traces)"],
+      ["with-loyalty", "called", "`loyalty` is called only when `customer.tier = gold` (60 of 60 sampled traces)"],
+      ["without-loyalty", "skipped", "`loyalty` is skipped when `customer.tier = guest` (60 of 60 sampled traces)"],
     ]);
   });
 
@@ -170,11 +170,24 @@ describe("explainVariants", () => {
       { id: "c", path: [frontend], traces: traces(20, () => ({ "customer.tier": "silver" })) },
     ];
     expect(explainVariants(variants).map((e) => [e.variantId, e.text])).toEqual([
-      ["a", "`loyalty` is called only when `customer.tier = gold` (40 of 40 traces)"],
-      ["b", "`loyalty` is called only when `customer.tier = gold` (40 of 40 traces)"],
-      ["b", "`promo` is called only when `coupon = yes` (20 of 20 traces)"],
-      ["c", "`loyalty` is skipped when `customer.tier = silver` (20 of 20 traces)"],
+      // Each variant's own traces: a and b hold 20 each, not the 40 of their side.
+      ["a", "`loyalty` is called only when `customer.tier = gold` (20 of 20 sampled traces)"],
+      ["b", "`loyalty` is called only when `customer.tier = gold` (20 of 20 sampled traces)"],
+      ["b", "`promo` is called only when `coupon = yes` (20 of 20 sampled traces)"],
+      ["c", "`loyalty` is skipped when `customer.tier = silver` (20 of 20 sampled traces)"],
     ]);
+  });
+
+  it("counts the variant's own traces, so the count agrees with the variant's beside it", () => {
+    // The reported card: a variant of 143 traces read "(152 of 152 traces)", the count of every
+    // variant without loyalty (it and a failing one of 9).
+    const variants: VariantSample[] = [
+      { id: "gold", path: [frontend, dispatch, loyalty], traces: traces(60, () => ({ "customer.tier": "gold" })) },
+      { id: "standard", path: [frontend, dispatch, promo], traces: traces(143, () => ({ "customer.tier": "standard" })) },
+      { id: "failing", path: [frontend, dispatch], traces: traces(9, () => ({ "customer.tier": "standard" })) },
+    ];
+    const standard = explainVariants(variants).filter((e) => e.variantId === "standard" && e.node.identifier === "loyalty");
+    expect(standard.map((e) => [e.support, e.of, e.text])).toEqual([[143, 143, "`loyalty` is skipped when `customer.tier = standard` (143 of 143 sampled traces)"]]);
   });
 
   it("requires minSupport supporting traces", () => {
@@ -184,7 +197,7 @@ describe("explainVariants", () => {
     ];
     expect(explainVariants(variants)).toEqual([]);
     expect(explainVariants(variants, { minSupport: 2 }).map((e) => e.text)).toEqual([
-      "`loyalty` is called only when `customer.tier = gold` (2 of 2 traces)",
+      "`loyalty` is called only when `customer.tier = gold` (2 of 2 sampled traces)",
     ]);
   });
 
@@ -330,7 +343,8 @@ describe("explainVariants", () => {
             const support = side.filter((t) => t[e.attribute] === e.value).length;
             const withValue = all.filter((t) => t[e.attribute] === e.value).length;
             const others = all.length - side.length;
-            expect([e.support, e.of]).toEqual([support, side.length]);
+            const own = variant.traces.filter((t) => t[e.attribute] === e.value).length;
+            expect([e.support, e.of]).toEqual([own, variant.traces.length]);
             expect(support).toBeGreaterThanOrEqual(minSupport);
             expect(support / side.length).toBeGreaterThanOrEqual(minRecall);
             expect(support / withValue).toBeGreaterThanOrEqual(minPrecision);
@@ -338,8 +352,9 @@ describe("explainVariants", () => {
             expect(new Set(all.map((t) => t[e.attribute]).filter((v) => v !== undefined)).size).toBeLessThanOrEqual(maxDistinctValues);
 
             const verb = e.effect === "called" ? "is called only when" : "is skipped when";
-            const unit = side.length === 1 ? "trace" : "traces";
-            expect(e.text).toBe(`\`${e.node.identifier}\` ${verb} \`${e.attribute} = ${e.value}\` (${support} of ${side.length} ${unit})`);
+            const unit = variant.traces.length === 1 ? "trace" : "traces";
+            const count = variant.traces.length === 0 ? "" : ` (${own} of ${variant.traces.length} sampled ${unit})`;
+            expect(e.text).toBe(`\`${e.node.identifier}\` ${verb} \`${e.attribute} = ${e.value}\`${count}`);
 
             expect(seen.has(`${e.variantId} ${key}`)).toBe(false);
             seen.add(`${e.variantId} ${key}`);
@@ -364,12 +379,11 @@ describe("explainVariants", () => {
             path: v.has ? [frontend, planted, ...v.nodes] : [frontend, ...v.nodes],
             traces: v.traces.map((t) => ({ "a.planted": v.has ? "on" : `off${t.id % 3}`, noise: t.noise, color: t.color ?? "none" })),
           }));
-          const withTraces = raw.filter((v) => v.has).reduce((sum, v) => sum + v.traces.length, 0);
           const result = explainVariants(variants);
           for (const [index, v] of raw.entries()) {
             if (!v.has) continue;
             expect(result.filter((e) => e.variantId === `v${index}` && e.node.identifier === "planted")).toEqual([
-              expect.objectContaining({ effect: "called", attribute: "a.planted", value: "on", support: withTraces, of: withTraces }),
+              expect.objectContaining({ effect: "called", attribute: "a.planted", value: "on", support: v.traces.length, of: v.traces.length }),
             ]);
           }
         }),

@@ -1,6 +1,6 @@
 // Why does one entry point have several variants? Looks for an attribute of the entry span (or
 // its resource) whose value decides whether a node is on the path, and states it with its
-// support: "`loyalty` is called only when `customer.tier = gold` (60 of 60 traces)".
+// support: "`loyalty` is called only when `customer.tier = gold` (60 of 60 sampled traces)".
 //
 // Rules:
 // 1. A node (by nodeKey) explains something only if some variants have it and others don't.
@@ -19,10 +19,12 @@
 // 5. Per branch and side, the best statement wins: highest F1 of precision and recall, then
 //    higher support, then key, then value (code-unit order, so no locale can change it).
 // 6. The winner is attached to every variant on its side, so effect "called" means the variant
-//    has the node and "skipped" that it lacks it, and the counts are about the traces that
-//    variant belongs to. Each side is judged on its own: "called only when tier = gold" says
-//    nothing usable about the variant without the node when its traces are silver or bronze,
-//    and a new variant that drops a node gets its own "skipped when" statement when there is one.
+//    has the node and "skipped" that it lacks it. The counts attached are the variant's own
+//    (its sampled traces with the value, of its sampled traces), not the side's: a variant shown
+//    with its trace count must not read "152 of 152" beside its 143. Each side is judged on
+//    its own: "called only when tier = gold" says nothing usable about the variant without the
+//    node when its traces are silver or bronze, and a new variant that drops a node gets its
+//    own "skipped when" statement when there is one.
 // 7. Output: by variantId, then strongest first (F1, support), then nodeKey. Counting is
 //    order-independent, so reordering variants or traces never changes the result. Nothing
 //    separates a single variant, nor variants with the same set of nodes: [].
@@ -44,10 +46,10 @@ export interface VariantExplanation {
   effect: "called" | "skipped";
   attribute: string;
   value: string;
-  /** traces that satisfy the statement among those it is about (numerator / denominator) */
+  /** this variant's sampled traces with `attribute = value` (support) among its sampled traces (of) */
   support: number;
   of: number;
-  /** the sentence shown to users, e.g. "`loyalty` is called only when `customer.tier = gold` (60 of 60 traces)" */
+  /** the sentence shown to users, e.g. "`loyalty` is called only when `customer.tier = gold` (60 of 60 sampled traces)" */
   text: string;
 }
 
@@ -72,6 +74,8 @@ interface Statement {
   of: number;
   /** F1 = 2·support / f1Denominator, kept as integers so ties are exact. */
   f1Denominator: number;
+  /** Traces with the value, per variant. */
+  perVariant: readonly number[];
 }
 
 export function explainVariants(variants: readonly VariantSample[], options: ExplainVariantsOptions = {}): VariantExplanation[] {
@@ -104,18 +108,19 @@ export function explainVariants(variants: readonly VariantSample[], options: Exp
           const elsewhere = all - support;
           if (support < Math.max(1, minSupport) || support / of < minRecall || support / all < minPrecision) continue;
           if ((others - elsewhere) / others < minPrecision) continue;
-          const statement = { attribute, value, support, of, f1Denominator: of + all };
+          const statement = { attribute, value, support, of, f1Denominator: of + all, perVariant };
           if (best === undefined || compareStatements(statement, best) < 0) best = statement;
         }
       }
       if (best === undefined) continue;
 
       const statement = best;
-      const text = sentence(branch.node, effect, statement);
       variants.forEach((variant, i) => {
         if (!onSide[i]) return;
-        const { attribute, value, support } = statement;
-        const explanation = { variantId: variant.id, node: branch.node, effect, attribute, value, support, of, text };
+        const { attribute, value } = statement;
+        const own = { support: statement.perVariant[i], of: sizes[i] };
+        const text = sentence(branch.node, effect, { attribute, value, ...own });
+        const explanation = { variantId: variant.id, node: branch.node, effect, attribute, value, ...own, text };
         found.push({ explanation, statement, key: branch.key });
       });
     }
@@ -200,7 +205,9 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sentence(node: VariantExplanation["node"], effect: VariantExplanation["effect"], s: Statement): string {
+function sentence(node: VariantExplanation["node"], effect: VariantExplanation["effect"], s: Pick<Statement, "attribute" | "value" | "support" | "of">): string {
   const verb = effect === "called" ? "is called only when" : "is skipped when";
-  return `\`${node.identifier}\` ${verb} \`${s.attribute} = ${s.value}\` (${s.support} of ${s.of} ${s.of === 1 ? "trace" : "traces"})`;
+  const statement = `\`${node.identifier}\` ${verb} \`${s.attribute} = ${s.value}\``;
+  // A variant with no sampled trace (all deleted by retention) is on its side by its path alone.
+  return s.of === 0 ? statement : `${statement} (${s.support} of ${s.of} sampled ${s.of === 1 ? "trace" : "traces"})`;
 }

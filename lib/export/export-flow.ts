@@ -1,21 +1,12 @@
 // One entry for both export formats: the YAML text and the file name users download it as.
 import { buildFlowprintTest, STAND_IN_BASE_URL, type ExportableFlow, type ExportOptions, type RepresentativeEntry } from "./build-flowprint-test";
 import { buildTestmeshFlow } from "./build-testmesh-flow";
+import { exportFileName } from "./export-file-name";
 import { FLOWPRINT_TEST_SCHEMA_ID } from "./flowprint-test.schema";
 import { renderTestYaml } from "./render-test-yaml";
 
 export const EXPORT_FORMATS = ["flowprint", "testmesh"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** `checkout → POST /orders` → `checkout-post-orders`. */
-export function fileNameOf(flowName: string): string {
-  const slug = flowName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 100);
-  return `${slug || "flow"}.yaml`;
-}
 
 export interface ExportedFlow {
   yaml: string;
@@ -26,7 +17,7 @@ export interface ExportedFlow {
 }
 
 export function exportFlow(flow: ExportableFlow, entry: RepresentativeEntry | null, format: ExportFormat, options: ExportOptions): ExportedFlow {
-  const file_name = fileNameOf(flow.name);
+  const file_name = exportFileName(flow);
   if (format === "testmesh") {
     return { format, file_name, yaml: renderTestYaml(buildTestmeshFlow(flow), [`TestMesh flow exported by Flowprint from "${flow.name}"`]), base_url: null };
   }

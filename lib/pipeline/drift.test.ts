@@ -246,9 +246,9 @@ for (const kind of TEST_STORES) {
       await sweepDrift(store, { thorough: true });
       const { flows } = await listFlows(store, "why", { sort: "occurrence_count", limit: 50, offset: 0 });
       const loyalty = await getFlow(store, "why", flows.find((f) => f.occurrence_count === 6)!.id);
-      expect(loyalty!.explanations.map((e) => e.text)).toEqual(["`loyalty` is called only when `customer.tier = gold` (6 of 6 traces)"]);
+      expect(loyalty!.explanations.map((e) => e.text)).toEqual(["`loyalty` is called only when `customer.tier = gold` (6 of 6 sampled traces)"]);
       const plain = await getFlow(store, "why", flows.find((f) => f.occurrence_count === 8)!.id);
-      expect(plain!.variants.map((v) => v.explanations.map((e) => e.text))).toEqual([["`loyalty` is called only when `customer.tier = gold` (6 of 6 traces)"]]);
+      expect(plain!.variants.map((v) => v.explanations.map((e) => e.text))).toEqual([["`loyalty` is called only when `customer.tier = gold` (6 of 6 sampled traces)"]]);
     });
   });
 }

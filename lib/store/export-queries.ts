@@ -3,19 +3,23 @@
 // workspace's default timeout.
 import type { ExportableFlow, RepresentativeEntry } from "../export/build-flowprint-test";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
+import { variantDisplayName } from "../flows/label-variants";
 import { summarizeNodeStats } from "../flows/node-stats";
 import { SpanKind, type Attributes } from "../otlp/span";
 import { readJourneyCalls, type JourneySpan } from "../export/read-journey-calls";
 import type { PathNode } from "../traces/path-node";
 import type { Store } from "./db";
+import { variantLabels } from "./flow-queries";
 
 export async function loadFlowForExport(store: Store, workspaceId: string, flowId: string): Promise<{ flow: ExportableFlow; entry: RepresentativeEntry | null; timeoutMs: number } | null> {
   const row = await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } });
   if (!row) return null;
   const aggregate = deserializeFlowAggregate(row);
+  const labels = await variantLabels(store, workspaceId, [{ entryService: row.entryService, entryOperation: row.entryOperation }]);
   const flow: ExportableFlow = {
     id: row.id,
-    name: row.name,
+    // The name the flow is listed under, so variants of one entry point export as distinct tests.
+    name: variantDisplayName(row.name, labels.get(row.id) ?? null),
     entryService: row.entryService,
     entryOperation: row.entryOperation,
     fingerprint: row.fingerprint,

@@ -2,6 +2,7 @@
 import { classifyRisk } from "../flows/classify-risk";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
 import { listHourlyBuckets } from "../flows/hourly-buckets";
+import { labelVariants, variantDisplayName } from "../flows/label-variants";
 import { summarizeNodeStats } from "../flows/node-stats";
 import { sampleTraceIds } from "../flows/pick-representative";
 import { nodeKey } from "../traces/node-key";
@@ -17,7 +18,8 @@ export function defaultSortOrder(sort: FlowSort): SortOrder {
   return sort === "name" || sort === "entry" ? "asc" : "desc";
 }
 
-// Variants of one entry point share a name, so text sorts fall back to the riskiest first.
+// Variants of one entry point share a stored name (labels are added on read), so text sorts
+// fall back to the riskiest first.
 const ORDER: Record<Exclude<FlowSort, "drifted">, (order: SortOrder) => object[]> = {
   risk_score: (order) => [{ riskScore: order }],
   occurrence_count: (order) => [{ occurrenceCount: order }],
@@ -31,10 +33,14 @@ const ORDER: Record<Exclude<FlowSort, "drifted">, (order: SortOrder) => object[]
 
 type FlowRow = Awaited<ReturnType<Store["prisma"]["flow"]["findFirstOrThrow"]>>;
 
-function flowView(row: FlowRow, drift?: DriftDetails) {
+// `name` is the display name: the stored entry-point name plus, where the entry point has
+// several variants, what sets this one apart (lib/flows/label-variants), worked out on read.
+function flowView(row: FlowRow, labels: ReadonlyMap<string, string | null>, drift?: DriftDetails) {
+  const label = labels.get(row.id) ?? null;
   return {
     id: row.id,
-    name: row.name,
+    name: variantDisplayName(row.name, label),
+    variant_label: label,
     fingerprint: row.fingerprint,
     entry_service: row.entryService,
     entry_operation: row.entryOperation,
@@ -81,8 +87,9 @@ export async function listFlows(
           store.prisma.flow.findMany({ where, orderBy: [...ORDER[filter.sort](order), { id: "asc" }], ...page }),
           store.prisma.flow.count({ where }),
         ]).then(([rows, total]) => ({ rows, total }));
-  const drift = drifted ?? (await driftedEntryPoints(store, workspaceId, rows.map((r) => ({ entryService: r.entryService, entryOperation: r.entryOperation }))));
-  return { flows: rows.map((row) => flowView(row, drift.get(row.entryService, row.entryOperation))), total };
+  const entries = rows.map((r) => ({ entryService: r.entryService, entryOperation: r.entryOperation }));
+  const [drift, labels] = await Promise.all([drifted ?? driftedEntryPoints(store, workspaceId, entries), variantLabels(store, workspaceId, entries)]);
+  return { flows: rows.map((row) => flowView(row, labels, drift.get(row.entryService, row.entryOperation))), total };
 }
 
 /**
@@ -110,6 +117,29 @@ async function pageByDrift(
   return { rows, total: counts.reduce((a, b) => a + b, 0) };
 }
 
+/** flow id → variant label, for every flow of the given entry points. */
+export async function variantLabels(store: Store, workspaceId: string, entries: readonly { entryService: string; entryOperation: string }[]): Promise<Map<string, string | null>> {
+  const labels = new Map<string, string | null>();
+  const unique = [...new Map(entries.map((e) => [JSON.stringify([e.entryService, e.entryOperation]), e])).values()];
+  if (unique.length === 0) return labels;
+  const rows = await store.prisma.flow.findMany({
+    where: { workspaceId, OR: unique.map((e) => ({ entryService: e.entryService, entryOperation: e.entryOperation })) },
+    select: { id: true, entryService: true, entryOperation: true, fingerprint: true, path: true, errorRate: true },
+  });
+  const byEntry = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.entryService, row.entryOperation]);
+    const group = byEntry.get(key);
+    if (group === undefined) byEntry.set(key, [row]);
+    else group.push(row);
+  }
+  for (const group of byEntry.values()) {
+    const labelled = labelVariants(group.map((r) => ({ id: r.id, fingerprint: r.fingerprint, path: r.path as unknown as PathNode[], errorRate: r.errorRate })));
+    for (const [id, label] of labelled) labels.set(id, label);
+  }
+  return labels;
+}
+
 /**
  * Flows whose path has the node `key` and (when given) a node of `service`: one of its
  * endpoints, a database or topic it used, the service itself. A path node's service is the
@@ -129,7 +159,7 @@ export async function getFlow(store: Store, workspaceId: string, flowId: string)
   const row = await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } });
   if (!row) return null;
   const aggregate = deserializeFlowAggregate(row);
-  const [variants, drift, explanations] = await Promise.all([
+  const [variants, drift, explanations, labels] = await Promise.all([
     store.prisma.flow.findMany({
       where: { workspaceId, entryService: row.entryService, entryOperation: row.entryOperation, id: { not: row.id } },
       orderBy: { occurrenceCount: "desc" },
@@ -137,11 +167,12 @@ export async function getFlow(store: Store, workspaceId: string, flowId: string)
     }),
     driftedEntryPoints(store, workspaceId, [{ entryService: row.entryService, entryOperation: row.entryOperation }]),
     entryPointExplanations(store, workspaceId, row.entryService, row.entryOperation),
+    variantLabels(store, workspaceId, [{ entryService: row.entryService, entryOperation: row.entryOperation }]),
   ]);
   const explain = (fingerprint: string) => explanations.filter((e) => e.variantId === fingerprint).map(explanationView);
   const detail = drift.get(row.entryService, row.entryOperation);
   return {
-    ...flowView(row, detail),
+    ...flowView(row, labels, detail),
     // Why this variant differs from the entry point's others (lib/drift/explain-variants).
     explanations: explain(row.fingerprint),
     node_stats: summarizeNodeStats(aggregate.nodeStats).map((n) => ({
@@ -160,6 +191,6 @@ export async function getFlow(store: Store, workspaceId: string, flowId: string)
       error_rate: b.errorRate,
       p95_duration_ms: b.p95DurationMs,
     })),
-    variants: variants.map((v) => ({ ...flowView(v, detail), explanations: explain(v.fingerprint) })),
+    variants: variants.map((v) => ({ ...flowView(v, labels, detail), explanations: explain(v.fingerprint) })),
   };
 }

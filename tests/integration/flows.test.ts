@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { recordCheckoutTrace, sdkClient } from "../support/otel-sdk";
-import { fastDriftWorkspace, sendOrders, waitFor } from "../../e2e/support/seed-traffic";
+import { fastDriftWorkspace, sendOrderLookups, sendOrders, waitFor } from "../../e2e/support/seed-traffic";
 
 describe("flow discovery in the running app", () => {
   let app: AppServer;
@@ -78,6 +78,43 @@ describe("flow discovery in the running app", () => {
     const badNode = await api("/telemetry/flows?node=table:orders");
     expect(badNode.status).toBe(400);
     expect((await badNode.json()).error.message).toContain("node");
+  });
+
+  it("shows a failed client call's error on the node of the endpoint it called", async () => {
+    await sendOrderLookups(app.baseUrl, "client-errors", { count: 10, notFound: 3 });
+    const other = (path: string) => fetch(`${app.baseUrl}/api/v1/workspaces/client-errors${path}`);
+    const { flows } = await (await other("/telemetry/flows")).json();
+    expect(flows).toHaveLength(1);
+    expect(flows[0]).toMatchObject({ name: "api-gateway → GET /api/v1/orders/:id", variant_label: null, error_rate: 0.3 });
+    const detail = await (await other(`/telemetry/flows/${flows[0].id}`)).json();
+    expect(detail.node_stats.map((n: { node: string; count: number; error_rate: number }) => [n.node, n.count, n.error_rate])).toEqual([
+      ["api_endpoint:GET /api/v1/orders/:id", 10, 0],
+      ["api_endpoint:GET /orders/:id", 10, 0.3],
+      ["database:orders", 10, 0],
+    ]);
+  });
+
+  it("names the variants of one entry point by what sets them apart, and exports each to its own file", async () => {
+    const ws = "variant-names";
+    await sendOrders(app.baseUrl, ws, { count: 4, tier: "standard" });
+    await sendOrders(app.baseUrl, ws, { count: 4, tier: "gold", peers: ["loyalty"] });
+    await sendOrders(app.baseUrl, ws, { count: 2, peers: ["payments"], errorShare: 1 });
+    const other = (path: string, init?: RequestInit) => fetch(`${app.baseUrl}/api/v1/workspaces/${ws}${path}`, init);
+    const { flows } = (await (await other("/telemetry/flows?sort=name")).json()) as { flows: { id: string; name: string; variant_label: string | null }[] };
+    expect(flows.map((f) => [f.name, f.variant_label]).sort()).toEqual([
+      ["checkout → POST /orders · + loyalty", "+ loyalty"],
+      ["checkout → POST /orders · error", "error"],
+      ["checkout → POST /orders · without loyalty", "without loyalty"],
+    ]);
+    const detail = await (await other(`/telemetry/flows/${flows[0].id}`)).json();
+    expect(detail.name).toBe(flows[0].name);
+    expect(detail.variants.map((v: { name: string }) => v.name).sort()).toEqual(flows.slice(1).map((f) => f.name).sort());
+    const exports = await Promise.all(flows.map(async (f) => (await (await other(`/telemetry/flows/${f.id}/export`, { method: "POST" })).json()) as { yaml: string; file_name: string }));
+    expect(new Set(exports.map((e) => e.file_name)).size).toBe(3);
+    for (const [i, e] of exports.entries()) {
+      expect(e.file_name).toMatch(/^checkout-post-orders-[a-z-]+-[0-9a-f]{8}\.yaml$/);
+      expect(e.yaml).toContain(`name: ${flows[i].name}`);
+    }
   });
 
   it("completes a trace on request, and validates the query", async () => {
