@@ -94,7 +94,7 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   if (format !== "proto" && format !== "json") {
     throw new Error(`DEMO_EXPORT_FORMAT must be "proto" or "json", got "${format}"`);
   }
-  const driftAfterS = env.DEMO_DRIFT_AFTER_S?.trim() === "0" ? 0 : positiveNumber("DEMO_DRIFT_AFTER_S", env.DEMO_DRIFT_AFTER_S, 180);
+  const driftAfterS = env.DEMO_DRIFT_AFTER_S?.trim() === "0" ? 0 : positiveNumber("DEMO_DRIFT_AFTER_S", env.DEMO_DRIFT_AFTER_S, 150);
   const driftLearningS = positiveNumber("DEMO_DRIFT_LEARNING_S", env.DEMO_DRIFT_LEARNING_S, 120);
   // A change during the learning window would quietly join the baseline instead of alerting.
   if (driftAfterS > 0 && driftAfterS <= driftLearningS) {

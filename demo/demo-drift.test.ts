@@ -58,8 +58,8 @@ describe("applyDemoLearning", () => {
 const config = (env: Record<string, string>) => readDemoConfig(env as NodeJS.ProcessEnv);
 
 describe("the path change's timing", () => {
-  it("comes DEMO_DRIFT_AFTER_S after traffic starts, 180 s by default", () => {
-    expect(driftDelayMs(config({}))).toBe(180_000);
+  it("comes DEMO_DRIFT_AFTER_S after traffic starts, 150 s by default", () => {
+    expect(driftDelayMs(config({}))).toBe(150_000);
     expect(driftDelayMs(config({ DEMO_DRIFT_AFTER_S: "20", DEMO_DRIFT_LEARNING_S: "5" }))).toBe(20_000);
   });
 

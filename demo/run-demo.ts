@@ -6,7 +6,7 @@
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
 // that take up to 0.9 s), DEMO_LLM_ERROR_SHARE (0.03: model calls the model-server refuses with
 // 429), DEMO_TRAFFIC_S (traffic stops after this long, 0: none; the services keep serving),
-// DEMO_DRIFT_AFTER_S (180; 0: off: orders starts a fraud check, a new path Flowprint alerts on;
+// DEMO_DRIFT_AFTER_S (150; 0: off: orders starts a fraud check, a new path Flowprint alerts on;
 // a fresh workspace first gets a learning window of DEMO_DRIFT_LEARNING_S, 120, and
 // DEMO_DRIFT_LEARNING_TRACES, 20, so the alert comes within minutes). The
 // storefront service runs a two-request checkout journey every second while traffic flows; the

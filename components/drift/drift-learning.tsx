@@ -75,12 +75,12 @@ export function DriftLearningCard({
         title="Learning baselines"
         actions={
           <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="drift-learning-summary">
-            {allReady ? `all ${learning.total} ready` : `${learning.learning} learning, ${learning.ready} ready`}
+            {allReady ? (learning.total === 1 ? "ready" : `all ${learning.total} ready`) : `${learning.learning} learning, ${learning.ready} ready`}
           </span>
         }
       />
       {explainWindow ? (
-        <p className="px-4 pt-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="px-4 pt-3 pb-2 text-sm text-zinc-600 dark:text-zinc-400">
           An entry point learns from {learningWindowText(learning.learning_ms, learning.learning_traces)}; alerts can open once its baseline is ready.
         </p>
       ) : null}
