@@ -3,9 +3,10 @@
 import "@xyflow/react/dist/style.css";
 import "./graph-canvas.css";
 import { Background, ControlButton, Controls, MiniMap, ReactFlow, type FitViewOptions, type NodeChange } from "@xyflow/react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type FocusEvent } from "react";
 import type { GraphNodeType } from "@/lib/graph";
 import { useColorMode } from "@/lib/ui/use-color-mode";
+import { setActiveEdge } from "./active-edge";
 import type { GraphFlowEdge, GraphFlowNode } from "./graph-elements";
 import { GRAPH_NODE_TYPES, MINIMAP_COLOR } from "./graph-nodes";
 import { EdgeMarkers, GRAPH_EDGE_TYPES } from "./traffic-edge";
@@ -14,6 +15,7 @@ import { EdgeMarkers, GRAPH_EDGE_TYPES } from "./traffic-edge";
 const ARIA_LABELS = {
   "node.a11yDescription.default": "Press Enter or Space to show the flows through this node, Enter again to move into its details, Escape to deselect it.",
   "node.a11yDescription.keyboardDisabled": "Press Enter or Space to show the flows through this node.",
+  "edge.a11yDescription.default": "An edge's calls, errors and p95 are in its name and in the panel of either of its nodes.",
   "controls.ariaLabel": "Zoom controls",
   "controls.zoomIn.ariaLabel": "Zoom in",
   "controls.zoomOut.ariaLabel": "Zoom out",
@@ -62,8 +64,23 @@ export function GraphCanvas({
     [onSelect, selectedId],
   );
 
+  // One label at a time: the edge under the pointer, else the one with keyboard focus.
+  useEffect(() => () => setActiveEdge(null), []);
+  const edgeOf = (e: FocusEvent) => (e.target instanceof Element && e.target.classList.contains("react-flow__edge") ? e.target.getAttribute("data-id") : null);
+
   return (
-    <div className="fp-graph relative h-full w-full" data-focus={focusActive ? "" : undefined} data-testid="service-graph">
+    <div
+      className="fp-graph relative h-full w-full"
+      data-focus={focusActive ? "" : undefined}
+      data-testid="service-graph"
+      onFocus={(e) => {
+        const id = edgeOf(e);
+        if (id !== null) setActiveEdge(id);
+      }}
+      onBlur={(e) => {
+        if (edgeOf(e) !== null) setActiveEdge(null);
+      }}
+    >
       <EdgeMarkers />
       <ReactFlow<GraphFlowNode, GraphFlowEdge>
         nodes={nodes}
@@ -71,6 +88,10 @@ export function GraphCanvas({
         nodeTypes={GRAPH_NODE_TYPES}
         edgeTypes={GRAPH_EDGE_TYPES}
         onNodesChange={onNodesChange}
+        // A tap shows an edge's numbers where there is no pointer to hover with.
+        onEdgeClick={(_, edge) => setActiveEdge(edge.id)}
+        onEdgeMouseEnter={(_, edge) => setActiveEdge(edge.id)}
+        onEdgeMouseLeave={() => setActiveEdge(null)}
         colorMode={colorMode}
         fitView
         fitViewOptions={fit}
@@ -79,7 +100,7 @@ export function GraphCanvas({
         onlyRenderVisibleElements
         nodesDraggable={false}
         nodesConnectable={false}
-        edgesFocusable={false}
+        edgesFocusable
         elementsSelectable
         zoomOnDoubleClick={false}
         deleteKeyCode={null}

@@ -3,19 +3,24 @@
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import type { GraphSummary } from "@/lib/graph";
 import { layoutGraph, type GraphLayout } from "@/lib/ui/layout-graph";
 import { GraphCanvas } from "./graph-canvas";
-import { buildFlowEdges, buildFlowNodes, matchesQuery, neighbourhood, NODE_HEIGHT, NODE_WIDTH, nodeTraffic, topologyKey } from "./graph-elements";
+import { buildFlowEdges, buildFlowNodes, matchesQuery, neighbourhood, nodeHeight, NODE_WIDTH, topologyKey } from "./graph-elements";
 import { GraphLegend } from "./graph-legend";
 import { GraphSearch } from "./graph-search";
+import { GraphViewSwitch } from "./graph-view-switch";
 import { NodeDetailsPanel } from "./node-details-panel";
 import { NodeTable } from "./node-table";
+import type { GraphView, ViewGraph } from "./view-graph";
 
-function computeLayout(graph: GraphSummary): GraphLayout {
+// Left to right by call depth: dagre ranks each node after the nodes calling it. Edge numbers
+// show on hover, not between the layers, so the layers sit close and the fitted graph reads
+// at a larger zoom.
+function computeLayout(graph: ViewGraph): GraphLayout {
   return layoutGraph(
-    graph.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    graph.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: nodeHeight(graph.view, n) })),
     graph.edges,
+    { rankSep: 88 },
   );
 }
 
@@ -23,7 +28,7 @@ function computeLayout(graph: GraphSummary): GraphLayout {
  * Polling brings new counts every few seconds; the layout only changes when a node or a
  * connection appears, so nothing jumps while traffic flows.
  */
-function useStableLayout(graph: GraphSummary): GraphLayout {
+function useStableLayout(graph: ViewGraph): GraphLayout {
   const key = useMemo(() => topologyKey(graph), [graph]);
   const [cached, setCached] = useState(() => ({ key, layout: computeLayout(graph) }));
   if (cached.key === key) return cached.layout;
@@ -33,7 +38,7 @@ function useStableLayout(graph: GraphSummary): GraphLayout {
 }
 
 /** The selected node lives in the URL (`?node=`), so a blast radius can be shared as a link. */
-function useSelectedNode(graph: GraphSummary): [string | null, (id: string | null) => void] {
+function useSelectedNode(graph: ViewGraph): [string | null, (id: string | null) => void] {
   const params = useSearchParams();
   const wanted = params.get("node");
   const selectedId = wanted !== null && graph.nodes.some((n) => n.id === wanted) ? wanted : null;
@@ -49,7 +54,7 @@ function useSelectedNode(graph: GraphSummary): [string | null, (id: string | nul
 /** The details drawer covers the canvas's right edge: 20rem plus its inset. */
 const DRAWER_PX = 336;
 
-export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; graph: GraphSummary }) {
+export function GraphExplorer({ workspaceId, graph, onViewChange }: { workspaceId: string; graph: ViewGraph; onViewChange: (view: GraphView) => void }) {
   const layout = useStableLayout(graph);
   const [selectedId, select] = useSelectedNode(graph);
   const [search, setSearch] = useState("");
@@ -57,8 +62,7 @@ export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; gra
   const { setViewport, getViewport } = useReactFlow();
   const store = useStoreApi();
 
-  const traffic = useMemo(() => nodeTraffic(graph), [graph]);
-  const baseNodes = useMemo(() => buildFlowNodes(graph, layout, traffic), [graph, layout, traffic]);
+  const baseNodes = useMemo(() => buildFlowNodes(graph, layout), [graph, layout]);
   const baseEdges = useMemo(() => buildFlowEdges(graph), [graph]);
   const matches = useMemo(() => (query === "" ? graph.nodes : graph.nodes.filter((n) => matchesQuery(n, query))), [graph, query]);
 
@@ -96,7 +100,7 @@ export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; gra
       const free = Math.max(width - DRAWER_PX, width / 2);
       const zoom = center ? Math.max(viewport.zoom, 0.9) : viewport.zoom;
       const cx = position.x + NODE_WIDTH / 2;
-      const cy = position.y + NODE_HEIGHT / 2;
+      const cy = position.y + nodeHeight(graph.view, graph.nodes.find((n) => n.id === id) ?? { type: "service" }) / 2;
       const duration = window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : 300;
       if (center) {
         void setViewport({ x: free / 2 - cx * zoom, y: height / 2 - cy * zoom, zoom }, { duration });
@@ -108,7 +112,7 @@ export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; gra
       const shift = right > free - margin ? free - margin - right : left < margin ? margin - left : 0;
       if (shift !== 0) void setViewport({ ...viewport, x: viewport.x + shift }, { duration });
     },
-    [getViewport, layout, setViewport, store],
+    [getViewport, graph, layout, setViewport, store],
   );
 
   const pickFromCanvas = useCallback(
@@ -143,9 +147,12 @@ export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; gra
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
-        <GraphSearch value={search} onChange={setSearch} matchCount={matches.length} total={graph.nodes.length} onPickFirst={pickFirstMatch} />
-        <GraphLegend />
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <GraphViewSwitch view={graph.view} onChange={onViewChange} />
+          <GraphSearch value={search} onChange={setSearch} matchCount={matches.length} total={graph.nodes.length} onPickFirst={pickFirstMatch} />
+        </div>
+        <GraphLegend view={graph.view} />
       </div>
       <div
         className="relative h-[calc(100vh-14rem)] min-h-[30rem] overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
@@ -158,9 +165,10 @@ export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; gra
           }
         }}
       >
-        <GraphCanvas nodes={nodes} edges={edges} selectedId={selectedId} focusActive={highlight !== null} drawerPx={selectedNode ? DRAWER_PX : 0} onSelect={pickFromCanvas} />
+        {/* Keyed by view: the other view is another drawing, fitted afresh. */}
+        <GraphCanvas key={graph.view} nodes={nodes} edges={edges} selectedId={selectedId} focusActive={highlight !== null} drawerPx={selectedNode ? DRAWER_PX : 0} onSelect={pickFromCanvas} />
         {selectedNode ? (
-          <NodeDetailsPanel key={selectedNode.id} workspaceId={workspaceId} graph={graph} node={selectedNode} traffic={traffic.get(selectedNode.id)!} onSelect={focusNode} onClose={close} />
+          <NodeDetailsPanel key={selectedNode.id} workspaceId={workspaceId} graph={graph} node={selectedNode} onSelect={focusNode} onClose={close} />
         ) : null}
       </div>
       <section aria-labelledby="all-nodes-title" className="space-y-2">
@@ -168,7 +176,7 @@ export function GraphExplorer({ workspaceId, graph }: { workspaceId: string; gra
           All nodes
           <span className="ml-2 font-normal text-zinc-600 tabular-nums dark:text-zinc-400">{query === "" ? graph.nodes.length : `${matches.length} of ${graph.nodes.length}`}</span>
         </h2>
-        <NodeTable nodes={matches} total={graph.nodes.length} traffic={traffic} selectedId={selectedId} onPick={focusNode} />
+        <NodeTable nodes={matches} total={graph.nodes.length} selectedId={selectedId} onPick={focusNode} />
       </section>
     </div>
   );

@@ -2,47 +2,48 @@
 
 import { useMemo } from "react";
 import { NODE_TYPE_STYLE, NodeTypeBadge } from "@/components/ui/badges";
-import type { GraphSummary, GraphSummaryEdge, GraphSummaryNode } from "@/lib/graph";
 import { formatDuration } from "@/lib/format/format-time";
 import { formatCount, plural } from "./format-count";
-import type { NodeTraffic } from "./graph-elements";
 import { NodeFlows } from "./node-flows";
 import { NodeTypeIcon } from "./node-type-icon";
-import { EDGE_KIND_STYLE } from "./traffic-edge";
+import { countWords } from "./traffic-edge";
+import type { ViewEdge, ViewGraph, ViewNode } from "./view-graph";
 
 interface Neighbour {
-  node: GraphSummaryNode;
-  edge: GraphSummaryEdge;
+  node: ViewNode;
+  edge: ViewEdge;
 }
 
 export function NodeDetailsPanel({
   workspaceId,
   graph,
   node,
-  traffic,
   onSelect,
   onClose,
 }: {
   workspaceId: string;
-  graph: GraphSummary;
-  node: GraphSummaryNode;
-  traffic: NodeTraffic;
+  graph: ViewGraph;
+  node: ViewNode;
   onSelect: (nodeId: string) => void;
   onClose: () => void;
 }) {
-  const { upstream, downstream } = useMemo(() => {
+  const { callers, callees } = useMemo(() => {
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     const up: Neighbour[] = [];
     const down: Neighbour[] = [];
     for (const edge of graph.edges) {
+      // A service serving its own endpoint is listed as its endpoints, not as a neighbour.
+      if (edge.kinds.length === 1 && edge.kinds[0] === "exposes") continue;
       if (edge.target === node.id) up.push({ node: byId.get(edge.source)!, edge });
       if (edge.source === node.id) down.push({ node: byId.get(edge.target)!, edge });
     }
-    const busiest = (a: Neighbour, b: Neighbour) => b.edge.call_count - a.edge.call_count;
-    return { upstream: up.sort(busiest), downstream: down.sort(busiest) };
+    const busiest = (a: Neighbour, b: Neighbour) => b.edge.call_count - a.edge.call_count || (a.node.label < b.node.label ? -1 : 1);
+    return { callers: up.sort(busiest), callees: down.sort(busiest) };
   }, [graph, node.id]);
   const style = NODE_TYPE_STYLE[node.type];
-  const errorRate = traffic.callsIn > 0 ? traffic.errorsIn / traffic.callsIn : 0;
+  const { calls_in: callsIn, errors_in: errorsIn, p95_in_ms: p95, avg_in_ms: avg } = node.traffic;
+  const errorRate = callsIn > 0 ? errorsIn / callsIn : 0;
+  const isService = node.type === "service";
 
   return (
     <aside
@@ -63,7 +64,7 @@ export function NodeDetailsPanel({
           </h2>
           <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
             <NodeTypeBadge type={node.type} />
-            {node.type === "service" ? null : <span>of {node.service}</span>}
+            {isService ? null : <span>of {node.service}</span>}
           </div>
         </div>
         <button
@@ -80,15 +81,17 @@ export function NodeDetailsPanel({
 
       <div className="flex-1 space-y-5 overflow-y-auto px-4 py-4">
         <dl className="grid grid-cols-3 gap-2 text-center">
-          <Figure label="Calls in" value={formatCount(traffic.callsIn)} />
-          <Figure label="Avg in" value={traffic.avgInMs === null ? "–" : formatDuration(traffic.avgInMs)} />
-          <Figure label="Errors" value={traffic.errorsIn === 0 ? "0" : `${formatCount(traffic.errorsIn)} (${(errorRate * 100).toFixed(errorRate < 0.1 ? 1 : 0)}%)`} danger={traffic.errorsIn > 0} />
+          <Figure label="Calls in" value={formatCount(callsIn)} />
+          <Figure label={p95 !== null ? "P95 in" : "Avg in"} value={p95 !== null ? formatDuration(p95) : avg === null ? "–" : formatDuration(avg)} />
+          <Figure label="Errors" value={errorsIn === 0 ? "0" : `${formatCount(errorsIn)} (${(errorRate * 100).toFixed(errorRate < 0.1 ? 1 : 0)}%)`} danger={errorsIn > 0} />
         </dl>
 
-        <NodeFlows workspaceId={workspaceId} nodeId={node.id} />
+        <NeighbourList title="Callers" empty={isService && node.endpoints.length > 0 ? "No traced service calls it: its requests come from outside." : "Nothing traced calls this node."} neighbours={callers} side="source" onSelect={onSelect} />
+        <NeighbourList title="Callees" empty="This node calls nothing." neighbours={callees} side="target" onSelect={onSelect} />
 
-        <NeighbourList title="Upstream" empty="Nothing calls this node." neighbours={upstream} onSelect={onSelect} />
-        <NeighbourList title="Downstream" empty="This node calls nothing." neighbours={downstream} onSelect={onSelect} />
+        {isService ? <EndpointRows node={node} view={graph.view} onSelect={onSelect} /> : null}
+
+        <NodeFlows workspaceId={workspaceId} nodeId={node.id} service={isService ? node.label : null} />
       </div>
     </aside>
   );
@@ -103,7 +106,46 @@ function Figure({ label, value, danger }: { label: string; value: string; danger
   );
 }
 
-function NeighbourList({ title, empty, neighbours, onSelect }: { title: string; empty: string; neighbours: Neighbour[]; onSelect: (id: string) => void }) {
+function EndpointRows({ node, view, onSelect }: { node: ViewNode; view: ViewGraph["view"]; onSelect: (id: string) => void }) {
+  return (
+    <section aria-labelledby="node-endpoints-title">
+      <h3 id="node-endpoints-title" className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+        Endpoints <span className="font-normal tabular-nums">{node.endpoints.length}</span>
+      </h3>
+      {node.endpoints.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No route seen in its spans.</p>
+      ) : (
+        <ul className="space-y-0.5" data-testid="panel-endpoints">
+          {node.endpoints.map((endpoint) => {
+            const body = (
+              <>
+                <span className="min-w-0 flex-1 truncate font-mono text-xs">{endpoint.label}</span>
+                <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+                  {formatCount(endpoint.call_count)}
+                  {endpoint.p95_duration_ms !== null ? ` · p95 ${formatDuration(endpoint.p95_duration_ms)}` : ""}
+                  {endpoint.error_count > 0 ? <span className="text-red-600 dark:text-red-400"> · {formatCount(endpoint.error_count)} err</span> : null}
+                </span>
+              </>
+            );
+            return (
+              <li key={endpoint.id}>
+                {view === "endpoint" ? (
+                  <button type="button" onClick={() => onSelect(endpoint.id)} className="flex w-full items-center gap-2 rounded px-1.5 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800">
+                    {body}
+                  </button>
+                ) : (
+                  <div className="flex items-center gap-2 px-1.5 py-1">{body}</div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function NeighbourList({ title, empty, neighbours, side, onSelect }: { title: string; empty: string; neighbours: Neighbour[]; side: "source" | "target"; onSelect: (id: string) => void }) {
   const id = `neighbours-${title.toLowerCase()}`;
   return (
     <section aria-labelledby={id}>
@@ -113,19 +155,22 @@ function NeighbourList({ title, empty, neighbours, onSelect }: { title: string; 
       {neighbours.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>
       ) : (
-        <ul className="space-y-0.5">
+        <ul className="space-y-0.5" data-testid={`node-${title.toLowerCase()}`}>
           {neighbours.map(({ node, edge }) => (
-            <li key={edge.id}>
+            <li key={`${edge.id}-${side}`}>
               <button
                 type="button"
                 onClick={() => onSelect(node.id)}
-                className="flex w-full items-center gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800"
+                className="flex w-full items-start gap-2 rounded px-1.5 py-1 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800"
               >
-                <span aria-hidden className={`h-2 w-2 shrink-0 rounded-full ${NODE_TYPE_STYLE[node.type].dot}`} />
-                <span className="min-w-0 flex-1 truncate">{node.label}</span>
-                <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-                  {plural(edge.call_count, EDGE_KIND_STYLE[edge.kind].noun[0], EDGE_KIND_STYLE[edge.kind].noun[1])}
-                  {edge.error_count > 0 ? <span className="text-red-600 dark:text-red-400"> · {formatCount(edge.error_count)} err</span> : null}
+                <span aria-hidden className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${NODE_TYPE_STYLE[node.type].dot}`} />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate">{node.label}</span>
+                  <span className="block text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+                    {countWords(edge.call_count, edge.kinds)}
+                    {edge.p95_duration_ms !== null ? ` · p95 ${formatDuration(edge.p95_duration_ms)}` : ""}
+                    {edge.error_count > 0 ? <span className="font-semibold text-red-600 dark:text-red-400"> · {plural(edge.error_count, "error", "errors")}</span> : null}
+                  </span>
                 </span>
               </button>
             </li>

@@ -19,18 +19,23 @@ interface FlowThroughNode {
 
 const LIMIT = 50;
 
-/** The blast radius of a node: every flow whose path passes through it, riskiest first. */
-export function NodeFlows({ workspaceId, nodeId }: { workspaceId: string; nodeId: string }) {
-  const filter = { node: nodeId, sort: "risk_score", limit: LIMIT };
+/**
+ * The blast radius of a node: every flow whose path passes through it, riskiest first. A
+ * service's flows are those through any of its nodes (its endpoints above all): callers call
+ * endpoints, so `service:orders` itself is rarely a step of a path.
+ */
+export function NodeFlows({ workspaceId, nodeId, service }: { workspaceId: string; nodeId: string; service: string | null }) {
+  const through: Record<string, string> = service === null ? { node: nodeId } : { through_service: service };
+  const filter = { ...through, sort: "risk_score", limit: LIMIT };
   const query = useQuery({
     queryKey: queryKeys.flows(workspaceId, filter),
-    queryFn: () => fetchJson<{ flows: FlowThroughNode[]; total: number }>(workspaceApi(workspaceId, `/telemetry/flows?${new URLSearchParams({ node: nodeId, sort: "risk_score", limit: String(LIMIT) })}`)),
+    queryFn: () => fetchJson<{ flows: FlowThroughNode[]; total: number }>(workspaceApi(workspaceId, `/telemetry/flows?${new URLSearchParams({ ...through, sort: "risk_score", limit: String(LIMIT) })}`)),
   });
 
   return (
     <section aria-labelledby="node-flows-title" className="space-y-2">
       <h3 id="node-flows-title" className="flex items-baseline justify-between text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
-        Flows through this node
+        {service === null ? "Flows through this node" : "Flows through this service"}
         {query.data ? <span className="font-normal normal-case tabular-nums">{query.data.total > query.data.flows.length ? `${query.data.flows.length} of ${query.data.total}` : query.data.total}</span> : null}
       </h3>
       {query.isPending ? (
@@ -39,7 +44,7 @@ export function NodeFlows({ workspaceId, nodeId }: { workspaceId: string; nodeId
         <ErrorState what="the flows through this node" error={query.error} onRetry={() => query.refetch()} />
       ) : query.data.flows.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-3 py-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          No discovered flow passes through this node yet. Flows appear once its traces complete.
+          No discovered flow passes through this {service === null ? "node" : "service"} yet. Flows appear once its traces complete.
         </p>
       ) : (
         <ol className="space-y-1.5" data-testid="node-flows">

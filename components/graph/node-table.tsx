@@ -2,10 +2,9 @@
 
 import { useMemo, useState } from "react";
 import { NodeTypeBadge } from "@/components/ui/badges";
-import type { GraphSummaryNode } from "@/lib/graph";
 import { formatDuration } from "@/lib/format/format-time";
 import { formatCount } from "./format-count";
-import type { NodeTraffic } from "./graph-elements";
+import type { ViewNode } from "./view-graph";
 
 type SortKey = "name" | "calls" | "errors";
 
@@ -18,24 +17,21 @@ const TYPE_ORDER = { service: 0, api_endpoint: 1, database: 2, topic: 3 } as con
 export function NodeTable({
   nodes,
   total,
-  traffic,
   selectedId,
   onPick,
 }: {
-  nodes: GraphSummaryNode[];
+  nodes: ViewNode[];
   total: number;
-  traffic: Map<string, NodeTraffic>;
   selectedId: string | null;
   onPick: (nodeId: string) => void;
 }) {
   const [sort, setSort] = useState<SortKey>("name");
   const sorted = useMemo(() => {
-    const byName = (a: GraphSummaryNode, b: GraphSummaryNode) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.label.localeCompare(b.label);
-    const t = (n: GraphSummaryNode) => traffic.get(n.id)!;
+    const byName = (a: ViewNode, b: ViewNode) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.label.localeCompare(b.label);
     return [...nodes].sort((a, b) =>
-      sort === "calls" ? t(b).callsIn - t(a).callsIn || byName(a, b) : sort === "errors" ? t(b).errorsIn - t(a).errorsIn || byName(a, b) : byName(a, b),
+      sort === "calls" ? b.traffic.calls_in - a.traffic.calls_in || byName(a, b) : sort === "errors" ? b.traffic.errors_in - a.traffic.errors_in || byName(a, b) : byName(a, b),
     );
-  }, [nodes, sort, traffic]);
+  }, [nodes, sort]);
 
   const header = (key: SortKey, label: string, align = "text-left") => (
     <th scope="col" aria-sort={sort === key ? (key === "name" ? "ascending" : "descending") : "none"} className={`px-3 py-2 font-medium ${align}`}>
@@ -68,14 +64,14 @@ export function NodeTable({
             </th>
             {header("calls", "Calls in", "text-right")}
             <th scope="col" className="px-3 py-2 text-right font-medium uppercase">
-              Avg
+              P95
             </th>
             {header("errors", "Errors", "text-right")}
           </tr>
         </thead>
         <tbody>
           {sorted.map((node) => {
-            const t = traffic.get(node.id)!;
+            const t = node.traffic;
             const selected = node.id === selectedId;
             return (
               <tr key={node.id} className={`border-b border-zinc-100 last:border-0 dark:border-zinc-800/60 ${selected ? "bg-indigo-50 dark:bg-indigo-950/40" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/40"}`}>
@@ -94,9 +90,9 @@ export function NodeTable({
                   <NodeTypeBadge type={node.type} />
                 </td>
                 <td className="px-3 py-1.5 text-zinc-600 dark:text-zinc-400">{node.service}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(t.callsIn)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{t.avgInMs === null ? "–" : formatDuration(t.avgInMs)}</td>
-                <td className={`px-3 py-1.5 text-right tabular-nums ${t.errorsIn > 0 ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>{formatCount(t.errorsIn)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatCount(t.calls_in)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums text-zinc-600 dark:text-zinc-400">{t.p95_in_ms === null ? "–" : formatDuration(t.p95_in_ms)}</td>
+                <td className={`px-3 py-1.5 text-right tabular-nums ${t.errors_in > 0 ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>{formatCount(t.errors_in)}</td>
               </tr>
             );
           })}

@@ -4,6 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, useStore, type EdgeProps } from "@xyflow/r
 import { memo } from "react";
 import type { GraphEdgeKind } from "@/lib/graph";
 import { formatDuration } from "@/lib/format/format-time";
+import { useIsActiveEdge } from "./active-edge";
 import { edgeGeometry } from "./edge-path";
 import { formatCount, plural } from "./format-count";
 import type { GraphFlowEdge } from "./graph-elements";
@@ -21,47 +22,87 @@ export const EDGE_KIND_STYLE: Record<GraphEdgeKind, { className: string; dash?: 
   consumes: { className: "fp-kind-messaging", dash: "6 4", noun: ["consumed", "consumed"] },
 };
 
-/** Labels below this zoom would be unreadable specks, and 300 of them cost frames. */
-const LABEL_MIN_ZOOM = 0.45;
-const zoomShowsLabels = (s: { transform: [number, number, number] }) => s.transform[2] >= LABEL_MIN_ZOOM;
+/** The kind an edge of several kinds is drawn as: a database's reads and writes draw as writes. */
+export function primaryKind(kinds: readonly GraphEdgeKind[]): GraphEdgeKind {
+  for (const kind of ["calls", "writes", "reads", "publishes", "consumes", "exposes"] as const) if (kinds.includes(kind)) return kind;
+  return "calls";
+}
 
-export const TrafficEdge = memo(function TrafficEdge({ source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps<GraphFlowEdge>) {
-  const showLabel = useStore(zoomShowsLabels);
+/** "12 calls", "17 reads and writes". */
+export function countWords(count: number, kinds: readonly GraphEdgeKind[]): string {
+  if (kinds.length === 1) return plural(count, EDGE_KIND_STYLE[kinds[0]].noun[0], EDGE_KIND_STYLE[kinds[0]].noun[1]);
+  return `${formatCount(count)} ${kinds.map((k) => EDGE_KIND_STYLE[k].noun[1]).join(" and ")}`;
+}
+
+/**
+ * An edge's numbers appear only while it is hovered or focused, one label at a time, so no
+ * two labels can ever cover each other; every edge's numbers are also in the node panel and
+ * in the edge's accessible name.
+ */
+export const TrafficEdge = memo(function TrafficEdge({ id, source, target, sourceX, sourceY, targetX, targetY, data }: EdgeProps<GraphFlowEdge>) {
+  const active = useIsActiveEdge(id);
   if (!data) return null;
-  const { edge, parallelIndex, parallelCount, related } = data;
-  const style = EDGE_KIND_STYLE[edge.kind];
+  const { edge, parallelIndex, parallelCount } = data;
+  const kind = primaryKind(edge.kinds);
+  const style = EDGE_KIND_STYLE[kind];
+  const failing = edge.error_count > 0;
   const { path, labelX, labelY } = edgeGeometry(sourceX, sourceY, targetX, targetY, { selfLoop: source === target, parallelIndex, parallelCount });
   // Line weight follows volume on a log scale: 1 call and 100,000 calls both stay drawable.
-  const width = 1.25 + Math.min(2.5, Math.log10(edge.call_count + 1) * 0.6);
+  const width = 1.25 + Math.min(2.5, Math.log10(edge.call_count + 1) * 0.6) + (active ? 1 : 0);
   return (
     <>
-      <BaseEdge path={path} markerEnd={`url(#fp-arrow-${edge.kind})`} className={style.className} style={{ strokeWidth: width, strokeDasharray: style.dash }} interactionWidth={0} />
-      {showLabel ? (
-        <EdgeLabelRenderer>
-          <div
-            className={`fp-edge-label nodrag nopan absolute rounded border border-zinc-200 bg-white/95 px-1.5 py-0.5 text-[10px] leading-tight whitespace-nowrap text-zinc-700 shadow-sm dark:border-zinc-700 dark:bg-zinc-900/95 dark:text-zinc-300 ${related ? "fp-related" : ""}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            <span className="tabular-nums">{plural(edge.call_count, style.noun[0], style.noun[1])}</span>
-            <span className="tabular-nums"> · {formatDuration(edge.avg_duration_ms)}</span>
-            {edge.error_count > 0 ? <span className="font-semibold tabular-nums text-red-600 dark:text-red-400"> · {formatCount(edge.error_count)} err</span> : null}
-          </div>
-        </EdgeLabelRenderer>
-      ) : null}
+      <BaseEdge
+        path={path}
+        markerEnd={`url(#fp-arrow-${failing ? "error" : kind})`}
+        className={`${style.className} ${failing ? "fp-edge-error" : ""}`}
+        style={{ strokeWidth: width, strokeDasharray: style.dash }}
+        interactionWidth={14}
+      />
+      {active ? <EdgeTooltip data={data} x={labelX} y={labelY} /> : null}
     </>
   );
 });
 
+const zoomOf = (s: { transform: [number, number, number] }) => s.transform[2];
+
+/**
+ * The hovered or focused edge's numbers, just above its middle, at screen size whatever the
+ * zoom (the fitted graph of a large system is drawn small; its label must not be).
+ */
+function EdgeTooltip({ data, x, y }: { data: NonNullable<GraphFlowEdge["data"]>; x: number; y: number }) {
+  const zoom = useStore(zoomOf);
+  const { edge, related, sourceLabel, targetLabel } = data;
+  return (
+    <EdgeLabelRenderer>
+      <div
+        role="tooltip"
+        className={`fp-edge-label pointer-events-none absolute z-[1001] rounded-md border border-zinc-200 bg-white px-2 py-1 text-xs leading-snug whitespace-nowrap text-zinc-700 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 ${related ? "fp-related" : ""}`}
+        style={{ transformOrigin: "0 0", transform: `translate(${x}px, ${y}px) scale(${1 / zoom}) translate(-50%, calc(-100% - 6px))` }}
+        data-testid="edge-label"
+      >
+        <span className="block font-medium text-zinc-900 dark:text-zinc-50">
+          {sourceLabel} → {targetLabel}
+        </span>
+        <span className="tabular-nums">{countWords(edge.call_count, edge.kinds)}</span>
+        {edge.p95_duration_ms !== null ? <span className="tabular-nums"> · p95 {formatDuration(edge.p95_duration_ms)}</span> : null}
+        <span className="tabular-nums"> · avg {formatDuration(edge.avg_duration_ms)}</span>
+        {edge.error_count > 0 ? <span className="font-semibold tabular-nums text-red-600 dark:text-red-400"> · {formatCount(edge.error_count)} err</span> : null}
+      </div>
+    </EdgeLabelRenderer>
+  );
+}
+
 export const GRAPH_EDGE_TYPES = { traffic: TrafficEdge };
 
-/** Arrowheads per kind, in the kind's colour; defined once for every edge of the page. */
+/** Arrowheads per kind, in the kind's colour, and a red one for failing edges; defined once for every edge of the page. */
 export function EdgeMarkers() {
+  const markers = [...(Object.keys(EDGE_KIND_STYLE) as GraphEdgeKind[]).map((kind) => ({ id: kind, className: EDGE_KIND_STYLE[kind].className })), { id: "error", className: "fp-edge-error" }];
   return (
     <svg aria-hidden width="0" height="0" className="absolute">
       <defs>
-        {(Object.keys(EDGE_KIND_STYLE) as GraphEdgeKind[]).map((kind) => (
-          <marker key={kind} id={`fp-arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
-            <path d="M 0 0 L 10 5 L 0 10 z" className={EDGE_KIND_STYLE[kind].className} />
+        {markers.map(({ id, className }) => (
+          <marker key={id} id={`fp-arrow-${id}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" className={className} />
           </marker>
         ))}
       </defs>
