@@ -1,6 +1,6 @@
 // The Flows journey: browse the flow list (risk order, drift filter, sorting, search, URL state),
 // then open a flow and read its path, charts, representative trace and variants.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { fastDriftWorkspace, sendOrderLookups, sendOrders, waitFor } from "./support/seed-traffic";
 

@@ -1,5 +1,5 @@
 import { context, SpanKind, trace } from "@opentelemetry/api";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { sdkClient } from "../tests/support/otel-sdk";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { sendOrders } from "./support/seed-traffic";

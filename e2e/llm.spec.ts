@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { sendLlmCalls, supportChatDay, ticketSummaries } from "./support/seed-llm-traffic";
 import { putSettings, sendOrders, waitFor } from "./support/seed-traffic";
@@ -35,12 +35,16 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await expect(page.getByRole("heading", { level: 1, name: "LLM calls" })).toBeVisible();
   await expect(page.getByRole("link", { name: "LLM calls" })).toHaveAttribute("aria-current", "page");
 
-  // Totals: 12 calls, 3 failed without token counts, so they cannot be priced.
+  // Without a range in the URL the range fits the calls: they span almost 7 hours.
+  await expect(page.getByRole("radio", { name: "Fit to the calls (24 h)" })).toBeChecked();
+  await expect(page.getByTestId("llm-range-auto")).toHaveText("Auto· 24 h");
+
+  // Totals: 12 calls, 3 failed without token counts: nothing to price, and said so.
   const totals = page.getByTestId("llm-totals");
   await expect(totals).toContainText("Calls12");
   await expect(totals).toContainText("3 failed");
   await expect(totals).toContainText(/list prices as of \d{4}-\d{2}-\d{2}/);
-  await expect(page.getByTestId("unpriced-calls")).toHaveText("3 calls unpriced");
+  await expect(page.getByTestId("unpriced-calls")).toHaveText("3 calls with no tokens recorded");
 
   // One row per model, with its cost at list price, latency and error rate.
   const rows = page.getByTestId("llm-model-row");
@@ -50,6 +54,8 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await expect(gpt).toContainText("openai");
   await expect(gpt.getByRole("cell").first()).toHaveText("7");
   await expect(gpt).toContainText(/\$0\.00\d+/);
+  await expect(gpt).toContainText("1 call with no tokens recorded");
+  await expect(gpt).not.toContainText("unpriced");
   await expect(claude).toContainText("anthropic");
   await expect(claude.getByRole("cell").last()).toHaveText("40%");
 
@@ -62,6 +68,17 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await expect(charts.first().locator(".recharts-line")).toHaveCount(2);
   await expect(charts.filter({ hasText: "Latency" }).locator(".recharts-line")).toHaveCount(4);
   await expect(page.getByRole("list", { name: "Chart legend" })).toHaveText(new RegExp(`${GPT}.*${CLAUDE}`));
+  // Every chart shares one time axis: the same ticks, at the same places.
+  const ticksOf = (n: number) => charts.nth(n).locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+  await expect(ticksOf(0).first()).toBeVisible();
+  const ticks = await ticksOf(0).allTextContents();
+  expect(ticks.length).toBeGreaterThan(2);
+  const tickX = async (n: number) => ticksOf(n).evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left - el.closest("figure")!.getBoundingClientRect().left)));
+  for (let n = 1; n < 5; n++) {
+    await expect(ticksOf(n)).toHaveText(ticks);
+    // Charts of the same width (the latency chart is wider) place them alike.
+    if (n !== 3) expect(await tickX(n)).toEqual(await tickX(0));
+  }
 
   await expect(page.getByTestId("llm-slowest-operations")).toContainText(`chat ${CLAUDE}`);
   const errors = page.getByTestId("llm-error-row");
@@ -82,6 +99,9 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await expect(page.getByRole("radio", { name: "Last 1 h" })).toBeChecked();
   await expect(totals).toContainText("Calls3");
   await page.getByRole("radio", { name: "Last 24 h" }).check();
+  await expect(page).toHaveURL(/range=24h/);
+  await expect(totals).toContainText("Calls12");
+  await page.getByRole("radio", { name: /^Fit to the calls/ }).check();
   await expect(page).not.toHaveURL(/range=/);
 
   // One model at a time.
@@ -124,7 +144,7 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await exportPanel.screenshot({ path: "e2e/screenshots/llm-eval-export-light.png" });
 });
 
-test("a flow's LLM calls: from the flow page to the LLM page narrowed to it, its numbers and its eval dataset", async ({ page, baseURL }) => {
+test("a flow's LLM calls: from the flow page to the LLM page narrowed to it, its numbers and its eval dataset", async ({ page, baseURL, pageErrors }) => {
   const workspace = `e2e-llm-flow-${Date.now()}`;
   // Two flows with model calls (12 chats, 3 ticket summaries) and one without any.
   const calls = [...supportChatDay(), ...ticketSummaries()];
@@ -198,6 +218,7 @@ test("a flow's LLM calls: from the flow page to the LLM page narrowed to it, its
 
   // A flow id nothing matches (aged out, or mistyped): the chip says so, the page offers every flow.
   const gone = crypto.randomUUID();
+  pageErrors.allow(/status of 404/, "the chip looks up a flow that does not exist", { url: new RegExp(`/telemetry/flows/${gone}$`) });
   await page.goto(`/w/${workspace}/llm?range=30d&flow=${gone}`);
   await expect(chip).toHaveText(`Flow: unknown flow ${gone.slice(0, 8)}…`);
   await expect(page.getByText("This flow made no LLM calls in this range.")).toBeVisible();
@@ -207,7 +228,7 @@ test("a flow's LLM calls: from the flow page to the LLM page narrowed to it, its
   await expect(totals).toContainText(`Calls${calls.length}`);
 });
 
-test("a trace's LLM calls export as an eval dataset; a trace without recorded content says why not", async ({ page, baseURL }) => {
+test("a trace's LLM calls export as an eval dataset; a trace without recorded content says why not", async ({ page, baseURL, pageErrors }) => {
   const workspace = `e2e-llm-trace-${Date.now()}`;
   const ids = await seedSupportChat(baseURL!, workspace);
   const [orderTrace] = ids;
@@ -218,6 +239,17 @@ test("a trace's LLM calls export as an eval dataset; a trace without recorded co
   await page.locator(`[data-testid="llm-call-row"][data-trace-id="${orderTrace}"]`).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/traces/${orderTrace}$`));
   await expect(page.getByRole("heading", { level: 1, name: "POST /chat" })).toBeVisible();
+
+  // The model call's messages read as the conversation they were, whatever convention recorded them.
+  await page.getByRole("tree").getByRole("treeitem", { name: new RegExp(`chat ${GPT}`) }).click();
+  const conversation = page.getByTestId("span-conversation");
+  await expect(conversation.getByTestId("conversation-message")).toHaveCount(3);
+  await expect(conversation.getByRole("list", { name: "Input messages" }).getByTestId("conversation-message")).toHaveText([/^system.*Acme Outfitters/, "userWhere is order 1042?"]);
+  await expect(conversation.getByRole("list", { name: "Output messages" })).toContainText("assistantOrder 1042 left our warehouse yesterday");
+  // The raw attribute stays, indented JSON that wraps at its structure.
+  await expect(page.getByRole("table", { name: "Span attributes" }).getByRole("row", { name: /gen_ai\.input\.messages/ })).toContainText('"role": "user"');
+  await screenshotBothThemes(page, "trace-llm-span");
+  await page.getByRole("button", { name: "Close span details" }).click();
 
   await page.getByRole("button", { name: "Export eval dataset" }).click();
   const panel = page.getByTestId("trace-eval-export");
@@ -233,6 +265,7 @@ test("a trace's LLM calls export as an eval dataset; a trace without recorded co
   await screenshotBothThemes(page, "trace-eval-export");
 
   // The instrumentation recorded no messages: the server's 422, told as advice, not a crash.
+  pageErrors.allow(/status of 422/, "the export of a trace without recorded content is refused", { url: new RegExp(`/traces/${withoutContent}/eval-export$`) });
   await page.goto(`/w/${workspace}/traces/${withoutContent}`);
   await page.getByRole("button", { name: "Export eval dataset" }).click();
   const problem = page.getByRole("alert").filter({ hasText: "No exportable spans" });
@@ -243,7 +276,7 @@ test("a trace's LLM calls export as an eval dataset; a trace without recorded co
   await problem.screenshot({ path: "e2e/screenshots/trace-eval-export-422-light.png" });
 });
 
-test("LLM settings: content mode and thresholds save; a bad price shows at its field, the client's and the server's", async ({ page, baseURL }) => {
+test("LLM settings: content mode and thresholds save; a bad price shows at its field, the client's and the server's", async ({ page, baseURL, pageErrors }) => {
   const workspace = `e2e-llm-settings-${Date.now()}`;
   const settingsUrl = api(baseURL!, workspace, "/settings/telemetry");
   await page.goto(`/w/${workspace}/settings`);
@@ -286,6 +319,7 @@ test("LLM settings: content mode and thresholds save; a bad price shows at its f
 
   // The server's own check of a price, shown at the prices: the request leaves the page with a
   // price the form would never send, so what comes back is the server's 400 and its issue path.
+  pageErrors.allow(/status of 400/, "the server refuses the tampered price", { url: /\/settings\/telemetry$/ });
   await page.route(
     `**/api/v1/workspaces/${workspace}/settings/telemetry`,
     async (route) => {
@@ -310,6 +344,20 @@ test("LLM settings: content mode and thresholds save; a bad price shows at its f
   await page.locator("#group-llm").scrollIntoViewIfNeeded();
   await expectNoSeriousA11yViolations(page);
   await page.locator("#group-llm").screenshot({ path: "e2e/screenshots/settings-llm-light.png" });
+});
+
+test("a few minutes of calls fill the charts: the default range fits them", async ({ page, baseURL }) => {
+  const workspace = `e2e-llm-recent-${Date.now()}`;
+  const recent = supportChatDay()
+    .slice(0, 4)
+    .map((call, i) => ({ ...call, agoMs: (2 + i * 3) * 60_000 }));
+  await sendLlmCalls(baseURL!, workspace, recent);
+  await page.goto(`/w/${workspace}/llm`);
+  await expect(page.getByRole("radio", { name: "Fit to the calls (15 min)" })).toBeChecked();
+  await expect(page.getByTestId("llm-totals")).toContainText("Calls4");
+  await expect(page.getByText("1-minute buckets")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshotBothThemes(page, "llm-recent");
 });
 
 test("an empty workspace says what the LLM page reads and what eval export needs; g l opens it", async ({ page }) => {

@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { context, SpanKind, trace } from "@opentelemetry/api";
+import { expect, test } from "./support/test";
 import { recordCheckoutTrace, sdkClient } from "../tests/support/otel-sdk";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
-import { sendOrders } from "./support/seed-traffic";
+import { putSettings, sendOrders } from "./support/seed-traffic";
 
 test("find a trace by id, service and status, then read its spans in the waterfall", async ({ page, baseURL }) => {
   const workspace = `e2e-traces-${Date.now()}`;
@@ -96,7 +97,41 @@ test("find a trace by id, service and status, then read its spans in the waterfa
   await expect(spans).toHaveCount(3);
 });
 
-test("an unknown trace id says so", async ({ page }) => {
+test("a trace whose root span has not arrived shows as in progress; the root service filter lists only services traces enter by", async ({ page, baseURL }) => {
+  const workspace = `e2e-traces-progress-${Date.now()}`;
+  // A long idle window: the unfinished trace stays open for the whole test.
+  await putSettings(baseURL!, workspace, { trace_idle_ms: 600_000 });
+  const headers = { "X-Workspace-ID": workspace };
+  const checkout = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "checkout", headers });
+  const users = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "users", headers });
+  const start = Date.now() - 100;
+  // checkout → users, complete: users is called, but never enters a trace.
+  const root = checkout.tracer.startSpan("POST /orders", { kind: SpanKind.SERVER, startTime: start, attributes: { "http.request.method": "POST", "http.route": "/orders" } });
+  users.tracer.startSpan("GET /users/:id", { kind: SpanKind.SERVER, startTime: start + 5, attributes: { "http.request.method": "GET", "http.route": "/users/:id" } }, trace.setSpan(context.active(), root)).end(start + 15);
+  root.end(start + 20);
+  // The same call in a request still in flight: its root span has not ended, so it is not sent.
+  const inFlight = checkout.tracer.startSpan("POST /orders", { kind: SpanKind.SERVER, startTime: start + 30 });
+  users.tracer.startSpan("GET /users/:id", { kind: SpanKind.SERVER, startTime: start + 35 }, trace.setSpan(context.active(), inFlight)).end(start + 45);
+  await Promise.all([checkout.flush(), users.flush()]);
+  await Promise.all([checkout.shutdown(), users.shutdown()]);
+  const completed = await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${root.spanContext().traceId}/complete`, { method: "POST" });
+  expect(completed.status).toBe(200);
+
+  await page.goto(`/w/${workspace}/traces`);
+  const inProgress = page.locator(`[data-testid="trace-row"][data-trace-id="${inFlight.spanContext().traceId}"]`);
+  await expect(inProgress.getByTestId("trace-in-progress")).toHaveText("in progress");
+  await expect(inProgress).toContainText("waiting for the root span");
+  await expect(inProgress).toContainText("so far: users");
+  await expect(inProgress).not.toContainText("unknown");
+  const done = page.locator(`[data-testid="trace-row"][data-trace-id="${root.spanContext().traceId}"]`);
+  await expect(done).toContainText("POST /orders");
+  await expect(done.getByTestId("trace-in-progress")).toHaveCount(0);
+  await expect(page.getByLabel("Root service").locator("option")).toHaveText(["All root services", "checkout"]);
+  await page.screenshot({ path: "e2e/screenshots/traces-in-progress-light.png" });
+});
+
+test("an unknown trace id says so", async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 404/, "the trace does not exist", { url: /\/telemetry\/traces\/0af7651916cd43dd8448eb211c80319c$/ });
   await page.goto(`/w/e2e-missing-${Date.now()}/traces/0af7651916cd43dd8448eb211c80319c`);
   await expect(page.getByRole("heading", { name: "Trace not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to recent traces" })).toBeVisible();
@@ -106,4 +141,6 @@ test("an empty workspace tells the user how to send traces", async ({ page }) =>
   await page.goto(`/w/empty-${Date.now()}/traces`);
   await expect(page.getByRole("heading", { name: "No traces yet" })).toBeVisible();
   await expect(page.getByText("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")).toBeVisible();
+  // The demo command sends to this workspace, not to `default`.
+  await expect(page.getByTestId("demo-command")).toContainText(/DEMO_WORKSPACE=empty-\d+ npm run demo/);
 });

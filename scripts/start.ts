@@ -8,25 +8,50 @@ const host = process.env.FLOWPRINT_HOST ?? "0.0.0.0";
 const withDemo = process.argv.includes("--demo");
 const children: ChildProcess[] = [];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  const child = spawn(command, args, { stdio: "inherit", env });
+// The demo services flush their last spans to the dashboard as they stop (run-demo.ts gives
+// them 10 s); the dashboard then gets a few seconds of its own.
+const DEMO_STOP_MS = 15_000;
+const DASHBOARD_STOP_MS = 3_000;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, options: { ownProcessGroup?: boolean } = {}): ChildProcess {
+  // A process of its own group does not receive the terminal's Ctrl-C: it stops when told to.
+  const child = spawn(command, args, { stdio: "inherit", env, detached: options.ownProcessGroup ?? false });
   children.push(child);
   child.on("exit", (code, signal) => {
     // The dashboard is the point of this process: when it ends, everything ends.
-    if (child === children[0]) shutdown(code ?? (signal ? 1 : 0));
+    if (child === children[0]) void shutdown(code ?? (signal ? 1 : 0));
   });
   return child;
 }
 
+function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
 let stopping = false;
-function shutdown(code: number): void {
+async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 3000).unref();
+  const [dashboard, ...demo] = children;
+  // The demo first, while the dashboard still receives what its services flush on the way out.
+  await Promise.all(demo.map((child) => stopChild(child, DEMO_STOP_MS)));
+  if (dashboard) await stopChild(dashboard, DASHBOARD_STOP_MS);
+  process.exit(code);
 }
-process.on("SIGINT", () => shutdown(0));
-process.on("SIGTERM", () => shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+// A dashboard in its own process group would outlive this process; never leave it behind.
+process.on("exit", () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +70,8 @@ async function main(): Promise<void> {
   const url = databaseUrl();
   const { applied } = await applyMigrations(url);
   console.log(`[flowprint] database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
-  run(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host]);
+  // With the demo, Ctrl-C must not stop the dashboard before the demo services have flushed.
+  run(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], process.env, { ownProcessGroup: withDemo });
   if (!withDemo) return;
   const base = `http://127.0.0.1:${port}`;
   if (!(await waitForHealth(`${base}/api/health`, 60_000))) {

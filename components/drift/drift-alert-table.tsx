@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { formatCount } from "@/lib/format/format-number";
-import { formatRelativeTime } from "@/lib/format/format-time";
 import { DriftKindBadge } from "./drift-badges";
 import { driftAlertHref } from "./drift-links";
 import type { DriftAlert } from "./drift-types";
 import { ExplanationText } from "./explanation-text";
 import { PathChangeSummary } from "./path-change-summary";
 import { TrafficShareBar } from "./traffic-share-bar";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const CELL = "px-3 py-3 align-top first:pl-4 last:pr-4";
 
@@ -63,9 +63,7 @@ export function DriftAlertTable({ workspaceId, alerts, caption, busy }: { worksp
                   ) : null}
                 </td>
                 <td className={`${CELL} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
-                  <time dateTime={alert.detected_at} title={alert.detected_at}>
-                    {formatRelativeTime(alert.detected_at)}
-                  </time>
+                  <RelativeTime iso={alert.detected_at} />
                 </td>
                 <td className={`${CELL} text-right tabular-nums`}>{formatCount(alert.occurrences)}</td>
                 <td className={`${CELL} text-right`}>

@@ -6,7 +6,6 @@ import { Card, CardHeader, StatCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { formatCount, formatPercent } from "@/lib/format/format-number";
-import { formatRelativeTime } from "@/lib/format/format-time";
 import { flowHref, traceHref } from "@/components/traces/trace-links";
 import { DriftKindBadge, DriftStateBadge } from "./drift-badges";
 import { driftHref } from "./drift-links";
@@ -15,6 +14,7 @@ import type { DriftAlert } from "./drift-types";
 import { ExplanationText } from "./explanation-text";
 import { PathDiffTable } from "./path-diff-table";
 import { useDriftAlert } from "./use-drift-alert";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -129,7 +129,7 @@ function AlertDetails({ workspaceId, alert }: { workspaceId: string; alert: Drif
           hint={missing ? "of the traffic the missing path used to carry" : "of the entry point's traffic since detection"}
         />
         <StatCard label="Occurrences" value={formatCount(alert.occurrences)} hint={missing ? "traces since detection, none on the missing path" : "traces on the new path"} />
-        <StatCard label="Detected" value={formatRelativeTime(alert.detected_at)} hint={<time dateTime={alert.detected_at}>{alert.detected_at.replace("T", " ").replace(/\.\d+Z$/, " UTC")}</time>} />
+        <StatCard label="Detected" value={<RelativeTime iso={alert.detected_at} />} hint={<time dateTime={alert.detected_at}>{alert.detected_at.replace("T", " ").replace(/\.\d+Z$/, " UTC")}</time>} />
       </div>
 
       {alert.explanation ? (

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatRelativeTime } from "@/lib/format/format-time";
 import type { DriftAlert } from "./drift-types";
 import { useDriftAction, type DriftAction } from "./use-drift-alert";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 function wording(alert: DriftAlert) {
   const entry = `${alert.entry_service} ${alert.entry_operation}`;
@@ -51,12 +51,12 @@ export function DriftReviewActions({ workspaceId, alert }: { workspaceId: string
 
       {alert.state === "accepted" && !done ? (
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-          {words.accepted} <span className="text-zinc-500">(reviewed {formatRelativeTime(alert.updated_at)})</span>
+          {words.accepted} <span className="text-zinc-500">(reviewed <RelativeTime iso={alert.updated_at} />)</span>
         </p>
       ) : null}
       {alert.state === "dismissed" && !done ? (
         <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-          Dismissed {formatRelativeTime(alert.updated_at)}; the baseline is unchanged. You can still accept it.
+          Dismissed <RelativeTime iso={alert.updated_at} />; the baseline is unchanged. You can still accept it.
         </p>
       ) : null}
 

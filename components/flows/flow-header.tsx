@@ -2,12 +2,12 @@ import Link from "next/link";
 import { DriftMark } from "@/components/ui/badges";
 import { buttonClass } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatRelativeTime } from "@/lib/format/format-time";
 import { FlowRisk } from "./flow-risk";
 import { driftAlertHref, flowExportHref, flowsHref } from "./flow-links";
 import type { FlowView } from "./flow-types";
 import { FlowLlmLink } from "./flow-llm-link";
 import { FlowName } from "./flow-name";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 export function FlowHeader({ workspaceId, flow }: { workspaceId: string; flow: FlowView }) {
   const drift = flow.drift_details;
@@ -49,7 +49,7 @@ export function FlowHeader({ workspaceId, flow }: { workspaceId: string; flow: F
       {drift ? (
         <div role="note" aria-label="Drift" className="rounded-lg border border-orange-200 bg-orange-50 px-4 py-3 text-sm dark:border-orange-900/70 dark:bg-orange-950/40">
           <p className="font-medium text-orange-900 dark:text-orange-200">
-            The path of this entry point changed {formatRelativeTime(drift.detected_at)}.{" "}
+            The path of this entry point changed <RelativeTime iso={drift.detected_at} />.{" "}
             <Link href={driftAlertHref(workspaceId, drift.alert_id)} className="underline underline-offset-2 hover:no-underline">
               Review the drift alert
             </Link>

@@ -1,7 +1,8 @@
 import { StatCard } from "@/components/ui/card";
 import { formatCount, formatPercent, formatScore } from "@/lib/format/format-number";
-import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
+import { formatDuration } from "@/lib/format/format-time";
 import type { FlowView } from "./flow-types";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const day = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
@@ -15,7 +16,7 @@ export function FlowStatCards({ flow }: { flow: FlowView }) {
       <StatCard label="Risk score" value={formatScore(flow.risk_score)} hint={`${flow.risk_level} risk`} tone={flow.risk_level === "high" ? "danger" : flow.risk_level === "medium" ? "warning" : undefined} />
       <StatCard
         label="Last seen"
-        value={<Time iso={flow.last_seen_at} />}
+        value={<RelativeTime iso={flow.last_seen_at} />}
         hint={
           <>
             first seen <time dateTime={flow.first_seen_at}>{day(flow.first_seen_at)}</time>
@@ -23,13 +24,5 @@ export function FlowStatCards({ flow }: { flow: FlowView }) {
         }
       />
     </section>
-  );
-}
-
-function Time({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={day(iso)}>
-      {formatRelativeTime(iso)}
-    </time>
   );
 }

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { DriftMark, RiskBadge } from "@/components/ui/badges";
 import { formatCount, formatPercent, formatScore } from "@/lib/format/format-number";
-import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
+import { formatDuration } from "@/lib/format/format-time";
 import { errorTone } from "./error-tone";
 import { driftAlertHref, flowExportHref, flowHref } from "./flow-links";
 import { defaultOrder, type FlowListParams, type FlowSortKey } from "./flow-list-params";
 import { FlowName } from "./flow-name";
 import { FlowPathSummary } from "./flow-path-summary";
 import type { FlowView } from "./flow-types";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const COLUMNS: { key: FlowSortKey; label: string; numeric?: boolean; className?: string }[] = [
   { key: "risk_score", label: "Risk" },
@@ -136,8 +137,8 @@ export function FlowTable({
                   </>
                 )}
               </td>
-              <td className={`${CELL} whitespace-nowrap text-zinc-600 dark:text-zinc-400`} title={flow.last_seen_at}>
-                {formatRelativeTime(flow.last_seen_at)}
+              <td className={`${CELL} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+                <RelativeTime iso={flow.last_seen_at} />
               </td>
               <td className={`${CELL} text-right`}>
                 <Link

@@ -9,12 +9,15 @@ import { axisDuration, axisUsd, chartPalette, timeTick, tooltipTime } from "@/co
 import { formatUsd } from "@/lib/format/format-usd";
 import type { LlmUsageResponse } from "./llm-types";
 import { modelLabel, type ModelColours } from "./model-colours";
+import { timeAxis } from "@/lib/ui/time-axis";
 import { usageSeries, type ModelPoint, type UsagePoint } from "@/lib/ui/usage-series";
 
 /** More lines than this turn a chart into a tangle; the model filter shows any one model alone. */
 export const MAX_CHARTED_MODELS = 6;
 
 type Metric = keyof ModelPoint;
+
+const Y_AXIS_WIDTH = 72;
 
 interface LineSpec {
   metric: Metric;
@@ -30,13 +33,16 @@ export function LlmCharts({ usage, colours }: { usage: LlmUsageResponse; colours
   const models = usage.models.slice(0, MAX_CHARTED_MODELS).map((m) => m.model);
   const points = usageSeries(usage, models);
   const tick = timeTick(usage.to - usage.from);
+  // Every chart spans the whole range (from its first bucket) with the same ticks, so they line up and read alike.
+  const axis = timeAxis(points[0]?.ms ?? usage.from, usage.to, { maxTicks: 5, offsetMs: -new Date(usage.to).getTimezoneOffset() * 60_000 });
   const worst = (metric: Metric) => Math.max(0, ...points.flatMap((p) => p.models.map((m) => m[metric] ?? 0)));
 
-  const chart = (lines: LineSpec[], format: (v: number) => string, axisFormat: (v: number) => string, y: { integers?: boolean; domain?: [number, (max: number) => number]; width?: number } = {}) => (
+  const chart = (lines: LineSpec[], format: (v: number) => string, axisFormat: (v: number) => string, y: { integers?: boolean; domain?: [number, (max: number) => number] } = {}) => (
     <LineChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -8 }}>
       <CartesianGrid vertical={false} stroke={palette.grid} />
-      <XAxis dataKey="ms" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} tick={{ fill: palette.tick, fontSize: 11 }} tickLine={false} axisLine={{ stroke: palette.grid }} minTickGap={28} />
-      <YAxis tickFormatter={axisFormat} domain={y.domain} allowDecimals={!y.integers} tick={{ fill: palette.tick, fontSize: 11 }} tickLine={false} axisLine={false} width={y.width ?? 56} />
+      <XAxis dataKey="ms" type="number" scale="time" domain={axis.domain} ticks={axis.ticks} interval={0} tickFormatter={tick} tick={{ fill: palette.tick, fontSize: 11 }} tickLine={false} axisLine={{ stroke: palette.grid }} />
+      {/* One width for every y axis: the plots then start and end at the same x. */}
+      <YAxis tickFormatter={axisFormat} domain={y.domain} allowDecimals={!y.integers} tick={{ fill: palette.tick, fontSize: 11 }} tickLine={false} axisLine={false} width={Y_AXIS_WIDTH} />
       <Tooltip
         cursor={{ stroke: palette.cursor }}
         contentStyle={palette.tooltip}
@@ -87,7 +93,7 @@ export function LlmCharts({ usage, colours }: { usage: LlmUsageResponse; colours
           {chart([{ metric: "tokens" }], formatCount, formatCount, { integers: true })}
         </ChartFigure>
         <ChartFigure title="Estimated cost" summary={`peak ${formatUsd(worst("costUsd"))} per bucket`}>
-          {chart([{ metric: "costUsd" }], formatUsd, axisUsd, { width: 68 })}
+          {chart([{ metric: "costUsd" }], formatUsd, axisUsd)}
         </ChartFigure>
         <ChartFigure title="Latency p95 and p50 (dashed)" summary={`worst p95 ${formatDuration(worst("p95"))}`} wide>
           {chart([{ metric: "p95", suffix: "p95" }, { metric: "p50", suffix: "p50", dashed: true }], formatDuration, axisDuration)}

@@ -4,6 +4,7 @@ import { formatDuration } from "@/lib/format/format-time";
 import { formatUsd } from "@/lib/format/format-usd";
 import type { ModelUsage } from "./llm-types";
 import { modelLabel, type ModelColours } from "./model-colours";
+import { unpricedNotes } from "./unpriced-notes";
 import { CELL, HEAD_CELL, NUMBER_CELL, ROW, TABLE, THEAD } from "./table-styles";
 
 const NUMERIC = ["Calls", "Input tokens", "Output tokens", "Est. cost", "P50", "P95", "Error rate"];
@@ -39,9 +40,13 @@ export function LlmModelTable({ models, colours }: { models: ModelUsage[]; colou
               <td className={NUMBER_CELL}>{formatCount(m.calls)}</td>
               <td className={NUMBER_CELL}>{formatCount(m.input_tokens)}</td>
               <td className={NUMBER_CELL}>{formatCount(m.output_tokens)}</td>
-              <td className={NUMBER_CELL} title={m.unpriced_calls > 0 ? `${m.unpriced_calls} calls could not be priced` : undefined}>
+              <td className={NUMBER_CELL}>
                 {formatUsd(m.cost_usd)}
-                {m.unpriced_calls > 0 ? <div className="text-xs text-amber-700 dark:text-amber-400">{formatCount(m.unpriced_calls)} unpriced</div> : null}
+                {unpricedNotes(m).map((note) => (
+                  <div key={note.key} className="text-xs text-amber-700 dark:text-amber-400" title={note.title}>
+                    {note.text}
+                  </div>
+                ))}
               </td>
               <td className={NUMBER_CELL}>{formatDuration(m.p50_ms)}</td>
               <td className={NUMBER_CELL}>{formatDuration(m.p95_ms)}</td>

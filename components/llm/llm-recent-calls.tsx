@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { traceHref } from "@/components/traces/trace-links";
 import { formatCount } from "@/lib/format/format-number";
-import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
+import { formatDuration } from "@/lib/format/format-time";
 import { formatUsd } from "@/lib/format/format-usd";
 import type { LlmCallView } from "./llm-types";
 import { modelLabel } from "./model-colours";
 import { CELL, HEAD_CELL, LINK, NUMBER_CELL, ROW, TABLE, THEAD } from "./table-styles";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const tokens = (n: number | null) => (n === null ? "–" : formatCount(n));
 
@@ -56,9 +57,7 @@ export function LlmRecentCalls({ workspaceId, calls, total, busy }: { workspaceI
                 <td className={NUMBER_CELL}>{formatUsd(call.cost_usd)}</td>
                 <td className={NUMBER_CELL}>{formatDuration(call.duration_ms)}</td>
                 <td className={`${CELL} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
-                  <time dateTime={started} title={started}>
-                    {formatRelativeTime(started)}
-                  </time>
+                  <RelativeTime iso={started} />
                 </td>
               </tr>
             );

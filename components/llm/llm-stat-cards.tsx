@@ -3,17 +3,18 @@ import { formatCount, formatPercent } from "@/lib/format/format-number";
 import { formatDuration } from "@/lib/format/format-time";
 import { formatUsd } from "@/lib/format/format-usd";
 import type { UsageStats } from "./llm-types";
+import { unpricedNotes } from "./unpriced-notes";
 
 function costHint(totals: UsageStats, pricesAsOf: string) {
   return (
     <>
       list prices as of <time dateTime={pricesAsOf}>{pricesAsOf}</time>
-      {totals.unpriced_calls > 0 ? (
-        // The sum leaves these out, so the cost is at least the figure shown.
-        <span className="block text-amber-700 dark:text-amber-400" title="Left out of the sum: no price for the model, or no token counts recorded" data-testid="unpriced-calls">
-          {formatCount(totals.unpriced_calls)} {totals.unpriced_calls === 1 ? "call" : "calls"} unpriced
+      {/* The sum leaves these out, so the cost is at least the figure shown. */}
+      {unpricedNotes(totals).map((note) => (
+        <span key={note.key} className="block text-amber-700 dark:text-amber-400" title={note.title} data-testid="unpriced-calls">
+          {note.text}
         </span>
-      ) : null}
+      ))}
     </>
   );
 }

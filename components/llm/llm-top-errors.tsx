@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { traceHref } from "@/components/traces/trace-links";
 import { formatCount } from "@/lib/format/format-number";
-import { formatRelativeTime } from "@/lib/format/format-time";
 import type { ErrorGroup } from "./llm-types";
 import { modelLabel } from "./model-colours";
 import { CELL, HEAD_CELL, LINK, NUMBER_CELL, ROW, TABLE, THEAD } from "./table-styles";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** The most frequent failures, by model and error type, each with its latest call to open. */
 export function LlmTopErrors({ workspaceId, errors }: { workspaceId: string; errors: ErrorGroup[] }) {
@@ -34,9 +34,7 @@ export function LlmTopErrors({ workspaceId, errors }: { workspaceId: string; err
                 <td className={NUMBER_CELL}>{formatCount(e.count)}</td>
                 <td className={NUMBER_CELL}>
                   <Link href={traceHref(workspaceId, e.latest.trace_id)} className={LINK} aria-label={`Open the latest ${e.error_type || "failed"} call of ${modelLabel(e.model)}`}>
-                    <time dateTime={seen} title={seen}>
-                      {formatRelativeTime(seen)}
-                    </time>
+                    <RelativeTime iso={seen} />
                   </Link>
                 </td>
               </tr>

@@ -12,6 +12,8 @@ export interface UsageStats {
   /** null when no call could be priced; a lower bound while unpriced_calls > 0. */
   cost_usd: number | null;
   unpriced_calls: number;
+  /** Of unpriced_calls, those that recorded no token count at all. */
+  no_token_calls: number;
   p50_ms: number;
   p95_ms: number;
 }

@@ -8,24 +8,28 @@ import { LlmEmptyState } from "./llm-empty-state";
 import { LlmEvalExportPanel } from "./llm-eval-export-panel";
 import { LlmFilters } from "./llm-filters";
 import { LlmModelTable } from "./llm-model-table";
-import { writeLlmParams } from "./llm-params";
+import { fitLlmRange, writeLlmParams, type LlmPageParams } from "./llm-params";
 import { LlmRangeEmpty } from "./llm-range-empty";
 import { LlmSlowestOperations } from "./llm-slowest-operations";
 import { LlmStatCards } from "./llm-stat-cards";
 import { LlmTopErrors } from "./llm-top-errors";
 import { LlmWarnings } from "./llm-warnings";
 import { modelColours } from "./model-colours";
-import { useLlmCalls, useLlmUsage } from "./use-llm-data";
+import { useLlmCalls, useLlmExtent, useLlmUsage } from "./use-llm-data";
 import { useLlmParams } from "./use-llm-params";
 
 const COUNT = "text-xs text-zinc-500 dark:text-zinc-400";
 
 /** The LLM page: usage, cost, latency and errors per model over a range (of one flow, if chosen), its calls, and eval export. */
 export function LlmView({ workspaceId }: { workspaceId: string }) {
-  const { params, update } = useLlmParams();
-  const usage = useLlmUsage(workspaceId, params);
+  const { params: urlParams, update } = useLlmParams();
+  // Without a range in the URL, the range fits the calls: known once their extent is.
+  const extent = useLlmExtent(workspaceId, urlParams.range === "auto");
+  const rangeSettled = urlParams.range !== "auto" || extent.data !== undefined || extent.isError;
+  const params: LlmPageParams = { ...urlParams, range: fitLlmRange(urlParams.range, extent.data?.first_call_ms ?? null) };
+  const usage = useLlmUsage(workspaceId, params, rangeSettled);
   // The first page of calls also lists the workspace's models, whatever the range.
-  const firstCalls = useLlmCalls(workspaceId, params, 1);
+  const firstCalls = useLlmCalls(workspaceId, params, 1, rangeSettled);
   const workspaceModels = firstCalls.data?.models.map((m) => m.model) ?? [];
   const colours = modelColours(workspaceModels);
   const filterModels = workspaceModels.filter((m) => m !== "");
@@ -36,7 +40,7 @@ export function LlmView({ workspaceId }: { workspaceId: string }) {
   }
   const data = usage.data;
   const busy = usage.isPlaceholderData;
-  const filters = <LlmFilters workspaceId={workspaceId} params={params} models={filterModels} onChange={update} />;
+  const filters = <LlmFilters workspaceId={workspaceId} params={urlParams} fittedRange={params.range} models={filterModels} onChange={update} />;
   if (data.totals.calls === 0 && !busy) {
     return (
       <div className="space-y-5">

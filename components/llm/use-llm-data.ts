@@ -11,8 +11,19 @@ const POLL_MS = 30_000;
 
 export const CALLS_PAGE_SIZE = 20;
 
-export function useLlmUsage(workspaceId: string, params: LlmPageParams) {
+/** When the first and last calls of the last 30 days started: what the default range fits. */
+export function useLlmExtent(workspaceId: string, enabled: boolean) {
   return useQuery({
+    queryKey: queryKeys.llmExtent(workspaceId),
+    queryFn: () => fetchJson<{ since_ms: number; first_call_ms: number | null; last_call_ms: number | null }>(workspaceApi(workspaceId, "/telemetry/llm/extent")),
+    enabled,
+    refetchInterval: POLL_MS,
+  });
+}
+
+export function useLlmUsage(workspaceId: string, params: LlmPageParams, enabled = true) {
+  return useQuery({
+    enabled,
     queryKey: queryKeys.llmUsage(workspaceId, { ...params }),
     queryFn: () => fetchJson<LlmUsageResponse>(workspaceApi(workspaceId, `/telemetry/llm/usage${llmApiQuery(params)}`)),
     refetchInterval: POLL_MS,
@@ -21,9 +32,10 @@ export function useLlmUsage(workspaceId: string, params: LlmPageParams) {
   });
 }
 
-export function useLlmCalls(workspaceId: string, params: LlmPageParams, page: number) {
+export function useLlmCalls(workspaceId: string, params: LlmPageParams, page: number, enabled = true) {
   const offset = (page - 1) * CALLS_PAGE_SIZE;
   return useQuery({
+    enabled,
     queryKey: queryKeys.llmCalls(workspaceId, { ...params, offset }),
     queryFn: () => fetchJson<LlmCallsResponse>(workspaceApi(workspaceId, `/telemetry/llm/calls${llmApiQuery(params, { limit: CALLS_PAGE_SIZE, offset })}`)),
     refetchInterval: POLL_MS,

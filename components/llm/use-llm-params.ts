@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useOptimistic, useTransition } from "react";
-import { readLlmParams, writeLlmParams, type LlmPageParams } from "./llm-params";
+import { readLlmParams, writeLlmParams, type LlmUrlParams } from "./llm-params";
 
 /**
  * The LLM page's range, model and flow from the URL, and a setter that writes them back. Controls
@@ -16,7 +16,7 @@ export function useLlmParams() {
   const [params, setParams] = useOptimistic(fromUrl);
   const [, startTransition] = useTransition();
   const update = useCallback(
-    (patch: Partial<LlmPageParams>) => {
+    (patch: Partial<LlmUrlParams>) => {
       const next = { ...params, ...patch };
       startTransition(() => {
         setParams(next);

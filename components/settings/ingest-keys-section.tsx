@@ -5,10 +5,10 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
-import { formatRelativeTime } from "@/lib/format/format-time";
 import { NewKeyCallout } from "./new-key-callout";
 import { jsonBody, requestJson } from "./request-json";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 export interface IngestKey {
   id: string;
@@ -147,8 +147,8 @@ export function IngestKeysSection({ workspaceId }: { workspaceId: string }) {
                   <tr key={key.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800/60" data-testid="ingest-key-row">
                     <td className={`px-3 py-2 font-medium ${key.revoked_at ? "text-zinc-500 line-through dark:text-zinc-400" : ""}`}>{key.name}</td>
                     <td className="px-3 py-2 font-mono text-xs text-zinc-600 dark:text-zinc-400">{key.prefix}…</td>
-                    <td className="px-3 py-2 whitespace-nowrap text-zinc-600 dark:text-zinc-400" title={key.created_at}>
-                      {formatRelativeTime(key.created_at)}
+                    <td className="px-3 py-2 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                      <RelativeTime iso={key.created_at} />
                     </td>
                     <td className="px-3 py-2">
                       {key.revoked_at ? (

@@ -1,20 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useOrigin } from "@/lib/ui/use-origin";
 import { collectorSnippet, envSnippet, nodeSnippet, type SnippetContext } from "./trace-snippets";
 import { useIngestKeys } from "./ingest-keys-section";
-
-const noSubscription = () => () => {};
-
-/** The address the browser reached this server at: what exporters on the same network use. */
-function useOrigin(): string {
-  return useSyncExternalStore(
-    noSubscription,
-    () => window.location.origin,
-    () => "http://localhost:3000",
-  );
-}
 
 export function SendTracesSection({ workspaceId }: { workspaceId: string }) {
   const origin = useOrigin();

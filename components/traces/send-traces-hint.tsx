@@ -1,11 +1,13 @@
+"use client";
+
+import { envSnippet } from "@/components/settings/trace-snippets";
+import { demoCommand } from "@/lib/ui/demo-command";
+import { useOrigin } from "@/lib/ui/use-origin";
+
 // The empty state of every page: how a new user gets traces into this workspace.
 export function SendTracesHint({ workspaceId, title = "No traces yet" }: { workspaceId: string; title?: string }) {
-  const origin = typeof window === "undefined" ? "http://localhost:3000" : window.location.origin;
-  const snippet = [
-    `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=${origin}/v1/traces`,
-    `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf`,
-    `OTEL_EXPORTER_OTLP_HEADERS=X-Workspace-ID=${workspaceId}`,
-  ].join("\n");
+  const origin = useOrigin();
+  const snippet = envSnippet({ origin, workspaceId, keysRequired: false });
   return (
     <section className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 dark:border-zinc-700 dark:bg-zinc-900" aria-labelledby="no-traces">
       <h2 id="no-traces" className="text-lg font-semibold">{title}</h2>
@@ -14,8 +16,9 @@ export function SendTracesHint({ workspaceId, title = "No traces yet" }: { works
       </p>
       <pre className="mt-4 overflow-x-auto rounded-md bg-zinc-950 p-4 text-xs text-zinc-100"><code>{snippet}</code></pre>
       <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-        The <a className="text-indigo-600 underline dark:text-indigo-400" href={`/w/${encodeURIComponent(workspaceId)}/settings`}>settings page</a> has snippets for a Collector and the Node.js SDK. Or run <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">npm run demo</code> to send traffic from the demo services.
+        The <a className="text-indigo-600 underline dark:text-indigo-400" href={`/w/${encodeURIComponent(workspaceId)}/settings`}>settings page</a> has snippets for a Collector and the Node.js SDK. Or send traffic from the demo services into this workspace, in a Flowprint checkout:
       </p>
+      <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-950 p-3 text-xs text-zinc-100" data-testid="demo-command"><code>{demoCommand(workspaceId, origin)}</code></pre>
     </section>
   );
 }

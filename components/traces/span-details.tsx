@@ -5,7 +5,9 @@ import { memo, type ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDuration } from "@/lib/format/format-time";
 import { AttributeTable } from "./attribute-table";
+import { looksLikeLlmSpan } from "./has-llm-spans";
 import { ERROR_COLOR } from "./service-colors";
+import { SpanConversation, useTraceLlmCalls } from "./span-conversation";
 import type { WaterfallSpan } from "./waterfall-model";
 
 interface SpanEventView {
@@ -69,6 +71,9 @@ export const SpanDetails = memo(function SpanDetails({ row, color, workspaceId, 
   const links = asArray<SpanLinkView>(span.links);
   const spanStart = BigInt(span.start_time_unix_nano);
   const headingId = `span-details-${span.span_id}`;
+  const llmCalls = useTraceLlmCalls(workspaceId, span.trace_id, looksLikeLlmSpan(span.attributes));
+  const llmCall = llmCalls.data?.calls.find((call) => call.span_id === span.span_id);
+  const conversation = llmCall && llmCall.input.length + llmCall.output.length > 0 ? llmCall : undefined;
   return (
     <section
       aria-labelledby={headingId}
@@ -137,6 +142,12 @@ export const SpanDetails = memo(function SpanDetails({ row, color, workspaceId, 
             <IdRow label="Trace ID" value={span.trace_id} />
           </dl>
         </Section>
+
+        {conversation ? (
+          <Section title="Conversation" count={conversation.input.length + conversation.output.length}>
+            <SpanConversation call={conversation} />
+          </Section>
+        ) : null}
 
         <Section title="Attributes" count={countOf(span.attributes)}>
           <AttributeTable attributes={span.attributes} label="Span attributes" dropped={span.dropped_attributes_count} />

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { TraceSummaryView } from "@/lib/store/trace-queries";
 import { formatCount } from "@/lib/format/format-number";
-import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
+import { formatDuration } from "@/lib/format/format-time";
 import { traceHref } from "./trace-links";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const CELL = "px-3 py-2.5 first:pl-4 last:pr-4";
 
@@ -44,6 +45,15 @@ export function TraceList({ workspaceId, traces, total, busy }: { workspaceId: s
               >
                 <td className={`${CELL} max-w-md min-w-56`}>
                   <div className="flex items-center gap-2">
+                    {trace.in_progress ? (
+                      <span
+                        className="shrink-0 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-950 dark:text-sky-300"
+                        title="Spans are still arriving; the root span, which ends last, has not yet"
+                        data-testid="trace-in-progress"
+                      >
+                        in progress
+                      </span>
+                    ) : null}
                     {trace.has_error ? (
                       <span
                         className="shrink-0 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-700 dark:bg-red-950 dark:text-red-300"
@@ -57,10 +67,12 @@ export function TraceList({ workspaceId, traces, total, busy }: { workspaceId: s
                       data-trace-link
                       className="truncate font-medium text-zinc-900 group-hover:text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-300"
                     >
-                      {trace.root_operation ?? <em className="font-normal text-zinc-500 dark:text-zinc-400">root span not received</em>}
+                      {trace.root_operation ?? <em className="font-normal text-zinc-500 dark:text-zinc-400">{trace.in_progress ? "waiting for the root span" : "root span not received"}</em>}
                     </Link>
                   </div>
-                  <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{trace.root_service ?? "unknown root service"}</div>
+                  <div className="mt-0.5 truncate text-xs text-zinc-500 dark:text-zinc-400">
+                    {trace.root_service ?? (trace.in_progress ? `so far: ${trace.services.join(", ")}` : "root service unknown")}
+                  </div>
                 </td>
                 <td className={CELL}>
                   <ul className="flex flex-wrap gap-1" aria-label="Services">
@@ -79,9 +91,7 @@ export function TraceList({ workspaceId, traces, total, busy }: { workspaceId: s
                   </div>
                 </td>
                 <td className={`${CELL} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
-                  <time dateTime={trace.start_time} title={trace.start_time}>
-                    {formatRelativeTime(trace.start_time)}
-                  </time>
+                  <RelativeTime iso={trace.start_time} />
                 </td>
                 <td className={`${CELL} font-mono text-xs text-zinc-500 dark:text-zinc-400`} title={trace.trace_id}>
                   {trace.trace_id.slice(0, 16)}…

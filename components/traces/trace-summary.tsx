@@ -9,12 +9,13 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { workspaceApi } from "@/lib/api/query-keys";
 import { formatCount } from "@/lib/format/format-number";
-import { formatDuration, formatRelativeTime } from "@/lib/format/format-time";
+import { formatDuration } from "@/lib/format/format-time";
 import { hasLlmSpans } from "./has-llm-spans";
 import { TRACE_ID_PATTERN } from "./trace-detail-types";
 import { TraceEvalExport } from "./trace-eval-export";
 import { flowHref, tracesHref } from "./trace-links";
 import { useTraceDetail } from "./use-trace-detail";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** The trace page's header: what the trace did, how long it took, and where its flow is. */
 export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; traceId: string }) {
@@ -97,7 +98,7 @@ export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; tr
         <StatCard label="Spans" value={formatCount(trace.span_count)} />
         <StatCard label="Services" value={formatCount(services.length)} hint={services.slice(0, 3).join(", ") + (services.length > 3 ? ", …" : "")} />
         <StatCard label="Errors" value={formatCount(trace.error_count)} tone={trace.error_count > 0 ? "danger" : undefined} hint={trace.error_count > 0 ? "spans with error status" : "no failing spans"} />
-        <StatCard label="Started" value={formatRelativeTime(trace.start_time)} hint={<time dateTime={trace.start_time}>{trace.start_time.replace("T", " ").replace("Z", " UTC")}</time>} />
+        <StatCard label="Started" value={<RelativeTime iso={trace.start_time} />} hint={<time dateTime={trace.start_time}>{trace.start_time.replace("T", " ").replace("Z", " UTC")}</time>} />
       </div>
       <TraceEvalExport exported={evalExport} />
     </div>

@@ -3,7 +3,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useEntryServices } from "@/components/flows/use-entry-services";
 import { useRowNavigation } from "@/components/flows/use-row-navigation";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
@@ -16,6 +15,7 @@ import { traceHref } from "./trace-links";
 import { TraceList } from "./trace-list";
 import { hasTraceFilters, tracesApiQuery } from "./trace-list-params";
 import { TracePager } from "./trace-pager";
+import { useRootServices } from "./use-root-services";
 import { useTraceListParams } from "./use-trace-list-params";
 
 const POLL_MS = 5_000;
@@ -36,7 +36,7 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
     // Filtering and paging keep the old rows on screen (dimmed) instead of flashing skeletons.
     placeholderData: keepPreviousData,
   });
-  const services = useEntryServices(workspaceId, [params.service, ...(query.data?.traces.map((t) => t.root_service ?? "") ?? [])]);
+  const services = useRootServices(workspaceId, params.service);
   useRowNavigation("[data-trace-link]");
 
   const data = query.data;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatRelativeTime } from "./format-time";
+import { formatDuration, formatRelativeTime, formatUtcMinute } from "./format-time";
 
 describe("formatDuration", () => {
   it.each([
@@ -22,4 +22,12 @@ describe("formatRelativeTime", () => {
     ["2026-01-01T09:00:00Z", "3 h ago"],
     ["2025-12-25T08:15:00Z", "2025-12-25 08:15"],
   ])("%s → %s", (iso, text) => expect(formatRelativeTime(iso, now)).toBe(text));
+});
+
+describe("formatUtcMinute", () => {
+  it("is the UTC minute whatever the machine's time zone", () => {
+    expect(formatUtcMinute("2026-11-21T23:42:59.386Z")).toBe("2026-11-21 23:42 UTC");
+    expect(formatUtcMinute("2026-11-22T01:42:59+02:00")).toBe("2026-11-21 23:42 UTC");
+    expect(formatUtcMinute("not a time")).toBe("–");
+  });
 });

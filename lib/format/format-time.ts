@@ -18,3 +18,9 @@ export function formatRelativeTime(iso: string, now = Date.now()): string {
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
   return new Date(iso).toISOString().slice(0, 16).replace("T", " ");
 }
+
+/** An ISO time to the minute in UTC, the same on every machine: "2026-11-21 23:42 UTC". */
+export function formatUtcMinute(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC` : "–";
+}

@@ -11,12 +11,13 @@ export interface UsageAccumulator {
   inputTokens: number;
   outputTokens: number;
   pricedCalls: number;
+  tokenlessCalls: number;
   costUsd: number;
   durationsMs: number[];
 }
 
 export function emptyAccumulator(): UsageAccumulator {
-  return { calls: 0, errors: 0, inputTokens: 0, outputTokens: 0, pricedCalls: 0, costUsd: 0, durationsMs: [] };
+  return { calls: 0, errors: 0, inputTokens: 0, outputTokens: 0, pricedCalls: 0, tokenlessCalls: 0, costUsd: 0, durationsMs: [] };
 }
 
 /** `costUsd` is the call's estimate, null when it could not be priced. */
@@ -28,6 +29,9 @@ export function accumulate(acc: UsageAccumulator, call: LlmCall, costUsd: number
   if (costUsd !== null) {
     acc.pricedCalls += 1;
     acc.costUsd += costUsd;
+  } else if (!isCount(call.inputTokens) && !isCount(call.outputTokens)) {
+    // Typically a refused call (429, timeout): nothing to price, whatever the model.
+    acc.tokenlessCalls += 1;
   }
   // A call without a usable duration still counts; it just has no latency to report.
   if (Number.isFinite(call.durationMs)) acc.durationsMs.push(call.durationMs);
@@ -43,6 +47,7 @@ export function toStats(acc: UsageAccumulator): LlmUsageStats {
     outputTokens: acc.outputTokens,
     costUsd: acc.pricedCalls === 0 ? null : acc.costUsd,
     unpricedCalls: acc.calls - acc.pricedCalls,
+    noTokenCalls: acc.tokenlessCalls,
     p50Ms: durationQuantileMs(sketch, 0.5),
     p95Ms: durationQuantileMs(sketch, 0.95),
   };

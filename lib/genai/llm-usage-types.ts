@@ -16,6 +16,8 @@ export interface LlmUsageStats {
   costUsd: number | null;
   /** Calls whose model has no price or whose token counts were not recorded. */
   unpricedCalls: number;
+  /** Of unpricedCalls, those that recorded no token count at all (a refused or failed call, usually). */
+  noTokenCalls: number;
   /** Latency quantiles in ms, within 1% (the flows' duration sketch); 0 without calls. */
   p50Ms: number;
   p95Ms: number;

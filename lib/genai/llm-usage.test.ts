@@ -53,6 +53,7 @@ describe("summarizeLlmUsage per model", () => {
       inputTokens: 20_000,
       outputTokens: 2_000,
       unpricedCalls: 0,
+      noTokenCalls: 0,
     });
     // 20 calls x (1000 x 2.5 + 100 x 10) / 1e6
     expect(gpt.costUsd).toBeCloseTo(0.07, 10);
@@ -83,6 +84,24 @@ describe("summarizeLlmUsage per model", () => {
     expect(gpt).toMatchObject({ calls: 2, unpricedCalls: 1, outputTokens: 100 });
     expect(gpt?.costUsd).toBeCloseTo(0.0035, 12);
     expect(summary.totals).toMatchObject({ unpricedCalls: 3 });
+  });
+
+  it("tells calls that recorded no tokens (a refused call) from calls it has no price for", () => {
+    const summary = summarizeLlmUsage(
+      [
+        llmCall({ model: "gpt-4o-mini", isError: true, errorType: "429", inputTokens: null, outputTokens: null }),
+        llmCall({ model: "gpt-4o-mini" }),
+        llmCall({ model: "my-finetune" }),
+        llmCall({ model: "my-finetune", inputTokens: null, outputTokens: null }),
+      ],
+      { bucketMs: HOUR, nowMs: T0 },
+    );
+    const mini = summary.models.find((m) => m.model === "gpt-4o-mini");
+    expect(mini).toMatchObject({ calls: 2, unpricedCalls: 1, noTokenCalls: 1 });
+    expect(mini?.costUsd).not.toBeNull();
+    expect(summary.models.find((m) => m.model === "my-finetune")).toMatchObject({ calls: 2, costUsd: null, unpricedCalls: 2, noTokenCalls: 1 });
+    expect(summary.totals).toMatchObject({ unpricedCalls: 3, noTokenCalls: 2 });
+    expect(summary.series.find((b) => b.model === "gpt-4o-mini")).toMatchObject({ unpricedCalls: 1, noTokenCalls: 1 });
   });
 
   it("uses the prices it is given", () => {

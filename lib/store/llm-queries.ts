@@ -112,6 +112,14 @@ export async function llmCallsForUsage(store: Store, workspaceId: string, filter
   }));
 }
 
+/** The start of the oldest and the newest call since `sinceMs`, epoch ms; null without calls. */
+export async function llmCallExtent(store: Store, workspaceId: string, sinceMs: number): Promise<{ firstMs: number; lastMs: number } | null> {
+  const found = await store.prisma.llmCall.aggregate({ where: { workspaceId, startMs: { gte: BigInt(Math.floor(sinceMs)) } }, _min: { startMs: true }, _max: { startMs: true } });
+  const { startMs: first } = found._min;
+  const { startMs: last } = found._max;
+  return first === null || last === null ? null : { firstMs: Number(first), lastMs: Number(last) };
+}
+
 /** Distinct models of the workspace's calls, most calls first. */
 export async function listLlmModels(store: Store, workspaceId: string): Promise<{ model: string; calls: number }[]> {
   const groups = await store.prisma.llmCall.groupBy({ by: ["model"], where: { workspaceId }, _count: { _all: true } });

@@ -1,6 +1,7 @@
 // Recent traces of a workspace, summarised for lists.
 import type { Attributes, SpanKindNumber } from "../otlp/span";
 import { buildSpanTree } from "../traces/build-span-tree";
+import { isTraceInProgress } from "../traces/trace-progress";
 import type { Store } from "./db";
 import { getTraceSpans, type SpanKindName } from "./span-queries";
 
@@ -17,6 +18,8 @@ export interface TraceSummaryView {
   start_time: string;
   duration_ms: number;
   state: string;
+  /** The root span has not arrived yet and spans may still come: a request in flight. */
+  in_progress: boolean;
   is_test_generated: boolean;
 }
 
@@ -67,9 +70,16 @@ export async function listRecentTraces(
       start_time: new Date(Number(r.startNs / 1_000_000n)).toISOString(),
       duration_ms: Number(r.endNs - r.startNs) / 1e6,
       state: r.state,
+      in_progress: isTraceInProgress(r),
       is_test_generated: r.isTestGenerated,
     })),
   };
+}
+
+/** The services some trace of the workspace entered by (its root span's service), by name. */
+export async function listRootServices(store: Store, workspaceId: string): Promise<string[]> {
+  const groups = await store.prisma.trace.groupBy({ by: ["rootService"], where: { workspaceId, rootService: { not: "" } } });
+  return groups.map((g) => g.rootService).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 async function servicesByTrace(store: Store, workspaceId: string, traceIds: string[]): Promise<Map<string, string[]>> {

@@ -6,3 +6,4 @@ export { buildSpanTree } from "./build-span-tree";
 export { typePathNode } from "./type-path-node";
 export { nodeKey } from "./node-key";
 export { readTextAttribute } from "./read-text-attribute";
+export { isTraceInProgress, type TraceProgressInput } from "./trace-progress";
