@@ -1,6 +1,6 @@
 // A first session: no alert can open yet, and the Drift page says how far each entry point's
 // baseline has come instead of showing nothing.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { putSettings, sendOrders, waitFor } from "./support/seed-traffic";
 

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startInstrumentedOrders } from "./support/instrumented-orders";
 import { waitFor } from "./support/seed-traffic";
 
