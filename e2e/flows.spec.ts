@@ -177,9 +177,11 @@ test("a failed client call shows as an error of the endpoint it called", async (
   await expect(nodes.filter({ hasText: "GET /api/v1/orders/:id" })).toContainText("err 0");
 });
 
-test("a flow that does not exist, and a workspace without flows", async ({ page }) => {
+test("a flow that does not exist, and a workspace without flows", async ({ page, pageErrors }) => {
   const workspace = `flows-empty-${Date.now()}`;
-  await page.goto(`/w/${workspace}/flows/${crypto.randomUUID()}`);
+  const missing = crypto.randomUUID();
+  pageErrors.allow(/status of 404/, "the flow does not exist", { url: new RegExp(`/telemetry/flows/${missing}$`) });
+  await page.goto(`/w/${workspace}/flows/${missing}`);
   await expect(page.getByRole("heading", { name: "Flow not found" })).toBeVisible();
   await page.getByRole("link", { name: "Back to all flows" }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspace}/flows$`));
