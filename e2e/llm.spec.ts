@@ -36,8 +36,8 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await expect(page.getByRole("link", { name: "LLM calls" })).toHaveAttribute("aria-current", "page");
 
   // Without a range in the URL the range fits the calls: they span almost 7 hours.
-  await expect(page.getByRole("radio", { name: "Fit to the calls (24 h)" })).toBeChecked();
-  await expect(page.getByTestId("llm-range-auto")).toHaveText("Auto· 24 h");
+  await expect(page.getByRole("radio", { name: "Fit to the calls (12 h)" })).toBeChecked();
+  await expect(page.getByTestId("llm-range-auto")).toHaveText("Auto· 12 h");
 
   // Totals: 12 calls, 3 failed without token counts: nothing to price, and said so.
   const totals = page.getByTestId("llm-totals");

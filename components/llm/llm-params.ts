@@ -5,6 +5,7 @@ export const LLM_RANGES = [
   { id: "15m", label: "15 min", name: "the last 15 minutes", ms: 900_000 },
   { id: "1h", label: "1 h", name: "the last hour", ms: 3_600_000 },
   { id: "6h", label: "6 h", name: "the last 6 hours", ms: 6 * 3_600_000 },
+  { id: "12h", label: "12 h", name: "the last 12 hours", ms: 12 * 3_600_000 },
   { id: "24h", label: "24 h", name: "the last 24 hours", ms: 86_400_000 },
   { id: "7d", label: "7 d", name: "the last 7 days", ms: 7 * 86_400_000 },
   { id: "30d", label: "30 d", name: "the last 30 days", ms: 30 * 86_400_000 },
