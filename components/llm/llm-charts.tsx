@@ -17,7 +17,7 @@ export const MAX_CHARTED_MODELS = 6;
 
 type Metric = keyof ModelPoint;
 
-const Y_AXIS_WIDTH = 72;
+const Y_AXIS_WIDTH = 84;
 
 interface LineSpec {
   metric: Metric;
