@@ -1,7 +1,7 @@
 // Both views of GET telemetry/graph in one shape for the explorer: the service view as it
 // comes, the endpoint view with each edge's kind as a one-kind list and each service's
 // exposes edges as its endpoint list (the panel then reads alike in both views).
-import type { GraphEdgeKind, GraphNodeType, GraphSummary, NodeTrafficSummary, ServiceViewEndpoint, ServiceViewGraph } from "@/lib/graph";
+import type { GraphNodeType, GraphSummary, NodeTrafficSummary, ServiceViewEdge, ServiceViewEndpoint, ServiceViewGraph } from "@/lib/graph";
 
 export type GraphView = "service" | "endpoint";
 
@@ -15,17 +15,8 @@ export interface ViewNode {
   endpoints: ServiceViewEndpoint[];
 }
 
-export interface ViewEdge {
-  id: string;
-  source: string;
-  target: string;
-  kinds: GraphEdgeKind[];
-  call_count: number;
-  error_count: number;
-  avg_duration_ms: number;
-  p95_duration_ms: number | null;
-  last_seen_at: string;
-}
+/** The service view's edge shape; the endpoint view's edges are mapped into it. */
+export type ViewEdge = ServiceViewEdge;
 
 export interface ViewGraph {
   view: GraphView;

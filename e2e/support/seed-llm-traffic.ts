@@ -4,6 +4,7 @@
 // llm_calls index holds them at once.
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { sdkClient } from "../../tests/support/otel-sdk";
+import { completeTraces } from "./complete-traces";
 
 export interface LlmCallSpec {
   provider: "openai" | "anthropic";
@@ -69,10 +70,7 @@ export async function sendLlmCalls(baseUrl: string, workspace: string, calls: Ll
   }
   await client.flush();
   await client.shutdown();
-  for (const id of ids) {
-    const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
-    if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
-  }
+  await completeTraces(baseUrl, workspace, ids);
   return ids;
 }
 

@@ -5,6 +5,7 @@
 // api-gateway → orders → database.
 import { context, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import { sdkClient, type SdkClient } from "../../tests/support/otel-sdk";
+import { completeTraces } from "./complete-traces";
 
 export interface ShopTraffic {
   /** Orders placed; every third customer is gold (loyalty is called). */
@@ -75,9 +76,6 @@ export async function sendShopTraffic(baseUrl: string, workspace: string, traffi
     await flushAll();
   }
   for (const c of Object.values(clients)) await c.shutdown();
-  for (const id of ids) {
-    const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
-    if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
-  }
+  await completeTraces(baseUrl, workspace, ids);
   return ids;
 }

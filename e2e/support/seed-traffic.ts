@@ -2,6 +2,7 @@
 // sent to the running app, then completed on request so pages need not wait for the idle window.
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { sdkClient } from "../../tests/support/otel-sdk";
+import { completeTraces } from "./complete-traces";
 
 export interface OrderTraffic {
   /** Traces to send. */
@@ -46,10 +47,7 @@ export async function sendOrders(baseUrl: string, workspace: string, traffic: Or
   }
   await client.flush();
   await client.shutdown();
-  for (const id of ids) {
-    const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
-    if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
-  }
+  await completeTraces(baseUrl, workspace, ids);
   return ids;
 }
 
@@ -112,9 +110,6 @@ export async function sendOrderLookups(baseUrl: string, workspace: string, traff
     await client.flush();
     await client.shutdown();
   }
-  for (const id of ids) {
-    const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" });
-    if (!response.ok) throw new Error(`completing ${id} answered ${response.status}`);
-  }
+  await completeTraces(baseUrl, workspace, ids);
   return ids;
 }
