@@ -2,9 +2,15 @@ import { defineConfig } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "./tests/support/app-server";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-e2e-")), "flowprint.db")}`;
+// A free port unless E2E_PORT names one, so another server on the machine never fails the suite.
+// Set once in the environment: the workers load this file again and must see the same port and
+// database as the runner that started the server.
+process.env.E2E_PORT ??= String(await freePort());
+process.env.E2E_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-e2e-")), "flowprint.db")}`;
+const port = Number(process.env.E2E_PORT);
+const databaseUrl = process.env.E2E_DATABASE_URL;
 
 export default defineConfig({
   testDir: "e2e",

@@ -105,9 +105,9 @@ export function FlowTable({
                   href={flowHref(workspaceId, flow.id)}
                   data-flow-link
                   title={flow.name}
-                  className="block truncate font-medium text-zinc-900 group-hover:text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-300"
+                  className="block font-medium text-zinc-900 group-hover:text-indigo-700 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:group-hover:text-indigo-300"
                 >
-                  <FlowName flow={flow} />
+                  <FlowName flow={flow} stacked />
                 </Link>
                 <FlowPathSummary path={flow.path} className="mt-0.5" />
               </td>
