@@ -44,7 +44,9 @@ it("Ctrl-C stops the demo before the dashboard: every flush lands, nothing is re
 
     process.kill(-child.pid!, "SIGINT");
     expect(await exited, output).toBe(0);
-    expect(output).toContain("[demo] stopping (SIGINT)");
+    // The demo gets Ctrl-C's SIGINT and the SIGTERM start.ts sends its children; whichever it
+    // reads first names the stop, which depends on scheduling, not on the outcome.
+    expect(output).toMatch(/\[demo\] stopping \(SIG(INT|TERM)\)/);
     expect(output).not.toMatch(/flush failed|ECONNREFUSED|ECONNRESET/);
   } finally {
     if (child.exitCode === null) {
