@@ -122,7 +122,7 @@ test("the service view maps services calling services, and orders lists its call
   await hoverEdge(page, "service:api-gateway→service:orders");
   await expect(labels).toHaveCount(1);
   await expect(labels).toContainText("api-gateway → orders");
-  await page.screenshot({ path: "/tmp/graph-edge-hover.png" });
+  await page.screenshot({ path: "e2e/screenshots/graph-edge-hover.png" });
   await expect(labels).toContainText(/^api-gateway → orders17 calls · p95 \d+(\.\d+)? ms · avg .+ms$/);
   await page.mouse.move(5, 5);
   await expect(labels).toHaveCount(0);
@@ -141,11 +141,10 @@ test("the service view maps services calling services, and orders lists its call
   await expect(endpoints.getByRole("listitem")).toHaveCount(2);
   await expect(endpoints.getByRole("listitem").first()).toContainText(/POST \/orders12 requests · p95 /);
   await expect(page.getByTestId("node-details")).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/graph-services-endpoints-open.png" });
+  await page.screenshot({ path: "e2e/screenshots/graph-services-endpoints-open.png" });
   await page.locator(node("service:orders")).getByRole("button", { name: "2 endpoints" }).click();
   await expect(endpoints).toHaveCount(0);
   await screenshotBothThemes(page, "graph-services");
-  await page.screenshot({ path: "/tmp/graph-services-light.png" });
 
   // The panel: real callers and callees with their counts, the endpoints, the flows through it.
   await page.locator(node("service:orders")).click();
@@ -168,11 +167,6 @@ test("the service view maps services calling services, and orders lists its call
   await expect(details.getByRole("heading", { name: /Flows through this service/ })).toContainText("3");
   await expect(page).toHaveURL(/[?&]node=service%3Aorders/);
   await screenshotBothThemes(page, "graph-services-orders");
-  await page.screenshot({ path: "/tmp/graph-orders-panel-light.png" });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: "/tmp/graph-orders-panel-dark.png" });
-  await page.emulateMedia({ colorScheme: "light" });
 
   // A caller in the panel leads to it.
   await details.getByTestId("node-callers").getByRole("button", { name: /api-gateway/ }).click();
@@ -196,11 +190,6 @@ test("the service view maps services calling services, and orders lists its call
   await details.getByRole("button", { name: "Close node details" }).click();
   await page.getByRole("button", { name: "Fit graph to view" }).click();
   await screenshotBothThemes(page, "graph-endpoints");
-  await page.screenshot({ path: "/tmp/graph-endpoints-light.png" });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: "/tmp/graph-endpoints-dark.png" });
-  await page.emulateMedia({ colorScheme: "light" });
   await expectNoOverlap(page.locator(".react-flow__node"));
   await expect(labels).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
@@ -322,7 +311,7 @@ for (const view of ["service", "endpoint"] as const) {
     await expect(rendered).toHaveCount(nodes);
     await expect(page.getByRole("img", { name: "Minimap of the service graph" })).toBeVisible();
     await expect(page.getByTestId("edge-label")).toHaveCount(0);
-    await page.screenshot({ path: `/tmp/graph-300-${view}.png` });
+    await page.screenshot({ path: `e2e/screenshots/graph-300-${view}.png` });
 
     // Jumping to one node zooms in; only what is on screen is rendered then.
     await page.getByRole("searchbox", { name: "Find a node" }).fill("dependency-150");
@@ -331,7 +320,7 @@ for (const view of ["service", "endpoint"] as const) {
     await expect(page.getByTestId("node-details").getByTestId("node-callers").getByRole("listitem")).toHaveText([/^checkout1 call/]);
     await expect(page.locator(node("service:dependency-150"))).toBeInViewport();
     await expect.poll(() => rendered.count()).toBeLessThan(nodes);
-    await page.screenshot({ path: `/tmp/graph-300-${view}-zoomed.png` });
+    await page.screenshot({ path: `e2e/screenshots/graph-300-${view}-zoomed.png` });
 
     await page.getByRole("button", { name: "Fit graph to view" }).click();
     await expect(rendered).toHaveCount(nodes);
