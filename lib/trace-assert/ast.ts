@@ -9,7 +9,7 @@ export interface SourceRange {
 
 export type CompareOperator = "==" | "!=" | "<" | "<=" | ">" | ">=";
 export type ArithmeticOperator = "+" | "-" | "*" | "/" | "%";
-export type LogicalOperator = "and" | "or";
+export type LogicalOperator = "and" | "or" | "implies";
 
 /** A literal's value: `nil` is null. */
 export type LiteralValue = null | boolean | number | string;
@@ -38,4 +38,9 @@ export type Expr =
   | { type: "not"; operand: Expr; at: SourceRange }
   | { type: "arithmetic"; op: ArithmeticOperator; left: Expr; right: Expr; at: SourceRange }
   | { type: "compare"; op: CompareOperator; left: Expr; right: Expr; at: SourceRange }
-  | { type: "logical"; op: LogicalOperator; left: Expr; right: Expr; at: SourceRange };
+  | { type: "logical"; op: LogicalOperator; left: Expr; right: Expr; at: SourceRange }
+  /**
+   * `if condition then whenTrue else whenFalse`. The branches are not called `then`/`else`:
+   * an object with a `then` property passes for a promise.
+   */
+  | { type: "conditional"; condition: Expr; whenTrue: Expr; whenFalse: Expr; at: SourceRange };

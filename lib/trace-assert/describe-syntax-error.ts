@@ -16,7 +16,7 @@ interface WithRightmostFailures {
   getRightmostFailures(): OhmFailure[];
 }
 
-const OPERAND_STARTS = new Set(["a name", "a number", `"'"`, `'"'`, `"("`, `"["`, `"-"`, `"."`, `"nil"`, `"true"`, `"false"`, `"not"`, `"!"`]);
+const OPERAND_STARTS = new Set(["a name", "a number", `"'"`, `'"'`, `"("`, `"["`, `"-"`, `"."`, `"nil"`, `"true"`, `"false"`, `"not"`, `"!"`, `"if"`]);
 
 const COMPARISONS = ["==", "!=", "<=", ">=", "<", ">"];
 
@@ -70,6 +70,11 @@ function hint(expected: readonly string[], found: string): string {
     return " (comparisons do not chain: join them with `and`)";
   }
   if (found.startsWith("=") && expected.includes("a comparison")) return " (compare with `==`)";
+  // Where a whole expression may start, "if" is among the expected; where only an operand may,
+  // it is not, and the conditional has to be parenthesized.
+  if (/^if(?![\p{L}\p{N}_])/u.test(found) && expected.includes("a value") && !expected.includes(`"if"`)) {
+    return " (a conditional inside a larger expression goes in parentheses: `(if c then a else b)`)";
+  }
   return "";
 }
 

@@ -108,6 +108,114 @@ describe("evaluateAssertion: operators", () => {
   });
 });
 
+describe("evaluateAssertion: implies and if-then-else", () => {
+  it.each([
+    ["false implies false", true],
+    ["false implies true", true],
+    ["true implies false", false],
+    ["true implies true", true],
+    ["false or true implies false", false],
+    ["true implies false implies false", true],
+    ["(true implies false) implies false", true],
+    ["1 == 2 implies 1 == 3", true],
+    ["not false implies true", true],
+    ["if true then true else false", true],
+    ["if false then true else false", false],
+    ["if 1 < 2 then 2 < 3 else false", true],
+    ["if false then true else if true then false else true", false],
+    ["(if trace.span_count > 2 then 'many' else 'few') == 'many'", true],
+    ["(if trace.span('nowhere') == nil then 0 else 1) + 1 == 1", true],
+  ])("%s is %s", (source, expected) => {
+    expect(outcome(source)).toMatchObject({ status: expected ? "passed" : "failed", value: expected });
+  });
+
+  it("needs booleans on both sides of implies and in the condition of if, as and/or do", () => {
+    expect(reasonOf("nil implies true")).toBe("evaluation error at line 1, column 1: implies needs true or false, but nil is nil");
+    expect(reasonOf("true implies trace.root.attributes['missing']")).toBe(
+      "evaluation error at line 1, column 14: implies needs true or false, but trace.root.attributes['missing'] is nil",
+    );
+    expect(reasonOf("trace.duration_ms implies true")).toContain("implies needs true or false, but trace.duration_ms is a number (120)");
+    expect(reasonOf("if nil then true else false")).toBe("evaluation error at line 1, column 4: if needs true or false, but nil is nil");
+    expect(reasonOf("if 'yes' then true else false")).toContain('if needs true or false, but \'yes\' is a string ("yes")');
+  });
+
+  it("reads the consequence only when the condition holds, as and/or read their right side", () => {
+    expect(statusOf("false implies 1 / 0 == 1")).toBe("passed");
+    expect(statusOf("false implies nil")).toBe("passed");
+    expect(statusOf("trace.span('db') != nil implies trace.span('db').attributes['x'] == 1")).toBe("passed");
+    expect(reasonOf("true implies 1 / 0 == 1")).toContain("division by zero in 1 / 0");
+  });
+
+  it("evaluates only the branch the condition picks", () => {
+    expect(statusOf("if true then true else 1 / 0 == 1")).toBe("passed");
+    expect(statusOf("if false then trace.span('nowhere').name == 'x' else true")).toBe("passed");
+    expect(reasonOf("if true then trace.span('nowhere').name == 'x' else true")).toContain("cannot read .name of nil");
+    expect(reasonOf("if false then true else 5 % 0 == 1")).toContain("division by zero");
+  });
+
+  it("reports a conditional that gives something other than a boolean", () => {
+    expect(reasonOf("if true then trace.span_count else false")).toBe("the expression gives a number (4), not true or false");
+  });
+
+  it("works per element inside a predicate", () => {
+    expect(statusOf("trace.spans | all(.kind == 'client' implies .duration_ms < 50)")).toBe("passed");
+    expect(statusOf("trace.spans | all(if .status == 'error' then .status_message != '' else .events | len == 0)")).toBe("passed");
+    expect(statusOf("trace.spans | filter(.kind == 'client' implies .status != 'error') | len == 3")).toBe("passed");
+  });
+});
+
+describe("evaluateAssertion: a conditional-branch check on an orders trace", () => {
+  function ordersTrace(tier: string, withLoyalty: boolean): TraceContext {
+    const orders = makeTraceSpan({
+      spanId: "00000000000000e1",
+      service: "orders",
+      name: "POST /orders",
+      kind: SpanKind.SERVER,
+      endMs: 80,
+      attributes: { "http.route": "/orders", "customer.tier": tier },
+    });
+    const loyalty = makeTraceSpan({
+      spanId: "00000000000000e2",
+      parentSpanId: "00000000000000e1",
+      service: "loyalty",
+      name: "POST /points",
+      kind: SpanKind.SERVER,
+      startMs: 30,
+      endMs: 50,
+    });
+    return buildTraceContext(withLoyalty ? [orders, loyalty] : [orders]);
+  }
+
+  const goldOnly = "trace.span('orders').attributes['customer.tier'] == 'gold'";
+  const implication = `${goldOnly} implies trace.span('loyalty') != nil`;
+  const conditional = `if ${goldOnly} then trace.span('loyalty') != nil else trace.span('loyalty') == nil`;
+
+  it.each([
+    ["gold", true, "passed", "passed"],
+    ["gold", false, "failed", "failed"],
+    ["silver", false, "passed", "passed"],
+    ["silver", true, "passed", "failed"],
+  ] as const)("a %s order with loyalty %s: implies %s, if-then-else %s", (tier, withLoyalty, implies, ifThenElse) => {
+    expect(statusOf(implication, ordersTrace(tier, withLoyalty))).toBe(implies);
+    expect(statusOf(conditional, ordersTrace(tier, withLoyalty))).toBe(ifThenElse);
+  });
+
+  it("says which condition held and what the consequence was", () => {
+    expect(detailOf(implication, ordersTrace("gold", false))).toBe(
+      `${goldOnly} held ("gold" == "gold"), but trace.span('loyalty') != nil was nil != nil`,
+    );
+  });
+
+  it("says which branch was taken, why, and what it found", () => {
+    expect(detailOf(conditional, ordersTrace("gold", false))).toBe(
+      `${goldOnly} held ("gold" == "gold"), so the then branch was taken, and trace.span('loyalty') != nil was nil != nil`,
+    );
+    expect(detailOf(conditional, ordersTrace("silver", true))).toBe(
+      `${goldOnly} did not hold ("silver" == "gold"), so the else branch was taken, and trace.span('loyalty') == nil was span "POST /points" (loyalty) == nil`,
+    );
+  });
+});
+
 describe("evaluateAssertion: functions", () => {
   it.each([
     ["trace.spans | filter(.kind == 'client') | map(.name) == ['SELECT users', 'GET session']", true],
@@ -264,6 +372,34 @@ describe("evaluateAssertion: failure details", () => {
   it("explains a false not and a bare false", () => {
     expect(detailOf("not (trace.span_count == 4)")).toBe("trace.span_count == 4 was true");
     expect(detailOf("false")).toBe("false was false");
+  });
+
+  it("tells every condition of a false implies chain, then the consequence that broke it", () => {
+    expect(detailOf("trace.span_count > 1 implies trace.root != nil implies trace.duration_ms < 100")).toBe(
+      'trace.span_count > 1 held (4 > 1), trace.root != nil held (span "GET /users/:id" (gateway) != nil), but trace.duration_ms < 100 was 120 < 100',
+    );
+  });
+
+  it("names a condition that is not a comparison without values, and explains the consequence in full", () => {
+    expect(detailOf("trace.services | contains('gateway') implies trace.span_count == 4 and trace.duration_ms < 100")).toBe(
+      "trace.services | contains('gateway') held, but trace.duration_ms < 100 was 120 < 100",
+    );
+    expect(detailOf("trace.errors | len > 0 implies trace.spans | all(.duration_ms < 100)")).toBe(
+      'trace.errors | len > 0 held (1 > 0), but trace.spans | all(.duration_ms < 100) was false: not for span "GET /users/:id" (gateway)',
+    );
+  });
+
+  it("explains an implies or a conditional inside a larger expression", () => {
+    expect(detailOf("trace.span_count == 4 and (trace.span_count > 1 implies trace.duration_ms < 100)")).toBe(
+      "trace.span_count > 1 held (4 > 1), but trace.duration_ms < 100 was 120 < 100",
+    );
+    expect(detailOf("if trace.span_count > 10 then true else if trace.errors == [] then true else trace.duration_ms < 100")).toBe(
+      "trace.span_count > 10 did not hold (4 > 10), so the else branch was taken, and trace.errors == [] did not hold " +
+        '([span "GET session" (user-service)] == []), so the else branch was taken, and trace.duration_ms < 100 was 120 < 100',
+    );
+    expect(detailOf("if trace.span_count == 4 then not (trace.duration_ms > 100) else true")).toBe(
+      "trace.span_count == 4 held (4 == 4), so the then branch was taken, and trace.duration_ms > 100 was true",
+    );
   });
 
   it("formats strings, lists and records as expressions would write them", () => {

@@ -45,9 +45,15 @@ export function evaluateExpr(expr: Expr, scope: Scope): Value {
       return !requireBoolean(expr.operand, "not", scope);
     case "logical": {
       const left = requireBoolean(expr.left, expr.op, scope);
-      if (expr.op === "and" ? !left : left) return left;
+      // The right side is read only when the left does not decide, so it may be a guarded
+      // path: `x != nil implies x.status == 'ok'` never reads .status of nil.
+      if (expr.op === "and" && !left) return false;
+      if (expr.op === "or" && left) return true;
+      if (expr.op === "implies" && !left) return true;
       return requireBoolean(expr.right, expr.op, scope);
     }
+    case "conditional":
+      return evaluateExpr(requireBoolean(expr.condition, "if", scope) ? expr.whenTrue : expr.whenFalse, scope);
     case "arithmetic":
       return arithmetic(expr.op, evaluateExpr(expr.left, scope), evaluateExpr(expr.right, scope), expr, scope);
     case "compare":

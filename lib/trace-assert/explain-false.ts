@@ -1,5 +1,6 @@
 // Why an assertion came out false, in terms of the author's own text: the operands of the
-// comparison that failed, the conjunct that broke an `and`, the element that broke an `all`.
+// comparison that failed, the conjunct that broke an `and`, the element that broke an `all`,
+// the condition that made an `implies` binding and the branch an `if` took.
 // It re-evaluates only sub-expressions the evaluation already evaluated successfully
 // (short-circuiting is followed the same way), so it cannot itself fail on sound input.
 import type { Expr } from "./ast";
@@ -22,7 +23,13 @@ export function explainFalse(expr: Expr, scope: Scope): string {
     }
     case "logical":
       if (expr.op === "and") return explainFalse(evaluateExpr(expr.left, scope) === false ? expr.left : expr.right, scope);
+      if (expr.op === "implies") return explainImplication(expr, scope);
       return `${explainFalse(expr.left, scope)}, and ${explainFalse(expr.right, scope)}`;
+    case "conditional": {
+      const held = evaluateExpr(expr.condition, scope) === true;
+      const taken = held ? "then" : "else";
+      return `${heldOrNot(expr.condition, held, scope)}, so the ${taken} branch was taken, and ${explainFalse(held ? expr.whenTrue : expr.whenFalse, scope)}`;
+    }
     case "not":
       return `${sourceOf(expr.operand, scope)} was true`;
     case "call":
@@ -30,6 +37,29 @@ export function explainFalse(expr: Expr, scope: Scope): string {
     default:
       return `${text} was false`;
   }
+}
+
+/**
+ * A false implication had every condition true and its consequence false. A chain
+ * `a implies b implies c` is told as one: "a held, b held, but c was ...".
+ */
+function explainImplication(expr: Extract<Expr, { type: "logical" }>, scope: Scope): string {
+  const conditions: string[] = [];
+  let consequence: Expr = expr;
+  while (consequence.type === "logical" && consequence.op === "implies") {
+    conditions.push(heldOrNot(consequence.left, true, scope));
+    consequence = consequence.right;
+  }
+  return `${conditions.join(", ")}, but ${explainFalse(consequence, scope)}`;
+}
+
+/** `x == 'gold' held ("gold" == "gold")`: a condition's outcome, with the values a comparison saw. */
+function heldOrNot(condition: Expr, held: boolean, scope: Scope): string {
+  const text = `${sourceOf(condition, scope)} ${held ? "held" : "did not hold"}`;
+  if (condition.type !== "compare") return text;
+  const left = evaluateExpr(condition.left, scope);
+  const right = evaluateExpr(condition.right, scope);
+  return `${text} (${show(left, scope)} ${condition.op} ${show(right, scope)})`;
 }
 
 function show(value: Value, scope: Scope): string {

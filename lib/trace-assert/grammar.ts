@@ -11,15 +11,27 @@
 // - `x.f(a)` and `x | f(a)` both mean `f(x, a)`: one calling convention, two spellings.
 // - A path that starts with a dot (`.status`, `.['k']`, or `.` alone) is relative to the
 //   element a predicate of filter/map/any/all/count is looking at.
+// - `implies` binds looser than `or` and groups to the right, as implication does in logic:
+//   `a or b implies c` is `(a or b) implies c`, `a implies b implies c` is `a implies (b implies c)`.
+// - `if c then a else b` is a whole expression, not an operand: its `else` branch runs to the
+//   end of the enclosing expression, and as an operand it goes in parentheses
+//   (`x and (if c then a else b)`), as Python's conditional expression does. That leaves no
+//   question of where `if c then a else b == 1` ends. `else` is required: a missing branch
+//   would have to invent a value.
 // - Names after a dot may be keywords (`.not` is an attribute someone may well have); bare
-//   names may not, so `and`/`or`/`not`/`true`/`false`/`nil` always mean themselves.
+//   names may not, so `and`/`or`/`not`/`implies`/`if`/`then`/`else`/`true`/`false`/`nil`
+//   always mean themselves.
 import * as ohm from "ohm-js";
 
 export const TRACE_ASSERT_GRAMMAR_SOURCE = String.raw`
 TraceAssert {
   Assertion = Expr end
 
-  Expr = Or
+  Expr = If | Implies
+
+  If = ifKeyword Expr thenKeyword Expr elseKeyword Expr
+  Implies = Or impliesOp Implies  -- implies
+          | Or
 
   Or = Or orOp And  -- or
      | And
@@ -54,6 +66,10 @@ TraceAssert {
            | "." "[" Expr "]"  -- index
            | "."  -- element
 
+  impliesOp (an operator) = "implies" ~namePart
+  ifKeyword = "if" ~namePart
+  thenKeyword = "then" ~namePart
+  elseKeyword = "else" ~namePart
   orOp (an operator) = "||" | "or" ~namePart
   andOp (an operator) = "&&" | "and" ~namePart
   notOp = "!" ~"=" | "not" ~namePart
@@ -86,7 +102,7 @@ TraceAssert {
   name = nameStart namePart*
   nameStart = letter | "_"
   namePart = alnum | "_"
-  keyword = ("and" | "or" | "not" | "true" | "false" | "nil") ~namePart
+  keyword = ("and" | "or" | "not" | "implies" | "if" | "then" | "else" | "true" | "false" | "nil") ~namePart
 }
 `;
 

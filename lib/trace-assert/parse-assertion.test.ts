@@ -69,6 +69,87 @@ describe("parseAssertion: precedence and associativity", () => {
   });
 });
 
+describe("parseAssertion: implies and if-then-else", () => {
+  it.each([
+    ["a implies b", "(implies a b)"],
+    ["x or y implies z", "(implies (or x y) z)"],
+    ["a implies b or c", "(implies a (or b c))"],
+    ["a and b implies c and d", "(implies (and a b) (and c d))"],
+    ["not a implies b", "(implies (not a) b)"],
+    ["a == 1 implies b < 2", "(implies (== a 1) (< b 2))"],
+    ["a implies b implies c", "(implies a (implies b c))"],
+    ["(a implies b) implies c", "(implies (implies a b) c)"],
+    ["a || b implies !c", "(implies (or a b) (not c))"],
+    ["if a then b else c", "(if a b c)"],
+    ["if a or b then c and d else e == 1", "(if (or a b) (and c d) (== e 1))"],
+    ["if a implies b then c else d", "(if (implies a b) c d)"],
+    ["if a then b else c implies d", "(if a b (implies c d))"],
+    ["if a then if b then c else d else e", "(if a (if b c d) e)"],
+    ["if a then b else if c then d else e", "(if a b (if c d e))"],
+    ["(if a then 1 else 2) + 3 == 4", "(== (+ (if a 1 2) 3) 4)"],
+    ["x | all(if .a then .b else true)", "(all x (if @.a @.b true))"],
+    ["[if a then 1 else 2]", "[(if a 1 2)]"],
+    ["if\n  a\nthen\n  b\nelse\n  c", "(if a b c)"],
+  ])("%s", (source, expected) => {
+    expect(tree(source)).toBe(expected);
+  });
+
+  it("reserves implies, if, then and else as bare names but not after a dot or inside a longer name", () => {
+    for (const word of ["implies", "then", "else"]) {
+      expect(syntaxError(`${word} == 1`)).toMatchObject({ line: 1, column: 1, expected: ["a value"] });
+    }
+    // A leading `if` starts a conditional, so what is missing is its condition.
+    expect(syntaxError("if == 1")).toMatchObject({ line: 1, column: 4, expected: ["a value"] });
+    for (const word of ["implies", "if", "then", "else"]) {
+      expect(tree(`x.${word} == 1`)).toBe(`(== x.${word} 1)`);
+      expect(tree(`.${word}`)).toBe(`@.${word}`);
+      expect(tree(`${word}_count == ${word}x`)).toBe(`(== ${word}_count ${word}x)`);
+    }
+    expect(tree("iffy implies elsewhere")).toBe("(implies iffy elsewhere)");
+    expect(tree("x.if(1)")).toBe("(if x 1)");
+  });
+
+  it("requires the else branch", () => {
+    expect(syntaxError("if a then b")).toEqual({
+      message: 'expected "else", found the end of the expression',
+      line: 1,
+      column: 12,
+      expected: ['"else"'],
+    });
+    expect(syntaxError("if a then b else")).toMatchObject({ line: 1, column: 17, expected: ["a value"] });
+  });
+
+  it("points at a missing then", () => {
+    const error = syntaxError("if trace.duration_ms > 5\n  trace.span_count == 4 else true");
+    expect(error).toMatchObject({ line: 2, column: 3 });
+    expect(error.expected).toContain('"then"');
+  });
+
+  it("points past an implies with nothing after it, and at a doubled one", () => {
+    expect(syntaxError("a implies")).toMatchObject({ line: 1, column: 10, expected: ["a value"] });
+    expect(syntaxError("a implies implies b")).toMatchObject({ line: 1, column: 11, expected: ["a value"] });
+  });
+
+  it("asks for parentheses around a conditional used as an operand", () => {
+    const error = syntaxError("x and if a then b else c");
+    expect(error).toMatchObject({ line: 1, column: 7, expected: ["a value"] });
+    expect(error.message).toBe('expected a value, found "if" (a conditional inside a larger expression goes in parentheses: `(if c then a else b)`)');
+    expect(syntaxError("1 + if a then 2 else 3")).toMatchObject({ line: 1, column: 5 });
+    expect(syntaxError("not if a then b else c").message).toContain("goes in parentheses");
+  });
+
+  it("records the range of the whole conditional and of each part", () => {
+    const result = parseAssertion("if a then b else c");
+    expect(result.ok && result.ast).toMatchObject({
+      type: "conditional",
+      at: { start: 0, end: 18 },
+      condition: { type: "name", at: { start: 3, end: 4 } },
+      whenTrue: { type: "name", at: { start: 10, end: 11 } },
+      whenFalse: { type: "name", at: { start: 17, end: 18 } },
+    });
+  });
+});
+
 describe("parseAssertion: literals", () => {
   it.each([
     ["0", "0"],

@@ -41,6 +41,12 @@ semantics.addOperation<Expr>("ast", {
   Assertion(expr, _end) {
     return expr.ast();
   },
+  If(_if, condition, _then, whenTrue, _else, whenFalse) {
+    return { type: "conditional", condition: condition.ast(), whenTrue: whenTrue.ast(), whenFalse: whenFalse.ast(), at: rangeOf(this) };
+  },
+  Implies_implies(left, _op, right) {
+    return { type: "logical", op: "implies", left: left.ast(), right: right.ast(), at: rangeOf(this) };
+  },
   Or_or(left, _op, right) {
     return { type: "logical", op: "or", left: left.ast(), right: right.ast(), at: rangeOf(this) };
   },

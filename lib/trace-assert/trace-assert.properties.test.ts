@@ -81,6 +81,79 @@ function compute(node: Arithmetic, state: { dividedByZero: boolean }): number {
   }
 }
 
+type Logic =
+  | { kind: "leaf"; value: boolean | null }
+  | { kind: "not"; operand: Logic; spelling: "not" | "!" }
+  | { kind: "binary"; op: "and" | "or" | "implies"; left: Logic; right: Logic; symbol: boolean }
+  | { kind: "if"; condition: Logic; whenTrue: Logic; whenFalse: Logic };
+
+const { logic } = fc.letrec<{ logic: Logic }>((tie) => ({
+  logic: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    // nil now and then, to check that only the operands that decide are read.
+    fc.record({ kind: fc.constant("leaf" as const), value: fc.constantFrom(true, false, true, false, null) }),
+    fc.record({ kind: fc.constant("not" as const), operand: tie("logic"), spelling: fc.constantFrom("not" as const, "!" as const) }),
+    fc.record({
+      kind: fc.constant("binary" as const),
+      op: fc.constantFrom("and" as const, "or" as const, "implies" as const),
+      left: tie("logic"),
+      right: tie("logic"),
+      symbol: fc.boolean(),
+    }),
+    fc.record({ kind: fc.constant("if" as const), condition: tie("logic"), whenTrue: tie("logic"), whenFalse: tie("logic") }),
+  ),
+}));
+
+/** Loosest first; a conditional is a whole expression, so as an operand it always needs parentheses. */
+const LOGIC_PRECEDENCE = { if: 0, implies: 1, or: 2, and: 3, not: 4, leaf: 5 } as const;
+
+/** Source text with only the parentheses the grammar requires: the parser decides the shape. */
+function renderLogic(node: Logic, gap: string): { text: string; precedence: number } {
+  switch (node.kind) {
+    case "leaf":
+      return { text: node.value === null ? "nil" : String(node.value), precedence: LOGIC_PRECEDENCE.leaf };
+    case "not": {
+      const operand = renderLogic(node.operand, gap);
+      const text = operand.precedence < LOGIC_PRECEDENCE.not ? `(${operand.text})` : operand.text;
+      return { text: `${node.spelling}${node.spelling === "not" ? " " : ""}${text}`, precedence: LOGIC_PRECEDENCE.not };
+    }
+    case "binary": {
+      const own = LOGIC_PRECEDENCE[node.op];
+      const left = renderLogic(node.left, gap);
+      const right = renderLogic(node.right, gap);
+      // and/or group to the left, implies to the right.
+      const rightAssociative = node.op === "implies";
+      const leftText = left.precedence < own || (rightAssociative && left.precedence === own) ? `(${left.text})` : left.text;
+      const rightText = right.precedence < own || (!rightAssociative && right.precedence === own) ? `(${right.text})` : right.text;
+      const op = node.symbol && node.op !== "implies" ? (node.op === "and" ? "&&" : "||") : node.op;
+      return { text: `${leftText}${gap}${op} ${rightText}`, precedence: own };
+    }
+    case "if": {
+      const [condition, whenTrue, whenFalse] = [node.condition, node.whenTrue, node.whenFalse].map((part) => renderLogic(part, gap).text);
+      return { text: `if ${condition}${gap}then ${whenTrue}${gap}else ${whenFalse}`, precedence: LOGIC_PRECEDENCE.if };
+    }
+  }
+}
+
+/** JavaScript's reading, short-circuiting the same way; a nil that gets read throws. */
+function decide(node: Logic): boolean {
+  switch (node.kind) {
+    case "leaf":
+      if (node.value === null) throw new Error("nil read");
+      return node.value;
+    case "not":
+      return !decide(node.operand);
+    case "binary": {
+      const left = decide(node.left);
+      if (node.op === "and") return left && decide(node.right);
+      if (node.op === "or") return left || decide(node.right);
+      return !left || decide(node.right);
+    }
+    case "if":
+      return decide(node.condition) ? decide(node.whenTrue) : decide(node.whenFalse);
+  }
+}
+
 const COMPARISONS = {
   "==": (a: number, b: number) => a === b,
   "!=": (a: number, b: number) => a !== b,
@@ -115,9 +188,42 @@ describe("trace_assert properties", () => {
     );
   });
 
+  it("and, or, not, implies and if-then-else follow their truth tables, reading only what decides", () => {
+    fc.assert(
+      fc.property(logic, fc.constantFrom(" ", "\n  "), (node, gap) => {
+        const source = renderLogic(node, gap).text;
+        const outcome = evaluateAssertion(source, EMPTY_TRACE);
+        let expected: boolean;
+        try {
+          expected = decide(node);
+        } catch {
+          expect(outcome, source).toMatchObject({ status: "inconclusive" });
+          return;
+        }
+        expect(outcome, source).toMatchObject({ status: expected ? "passed" : "failed", value: expected });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("a implies b is not a or b, and if a then b else c is (a and b) or (not a and c)", () => {
+    fc.assert(
+      fc.property(logic, logic, logic, (a, b, c) => {
+        const [x, y, z] = [a, b, c].map((node) => `(${renderLogic(node, " ").text})`);
+        const statusOf = (source: string) => {
+          const outcome = evaluateAssertion(source, EMPTY_TRACE);
+          return outcome.status === "inconclusive" ? outcome.status : `${outcome.status} ${String(outcome.value)}`;
+        };
+        expect(statusOf(`${x} implies ${y}`)).toBe(statusOf(`not ${x} or ${y}`));
+        expect(statusOf(`if ${x} then ${y} else ${z}`)).toBe(statusOf(`(${x} and ${y}) or (not ${x} and ${z})`));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   const TOKENS = [
     "trace", ".", "spans", "span", "|", "filter", "len", "count", "(", ")", "[", "]", ",", "'", '"', "\\", "==", "!=", "<",
-    ">=", "=", "!", "and", "or", "not", "&&", "||", "-", "+", "*", "/", "%", "1", "2.5", "1e", "e3", "nil", "true", " ",
+    ">=", "=", "!", "and", "or", "not", "implies", "if", "then", "else", "&&", "||", "-", "+", "*", "/", "%", "1", "2.5", "1e", "e3", "nil", "true", " ",
     "\n", "\r\n", "\t", "😀", "é", "_x",
   ];
   const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((tokens) => tokens.join(""));

@@ -26,5 +26,7 @@ export function renderAst(expr: Expr): string {
     case "compare":
     case "logical":
       return `(${expr.op} ${renderAst(expr.left)} ${renderAst(expr.right)})`;
+    case "conditional":
+      return `(if ${renderAst(expr.condition)} ${renderAst(expr.whenTrue)} ${renderAst(expr.whenFalse)})`;
   }
 }
