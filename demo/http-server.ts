@@ -90,6 +90,8 @@ async function readJsonBody(request: http.IncomingMessage): Promise<unknown> {
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
   const text = body === undefined ? "" : JSON.stringify(body);
+  // The response body too, so Flowprint can see which response's id a later request uses.
+  if (text !== "" && Buffer.byteLength(text) <= MAX_RECORDED_BODY_BYTES) trace.getActiveSpan()?.setAttribute("http.response.body", text);
   response.writeHead(status, { "content-type": "application/json" });
   response.end(text);
 }

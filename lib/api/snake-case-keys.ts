@@ -5,8 +5,14 @@ export function snakeCase(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 }
 
-export function snakeCaseKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snakeCaseKeys);
+/**
+ * `verbatim` names keys whose values are user data (recorded bodies, JSON Schemas of them):
+ * their own keys are the system's field names and stay as they are.
+ */
+export function snakeCaseKeys(value: unknown, verbatim: ReadonlySet<string> = NONE): unknown {
+  if (Array.isArray(value)) return value.map((v) => snakeCaseKeys(v, verbatim));
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [snakeCase(key), snakeCaseKeys(v)]));
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [snakeCase(key), verbatim.has(key) ? v : snakeCaseKeys(v, verbatim)]));
 }
+
+const NONE: ReadonlySet<string> = new Set();

@@ -119,6 +119,7 @@ export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEn
       occurrence_count: flow.occurrenceCount,
     },
     variables,
+    setup: [],
     trigger,
     steps,
     expect_trace: { timeout_ms: options.timeoutMs, nodes, trace_assert: traceAssert },

@@ -5,32 +5,13 @@ import type { FlowprintRequest } from "./flowprint-test.schema";
 import type { RecordedCall } from "./read-journey-calls";
 import { stepId } from "./step-id";
 import { variableName } from "./template-url";
+import { identifyingValues, isIdentifying, type IdentifyingScalar as Scalar } from "../model/identifying-values";
+
+export { isIdentifying };
 
 export interface ChainedRequests {
   requests: FlowprintRequest[];
   variables: Record<string, string>;
-}
-
-type Scalar = string | number;
-
-/**
- * Only values that identify something are chained: a later request that happens to contain
- * `1`, `true` or `"ok"` did not get it from an earlier response.
- */
-export function isIdentifying(value: unknown): value is Scalar {
-  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) >= 100;
-  if (typeof value !== "string" || /\s/.test(value)) return false;
-  return (value.length >= 3 && /\d/.test(value)) || value.length >= 8;
-}
-
-/** Every identifying scalar of a JSON value with the path to it, shallowest first. */
-function identifyingValues(body: unknown, prefix: string[] = []): { path: string[]; value: Scalar }[] {
-  if (isIdentifying(body)) return [{ path: prefix, value: body }];
-  if (body === null || typeof body !== "object") return [];
-  const entries = Array.isArray(body) ? body.map((v, i) => [String(i), v] as const) : Object.entries(body);
-  const direct = entries.filter(([, v]) => isIdentifying(v)).map(([k, v]) => ({ path: [...prefix, k], value: v as Scalar }));
-  const nested = entries.filter(([, v]) => v !== null && typeof v === "object").flatMap(([k, v]) => identifyingValues(v, [...prefix, k]));
-  return [...direct, ...nested];
 }
 
 const ROUTE_PARAM = /^(?::([A-Za-z_][\w-]*)\??|\{([A-Za-z_][\w-]*)\}|\*)$/;

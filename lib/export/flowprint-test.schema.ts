@@ -52,6 +52,11 @@ export const flowprintTestSchema = z
       .optional(),
     /** Values for `{{name}}`; `base_url` is overridden by `--base-url`. */
     variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+    /**
+     * Requests sent before the trigger, in a trace of their own, to create the state it needs
+     * (an order to read); later requests use their responses: `{{setup_create_order.body.id}}`.
+     */
+    setup: z.array(requestSchema).default([]),
     /** The request that starts the flow; its trace is the one validated. */
     trigger: requestSchema,
     /** Requests sent after the trigger, in order, in the same trace. */

@@ -2,7 +2,7 @@
 // entry span's HTTP semantic-convention attributes (current keys first, then the older ones).
 import type { Attributes } from "../otlp/span";
 import { readTextAttribute } from "../traces/read-text-attribute";
-import { readBody, readInt, readRequestHeaders } from "./read-http-attributes";
+import { readBody, readInt, readRequestHeaders } from "../traces/read-http-attributes";
 
 export interface EntryRequest {
   method: string;

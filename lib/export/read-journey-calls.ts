@@ -4,7 +4,7 @@
 // earlier responses, is the test.
 import { SpanKind } from "../otlp/span";
 import { readTextAttribute } from "../traces/read-text-attribute";
-import { readBody, readInt, readRequestHeaders } from "./read-http-attributes";
+import { readBody, readInt, readRequestHeaders } from "../traces/read-http-attributes";
 import type { TraceSpan } from "../traces/trace-span";
 
 export type JourneySpan = Pick<TraceSpan, "spanId" | "parentSpanId" | "service" | "kind" | "name" | "startNs" | "attributes">;

@@ -3,12 +3,9 @@
 import type { FlowprintRequest } from "../export/flowprint-test.schema";
 import { parseResponseReference, placeholdersIn, type VariableValue } from "./render-template";
 
-function where(request: FlowprintRequest, index: number): string {
-  return index === 0 ? `trigger ${request.id}` : `step ${request.id}`;
-}
-
-/** Problems with the placeholders of `requests` (the trigger first), in the order met. */
-export function checkReferences(requests: readonly FlowprintRequest[], variables: Readonly<Record<string, VariableValue>>): string[] {
+/** Problems with the placeholders of `requests` (setup steps, then the trigger, then steps), in the order met. */
+export function checkReferences(requests: readonly FlowprintRequest[], variables: Readonly<Record<string, VariableValue>>, setupCount = 0): string[] {
+  const where = (request: FlowprintRequest, index: number) => `${index < setupCount ? "setup" : index === setupCount ? "trigger" : "step"} ${request.id}`;
   const problems: string[] = [];
   const earlier = new Set<string>();
   const allIds = new Set(requests.map((r) => r.id));

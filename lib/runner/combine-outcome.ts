@@ -4,6 +4,8 @@
 import type { TestStatus, TraceVerdict } from "./test-run";
 
 export interface RunEvidence {
+  /** Setup steps that failed: the state the test needs could not be created. */
+  setupFailures?: readonly string[];
   requestFailures: readonly string[];
   validation: TraceVerdict | null;
   /** Problems on the runner's or Flowprint's side: an unknown variable, Flowprint unreachable. */
@@ -11,8 +13,9 @@ export interface RunEvidence {
 }
 
 export function combineOutcome(evidence: RunEvidence): { status: TestStatus; reasons: string[] } {
+  const setupFailures = evidence.setupFailures ?? [];
   const reasons = [...evidence.runnerProblems, ...(evidence.validation?.reasons ?? [])];
-  if (evidence.requestFailures.length > 0 || evidence.validation?.status === "failed") return { status: "failed", reasons };
+  if (setupFailures.length > 0 || evidence.requestFailures.length > 0 || evidence.validation?.status === "failed") return { status: "failed", reasons };
   if (!evidence.validation || evidence.validation.status === "inconclusive" || evidence.runnerProblems.length > 0) {
     if (reasons.length === 0) reasons.push("Flowprint gave no verdict on the run's trace");
     return { status: "inconclusive", reasons };

@@ -16,7 +16,7 @@ const verdict = {
   inconclusive_assertions: [],
   reasons: [],
 };
-const slowRun: TestRun = { file: "a.yaml", name: "a", status: "failed", durationMs: 100, executionId: "e1", traceId: "t1", requestFailures: [], validation: verdict, reasons: [] };
+const slowRun: TestRun = { file: "a.yaml", name: "a", status: "failed", durationMs: 100, executionId: "e1", traceId: "t1", setupFailures: [], requestFailures: [], validation: verdict, reasons: [] };
 
 describe("failedOnlyBySlowness", () => {
   it("is true for a run whose only fault is slow spans", () => {

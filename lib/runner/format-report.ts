@@ -29,7 +29,7 @@ const node = (n: Node) => `${n.type} ${n.identifier}${n.service ? ` (service ${n
 
 /** Everything that made a run fail, one line each: also the text of its JUnit failure. */
 export function failureLines(run: TestRun): string[] {
-  const lines = [...run.requestFailures];
+  const lines = [...run.setupFailures.map((f) => `setup failed: ${f}`), ...run.requestFailures];
   const v = run.validation;
   if (!v) return lines;
   for (const n of v.missing_nodes) lines.push(`missing node: ${node(n)}, expected at position ${n.index + 1}`);

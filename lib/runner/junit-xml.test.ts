@@ -80,4 +80,10 @@ describe("junitXml", () => {
   it("writes an empty suite for no results", () => {
     expect(elements(junitXml([]), "testsuite")).toEqual([{ name: "flowprint", tests: "0", failures: "0", errors: "0", skipped: "0", time: "0.000" }]);
   });
+  it("reports a failed setup as an error: the flow under test never ran", () => {
+    const setupFailed = { ...failedRun, validation: null, requestFailures: [], setupFailures: ["setup setup_create_order: expected status 201, got 503"], reasons: ["the trigger was not sent because setup failed"] };
+    const xml = junitXml([{ kind: "run", run: setupFailed }]);
+    expect(xml).toContain('<error message="setup failed: setup setup_create_order: expected status 201, got 503" type="setup">');
+    expect(xml).toMatch(/<testsuites[^>]* failures="0" errors="1"/);
+  });
 });

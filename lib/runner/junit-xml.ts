@@ -33,7 +33,9 @@ function testcaseBody(run: TestRun): string[] {
   if (run.status === "failed") {
     const failures = failureLines(run);
     const notes = run.reasons.map((r) => `note: ${r}`);
-    lines.push(element("failure", { message: failures[0] ?? "failed", type: "failed" }, [...failures, ...notes].join("\n")));
+    // A setup failure is an error, not a failure: the flow under test never ran.
+    const setup = run.setupFailures.length > 0;
+    lines.push(element(setup ? "error" : "failure", { message: failures[0] ?? "failed", type: setup ? "setup" : "failed" }, [...failures, ...notes].join("\n")));
   } else if (run.status === "inconclusive") {
     lines.push(element("skipped", { message: `inconclusive: ${run.reasons.join("; ")}` }, run.reasons.join("\n")));
   }
@@ -66,7 +68,8 @@ export function junitXml(results: readonly FileResult[], options: JunitOptions =
     }
     const { run } = result;
     totalMs += run.durationMs;
-    if (run.status === "failed") failures++;
+    if (run.status === "failed" && run.setupFailures.length > 0) errors++;
+    else if (run.status === "failed") failures++;
     if (run.status === "inconclusive") skipped++;
     const body = testcaseBody(run);
     const open = `    <testcase${attributes({ name: run.name, classname: run.file, time: seconds(run.durationMs) })}`;

@@ -67,14 +67,14 @@ function harness(options: { answers?: ValidationAnswer[]; register?: "down"; res
     },
   };
   const tracer: RunTracer = {
-    startRun() {
-      h.events.push("span");
+    startRun(_name, _file, phase = "run") {
+      h.events.push(phase === "setup" ? "setup span" : "span");
       return {
         traceId: TRACE_ID,
         traceHeaders: () => ({ traceparent: TRACEPARENT }),
         setExecutionId: (id) => h.events.push(`tag ${id}`),
         finish: async (failed) => {
-          h.events.push("flush");
+          h.events.push(phase === "setup" ? "setup flush" : "flush");
           h.spanFailed = failed;
           return null;
         },
@@ -188,5 +188,35 @@ describe("runTest", () => {
     await runTest("orders.yaml", file, { ...settings, timeoutMs: 1_500 }, deps);
     expect(h.created[0].flow_id).toBeUndefined();
     expect(h.created[0].expected.timeout_ms).toBe(1_500);
+  });
+  it("runs setup first in a trace of its own and hands its response to the trigger", async () => {
+    const { h, deps } = harness({ respond: (url) => (url.endsWith("/customers") ? Response.json({ id: "c-9" }, { status: 201 }) : url.endsWith("/orders") ? Response.json({ id: "o-7" }, { status: 201 }) : Response.json({}, { status: 200 })) });
+    const withSetup = test({
+      setup: [{ id: "setup_create_customer", method: "POST", url: "{{base_url}}/customers", body: { name: "Ada" }, expect: { status: 201 } }],
+      trigger: { id: "create", method: "POST", url: "{{base_url}}/orders", body: { customerId: "{{setup_create_customer.body.id}}" }, expect: { status: 201 } },
+      steps: [],
+    });
+    const run = await runTest("orders.yaml", withSetup, settings, deps);
+    expect(h.events.slice(0, 6)).toEqual(["setup span", "POST http://sut:4100/customers", "setup flush", "span", "register", "tag exec-1"]);
+    expect(h.requests[1].body).toBe('{"customerId":"c-9"}');
+    expect(run).toMatchObject({ status: "passed", setupFailures: [], requestFailures: [] });
+  });
+
+  it("reports a failed setup as a setup failure and sends nothing of the test itself", async () => {
+    const { h, deps } = harness({ respond: () => Response.json({ error: "down" }, { status: 503 }) });
+    const withSetup = test({ setup: [{ id: "setup_create_customer", method: "POST", url: "{{base_url}}/customers", expect: { status: 201 } }], steps: [] });
+    const run = await runTest("orders.yaml", withSetup, settings, deps);
+    expect(run.status).toBe("failed");
+    expect(run.setupFailures).toEqual(["setup setup_create_customer: expected status 201, got 503"]);
+    expect(run.requestFailures).toEqual([]);
+    expect(h.events).not.toContain("register");
+    expect(h.requests).toHaveLength(1);
+  });
+
+  it("checks setup placeholders before anything is sent", async () => {
+    const { h, deps } = harness();
+    const run = await runTest("orders.yaml", test({ setup: [{ id: "setup_a", method: "POST", url: "{{base_url}}/a/{{create.body.id}}" }] }), settings, deps);
+    expect(run.reasons[0]).toBe("setup setup_a: {{create.body.id}} uses the response of create, which is not sent before it");
+    expect(h.requests).toHaveLength(0);
   });
 });

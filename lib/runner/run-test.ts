@@ -32,7 +32,8 @@ export interface RunDependencies {
   clock?: PollClock;
 }
 
-const label = (request: FlowprintRequest, index: number) => `${index === 0 ? "trigger" : "step"} ${request.id}`;
+type Role = "setup" | "trigger" | "step";
+const label = (request: FlowprintRequest, role: Role) => `${role} ${request.id}`;
 
 interface Sent {
   requestFailures: string[];
@@ -41,20 +42,28 @@ interface Sent {
   unreachable: boolean;
 }
 
-async function sendAll(requests: readonly FlowprintRequest[], variables: Record<string, string | number | boolean>, headers: () => Record<string, string>, execution: Execution, timeoutMs: number, deps: RunDependencies): Promise<Sent> {
+async function sendAll(
+  requests: readonly FlowprintRequest[],
+  roleOf: (index: number) => Role,
+  variables: Record<string, string | number | boolean>,
+  responses: Map<string, RecordedResponse>,
+  headers: () => Record<string, string>,
+  execution: Execution | null,
+  timeoutMs: number,
+  deps: RunDependencies,
+): Promise<Sent> {
   const sent: Sent = { requestFailures: [], runnerProblems: [], unreachable: false };
-  const responses = new Map<string, RecordedResponse>();
   for (const [index, request] of requests.entries()) {
     const rendered = renderRequest(request, { variables, responses });
     if (!rendered.ok) {
       // Only a response value can be missing here (names were checked up front): the system
       // answered something other than what the flow relies on.
-      sent.requestFailures.push(`${label(request, index)}: ${rendered.message}`);
+      sent.requestFailures.push(`${label(request, roleOf(index))}: ${rendered.message}`);
       break;
     }
     const result = await sendRequest(rendered.value, headers(), timeoutMs, deps.fetchSystem);
     const expected = request.expect?.status;
-    if (index === 0) {
+    if (execution && roleOf(index) === "trigger") {
       const status = result.ok ? result.response.status : null;
       const ok = status !== null && (expected === undefined ? status < 400 : status === expected);
       await deps.api.recordResponse(execution.id, { status, ok, ...(result.ok ? {} : { error: result.error.slice(0, 2_000) }) }).catch((error: unknown) => {
@@ -63,13 +72,15 @@ async function sendAll(requests: readonly FlowprintRequest[], variables: Record<
       });
     }
     if (!result.ok) {
-      sent.requestFailures.push(`${label(request, index)}: ${result.error}`);
+      sent.requestFailures.push(`${label(request, roleOf(index))}: ${result.error}`);
       sent.unreachable = true;
       break;
     }
     responses.set(request.id, result.response);
     if (expected !== undefined && result.response.status !== expected) {
-      sent.requestFailures.push(`${label(request, index)}: expected status ${expected}, got ${result.response.status}`);
+      sent.requestFailures.push(`${label(request, roleOf(index))}: expected status ${expected}, got ${result.response.status}`);
+      // State the test needs was not created: what follows would only fail for that reason.
+      if (roleOf(index) === "setup") break;
     }
   }
   return sent;
@@ -86,20 +97,31 @@ function runTimeoutMs(execution: Execution, timeoutMs: number | null): number {
 
 export async function runTest(file: string, test: FlowprintTest, settings: RunSettings, deps: RunDependencies): Promise<TestRun> {
   const startedAt = Date.now();
-  const run: TestRun = { file, name: test.name, status: "inconclusive", durationMs: 0, executionId: null, traceId: null, requestFailures: [], validation: null, reasons: [] };
-  const done = (evidence: { requestFailures?: string[]; validation?: TraceVerdict | null; runnerProblems: string[] }): TestRun => {
+  const run: TestRun = { file, name: test.name, status: "inconclusive", durationMs: 0, executionId: null, traceId: null, setupFailures: [], requestFailures: [], validation: null, reasons: [] };
+  const done = (evidence: { setupFailures?: string[]; requestFailures?: string[]; validation?: TraceVerdict | null; runnerProblems: string[] }): TestRun => {
+    const setupFailures = evidence.setupFailures ?? [];
     const requestFailures = evidence.requestFailures ?? [];
     const validation = evidence.validation ?? null;
-    const { status, reasons } = combineOutcome({ requestFailures, validation, runnerProblems: evidence.runnerProblems });
-    return { ...run, status, reasons, requestFailures, validation, durationMs: Date.now() - startedAt };
+    const { status, reasons } = combineOutcome({ setupFailures, requestFailures, validation, runnerProblems: evidence.runnerProblems });
+    return { ...run, status, reasons, setupFailures, requestFailures, validation, durationMs: Date.now() - startedAt };
   };
 
   const variables = resolveVariables(test.variables, settings.vars, settings.baseUrl);
+  const setup = test.setup;
   const requests = [test.trigger, ...test.steps];
-  const problems = checkReferences(requests, variables);
+  const problems = checkReferences([...setup, ...requests], variables, setup.length);
   if (problems.length > 0) return done({ runnerProblems: [...problems, "no request was sent"] });
 
   const timeoutMs = settings.timeoutMs ?? test.expect_trace.timeout_ms ?? null;
+  const responses = new Map<string, RecordedResponse>();
+  if (setup.length > 0) {
+    // Setup has its own trace: the state it creates is not part of what the test checks, and
+    // its runner span keeps that trace out of discovery.
+    const setupSpan = deps.tracer.startRun(test.name, file, "setup");
+    const sentSetup = await sendAll(setup, () => "setup", variables, responses, () => setupSpan.traceHeaders(), null, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, deps);
+    await setupSpan.finish(sentSetup.requestFailures.length > 0);
+    if (sentSetup.requestFailures.length > 0) return done({ setupFailures: sentSetup.requestFailures, runnerProblems: ["the trigger was not sent because setup failed"] });
+  }
   const span = deps.tracer.startRun(test.name, file);
   const flowId = test.discovered_from?.flow_id;
   let execution: Execution;
@@ -122,7 +144,7 @@ export async function runTest(file: string, test: FlowprintTest, settings: RunSe
   run.traceId = span.traceId;
   span.setExecutionId(execution.id);
 
-  const sent = await sendAll(requests, variables, () => span.traceHeaders(), execution, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, deps);
+  const sent = await sendAll(requests, (index) => (index === 0 ? "trigger" : "step"), variables, responses, () => span.traceHeaders(), execution, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, deps);
   const exportProblem = await span.finish(sent.requestFailures.length > 0);
   const runnerProblems = [...sent.runnerProblems, ...(exportProblem ? [exportProblem] : [])];
   if (sent.unreachable) return done({ requestFailures: sent.requestFailures, runnerProblems });

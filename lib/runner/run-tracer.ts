@@ -20,7 +20,8 @@ export interface RunSpan {
 }
 
 export interface RunTracer {
-  startRun(testName: string, file: string): RunSpan;
+  /** `setup`: the span of a test's setup steps, `flowprint.setup <test>`, in a trace of its own. */
+  startRun(testName: string, file: string, phase?: "run" | "setup"): RunSpan;
   shutdown(): Promise<void>;
 }
 
@@ -67,8 +68,8 @@ export function createRunTracer(options: { server: string; workspace: string; in
   const propagator = new W3CTraceContextPropagator();
 
   return {
-    startRun(testName, file) {
-      const span: Span = tracer.startSpan(`flowprint.run ${testName}`, { kind: SpanKind.CLIENT, attributes: { "flowprint.test.name": testName, "flowprint.test.file": file } });
+    startRun(testName, file, phase = "run") {
+      const span: Span = tracer.startSpan(`flowprint.${phase} ${testName}`, { kind: SpanKind.CLIENT, attributes: { "flowprint.test.name": testName, "flowprint.test.file": file } });
       const runContext = trace.setSpan(ROOT_CONTEXT, span);
       return {
         traceId: span.spanContext().traceId,

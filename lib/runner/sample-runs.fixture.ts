@@ -23,6 +23,7 @@ export const passedRun: TestRun = {
   durationMs: 1234,
   executionId: cleanVerdict.execution_id,
   traceId: cleanVerdict.trace_id,
+  setupFailures: [],
   requestFailures: [],
   validation: cleanVerdict,
   reasons: [],
@@ -35,6 +36,7 @@ export const failedRun: TestRun = {
   durationMs: 2500,
   executionId: "9b1d7e2a-1111-4c1e-9d37-0d4c2c1c9a10",
   traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+  setupFailures: [],
   requestFailures: ["trigger post_pay: expected status 201, got 500"],
   validation: {
     ...cleanVerdict,
@@ -61,6 +63,7 @@ export const inconclusiveRun: TestRun = {
   durationMs: 31_000,
   executionId: "77777777-1111-4c1e-9d37-0d4c2c1c9a10",
   traceId: "5bf92f3577b34da6a3ce929d0e0e4736",
+  setupFailures: [],
   requestFailures: [],
   validation: { ...cleanVerdict, status: "inconclusive", reasons: ["the trace never arrived: no span of the system carried the run's trace id"] },
   reasons: ["the trace never arrived: no span of the system carried the run's trace id"],

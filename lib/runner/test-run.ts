@@ -14,6 +14,8 @@ export interface TestRun {
   durationMs: number;
   executionId: string | null;
   traceId: string | null;
+  /** Setup steps that failed (the test's own requests were then not sent). */
+  setupFailures: string[];
   /** What the system under test did wrong on the runner's side: statuses, unreachable, missing response values. */
   requestFailures: string[];
   validation: TraceVerdict | null;

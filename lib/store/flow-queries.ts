@@ -194,3 +194,12 @@ export async function getFlow(store: Store, workspaceId: string, flowId: string)
     variants: variants.map((v) => ({ ...flowView(v, labels, detail), explanations: explain(v.fingerprint) })),
   };
 }
+
+/** Id and display name of the given flows (variants named apart), in the order asked. */
+export async function flowNames(store: Store, workspaceId: string, flowIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (flowIds.length === 0) return [];
+  const rows = await store.prisma.flow.findMany({ where: { workspaceId, id: { in: [...flowIds] } }, select: { id: true, name: true, entryService: true, entryOperation: true } });
+  const labels = await variantLabels(store, workspaceId, rows);
+  const byId = new Map(rows.map((r) => [r.id, { id: r.id, name: variantDisplayName(r.name, labels.get(r.id) ?? null) }]));
+  return flowIds.map((id) => byId.get(id)).filter((f): f is { id: string; name: string } => f !== undefined);
+}

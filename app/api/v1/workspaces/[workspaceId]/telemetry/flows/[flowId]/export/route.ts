@@ -1,21 +1,28 @@
-// POST /api/v1/workspaces/:workspaceId/telemetry/flows/:flowId/export?format=flowprint|testmesh: the flow as a test
+// POST /api/v1/workspaces/:workspaceId/telemetry/flows/:flowId/export?format=flowprint|testmesh&setup=auto|none: the flow as a test
 import { z } from "zod";
 import { NotFoundError } from "@/lib/api/errors";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
 import { handleJson } from "@/lib/api/route-handler";
 import { searchParamsObject } from "@/lib/api/workspace.schemas";
-import { EXPORT_FORMATS, exportFlow } from "@/lib/export/export-flow";
+import { EXPORT_FORMATS, exportFlow, SETUP_MODES } from "@/lib/export/export-flow";
 import { getRuntime } from "@/lib/pipeline/runtime";
+import { getSystemModel } from "@/lib/pipeline/system-model";
 import { loadFlowForExport } from "@/lib/store/export-queries";
 
 export const dynamic = "force-dynamic";
 
-const exportQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).default("flowprint") });
+const exportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS).default("flowprint"),
+  // auto: setup steps create the entities the trigger refers to (see README: Tests that set up their own state).
+  setup: z.enum(SETUP_MODES, { message: "must be auto or none" }).default("auto"),
+});
 
 export const POST = handleJson(async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
   const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
-  const { format } = exportQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const loaded = await loadFlowForExport(getRuntime().store, workspaceId, flowId);
+  const { format, setup } = exportQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
+  const store = getRuntime().store;
+  const loaded = await loadFlowForExport(store, workspaceId, flowId);
   if (!loaded) throw new NotFoundError(`No flow ${flowId} in workspace ${workspaceId}.`);
-  return exportFlow(loaded.flow, loaded.entry, format, { timeoutMs: loaded.timeoutMs });
+  const model = format === "flowprint" && setup === "auto" ? await getSystemModel(store, workspaceId) : null;
+  return exportFlow(loaded.flow, loaded.entry, format, { timeoutMs: loaded.timeoutMs, setup, model });
 });

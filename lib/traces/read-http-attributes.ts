@@ -1,7 +1,7 @@
 // What a span recorded about an HTTP exchange beyond method and URL: captured request headers,
 // bodies and integer fields, read the same way for a server's entry span and a client's calls.
 import type { Attributes } from "../otlp/span";
-import { readTextAttribute } from "../traces/read-text-attribute";
+import { readTextAttribute } from "./read-text-attribute";
 
 // Headers that describe one connection or one trace, or carry credentials a test file must not
 // hold; never the request's meaning.

@@ -1,0 +1,13 @@
+// GET /api/v1/workspaces/:workspaceId/model: the system model learned from the workspace's flows
+import { modelView } from "@/lib/api/model.schemas";
+import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
+import { getRuntime } from "@/lib/pipeline/runtime";
+import { getSystemModel } from "@/lib/pipeline/system-model";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleJson(async (_request: Request, context: WorkspaceRouteContext) => {
+  const { workspaceId } = workspaceParamsSchema.parse(await context.params);
+  return modelView(await getSystemModel(getRuntime().store, workspaceId));
+});

@@ -1,0 +1,69 @@
+// Data-flow evidence: a value one endpoint returned (a response body field, a `Location`
+// header) that a later request to another endpoint carries (a path parameter, a query or
+// header value, a body field). Requests in different traces count too: a client that
+// creates an order in one request and reads it in the next makes two traces.
+import { identifyingValues } from "./identifying-values";
+import type { DataFlowEvidence } from "./model-types";
+import type { EndpointKey, Exchange } from "./read-trace-exchanges";
+import { matchRoutePath } from "./route-template";
+
+interface Produced {
+  exchange: Exchange;
+  at: string;
+}
+
+function producedValues(exchange: Exchange): { at: string; value: string }[] {
+  const values = identifyingValues(exchange.responseBody).map(({ path, value }) => ({ at: ["body", ...path].join("."), value: String(value) }));
+  if (exchange.location) {
+    values.push({ at: "header.location", value: exchange.location });
+    const last = exchange.location.split("?")[0].split("/").filter(Boolean).pop();
+    if (last) values.push({ at: "header.location", value: decodeSafe(last) });
+  }
+  return values;
+}
+
+function consumedValues(exchange: Exchange): { at: string; value: string }[] {
+  const values: { at: string; value: string }[] = [];
+  const params = exchange.path ? matchRoutePath(exchange.route, exchange.path) : null;
+  for (const [name, value] of Object.entries(params ?? {})) values.push({ at: `path.${name}`, value });
+  for (const [name, value] of Object.entries(exchange.query)) values.push({ at: `query.${name}`, value });
+  for (const [name, value] of Object.entries(exchange.headers)) values.push({ at: `header.${name}`, value });
+  for (const { path, value } of identifyingValues(exchange.requestBody)) values.push({ at: ["body", ...path].join("."), value: String(value) });
+  return values;
+}
+
+export function findDataFlow(exchanges: readonly Exchange[], endpointIdOf: (key: EndpointKey) => string): DataFlowEvidence[] {
+  const ordered = [...exchanges].sort((a, b) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0));
+  const produced = new Map<string, Produced[]>();
+  const evidence = new Map<string, DataFlowEvidence>();
+  for (const exchange of ordered) {
+    const consumerId = endpointIdOf(exchange);
+    for (const { at, value } of consumedValues(exchange)) {
+      // The latest earlier response that returned the value is the one the request used.
+      const source = produced.get(value)?.findLast((p) => p.exchange !== exchange && endpointIdOf(p.exchange) !== consumerId);
+      if (!source) continue;
+      const producerId = endpointIdOf(source.exchange);
+      const key = `${producerId}\n${source.at}\n${consumerId}\n${at}`;
+      const existing = evidence.get(key);
+      const across = source.exchange.traceId !== exchange.traceId;
+      if (existing) {
+        existing.count++;
+        existing.acrossTraces ||= across;
+      } else evidence.set(key, { producerEndpointId: producerId, producedAt: source.at, consumerEndpointId: consumerId, consumedAt: at, count: 1, example: value, acrossTraces: across });
+    }
+    for (const { at, value } of producedValues(exchange)) {
+      const list = produced.get(value) ?? [];
+      list.push({ exchange, at });
+      produced.set(value, list);
+    }
+  }
+  return [...evidence.values()].sort((a, b) => b.count - a.count || a.producerEndpointId.localeCompare(b.producerEndpointId) || a.consumedAt.localeCompare(b.consumedAt));
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
