@@ -77,4 +77,10 @@ describe("planSetup", () => {
     const yaml = renderTestYaml(test, ["header"], notes);
     expect(yaml).toMatch(/ {6}# trigger body|# setup setup_create_order body.customerId: no endpoint was seen creating a customer[^\n]*\n\s+customerId: cust-1/);
   });
+  it("keeps the recorded id of a read recorded answering 404: a missing order is the case", () => {
+    const original = testOf({ url: "{{base_url}}/api/v1/orders/{{id}}", expect: { status: 404 } }, { id: "ord-0404" });
+    const { test, notes } = planSetup(original, model, { service: "orders", method: "GET", route: "/api/v1/orders/:id" });
+    expect(test).toEqual(original);
+    expect(notes).toEqual([]);
+  });
 });

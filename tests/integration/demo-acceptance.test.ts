@@ -19,7 +19,7 @@
 // - Nothing waits a fixed time: the demo says when its services are up and when every span of
 //   its traffic is exported, and flows are read once Flowprint has completed every trace.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -173,6 +173,26 @@ describe("exported tests against the demo system", () => {
     expect(yaml).toMatch(/url: "?\{\{base_url\}\}\/api\/v1\/orders\/\{\{post_api_v1_orders\.body\.id\}\}"?/);
     expect(yaml).not.toContain("service: storefront");
   });
+
+  it("reads an order a fresh system never saw: setup creates it, and without setup the read is a 404", async () => {
+    const read = flows.find((f) => f.entry_service === "api-gateway" && f.entry_operation === "GET /api/v1/orders/:id" && !f.path.some((n) => n.identifier.includes("loyalty")));
+    expect(read, "the order read flow").toBeDefined();
+    const exported = (await (await api(`/telemetry/flows/${read!.id}/export`, { method: "POST" })).json()) as { yaml: string };
+    expect(exported.yaml).toMatch(/url: "?\{\{base_url\}\}\/api\/v1\/orders\/\{\{setup_create_order\.body\.id\}\}"?/);
+    const withoutSetup = (await (await api(`/telemetry/flows/${read!.id}/export?setup=none`, { method: "POST" })).json()) as { yaml: string };
+    const setupFile = path.join(dir, "fresh", "with-setup.yaml");
+    const plainFile = path.join(dir, "fresh", "without-setup.yaml");
+    mkdirSync(path.dirname(setupFile), { recursive: true });
+    writeFileSync(setupFile, exported.yaml);
+    writeFileSync(plainFile, withoutSetup.yaml);
+    // A restart empties the demo's in-memory orders: the recorded order id exists nowhere now.
+    await serveDemo();
+    const withSetup = await run(runArgs(setupFile));
+    expect(withSetup.code, withSetup.output).toBe(0);
+    const plain = await run(runArgs(plainFile));
+    expect(plain.code, plain.output).toBe(1);
+    expect(plain.output).toMatch(/expected status 200, got 404/);
+  }, 300_000);
 
   it("fails the loyalty test with the loyalty node missing when orders stops calling it", async () => {
     const loyalty = flows.find((f) => f.path.some((n) => n.identifier === "POST /loyalty/points"));
