@@ -12,6 +12,7 @@ import { WorkspaceSwitcher } from "./workspace-switcher";
 const NAV = [
   { section: "flows", label: "Flows", key: "f" },
   { section: "graph", label: "Service graph", key: "g" },
+  { section: "system", label: "System", key: "y" },
   { section: "drift", label: "Drift", key: "d" },
   { section: "traces", label: "Traces", key: "t" },
   { section: "llm", label: "LLM calls", key: "l" },
