@@ -1,5 +1,5 @@
-// System model benchmark, 1,000 flows of 50 services (each flow: a create with recorded
-// bodies and an INSERT, sampled 8 times like the model samples a flow, plus a read by id):
+// System model benchmark, 1,000 flows of 50 services (500 resources, each created with recorded
+// bodies and an INSERT and read by id: two flows, each sampled 8 times as the model samples a flow):
 // 1. the pure build (lib/model) against discovering the same traces (lib/flows) in the same
 //    run, as a ratio;
 // 2. the running app's GET .../model: the first answer (loads the sampled traces and builds)
@@ -20,6 +20,7 @@ import type { TraceSpan } from "../lib/traces/trace-span";
 import { startApp, type AppServer } from "../tests/support/app-server";
 
 const FLOWS = 1_000;
+const RESOURCES = FLOWS / 2;
 const TRACES_PER_FLOW = 8;
 const WORKSPACE = "model-bench";
 
@@ -27,7 +28,7 @@ const quantile = (samples: number[], q: number) => [...samples].sort((a, b) => a
 
 function syntheticTraces(): TraceSpan[][] {
   const traces: TraceSpan[][] = [];
-  for (let f = 0; f < FLOWS; f++) {
+  for (let f = 0; f < RESOURCES; f++) {
     const service = `svc-${f % 50}`;
     const resource = `things${f}`;
     for (let t = 0; t < TRACES_PER_FLOW; t++) {
@@ -37,7 +38,7 @@ function syntheticTraces(): TraceSpan[][] {
         makeTraceSpan({ traceId, spanId: "a1", service, kind: Kind.SERVER, name: `POST /api/${resource}`, startMs: t * 10, endMs: t * 10 + 5, attributes: { "http.request.method": "POST", "http.route": `/api/${resource}`, "url.path": `/api/${resource}`, "http.response.status_code": 201, "http.request.body": JSON.stringify({ ownerId: `owner-${t}00`, name: "x", tags: ["a"] }), "http.response.body": JSON.stringify({ id, createdAt: "2026-12-05T10:00:00Z" }) } }),
         makeTraceSpan({ traceId, spanId: "a2", parentSpanId: "a1", service, kind: Kind.CLIENT, name: "INSERT", startMs: t * 10 + 1, endMs: t * 10 + 2, attributes: { "db.system.name": "postgresql", "db.namespace": "app", "db.query.text": `INSERT INTO ${resource} (id, owner_id) VALUES ($1, $2)` } }),
       ]);
-      const readId = (FLOWS * TRACES_PER_FLOW + f * TRACES_PER_FLOW + t + 1).toString(16).padStart(32, "0");
+      const readId = (RESOURCES * TRACES_PER_FLOW + f * TRACES_PER_FLOW + t + 1).toString(16).padStart(32, "0");
       traces.push([makeTraceSpan({ traceId: readId, spanId: "b1", service, kind: Kind.SERVER, name: `GET /api/${resource}/:id`, startMs: t * 10 + 6, endMs: t * 10 + 8, attributes: { "http.request.method": "GET", "http.route": `/api/${resource}/:id`, "url.path": `/api/${resource}/${id}`, "http.response.status_code": 200 } })]);
     }
   }
@@ -78,8 +79,22 @@ function post(url: string, body: Buffer, headers: Record<string, string>): Promi
   });
 }
 
+/** node:http without keep-alive: fetch's pool reuses sockets the server closed while busy (ECONNRESET). */
+function flowCount(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve((JSON.parse(text) as { total: number }).total));
+      })
+      .on("error", reject);
+  });
+}
+
 async function seed(app: AppServer): Promise<void> {
-  await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }) });
+  await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }), keepalive: false });
   const spans = recordSdkSpans((provider) => {
     const tracer = provider.getTracer("bench");
     for (let f = 0; f < FLOWS; f++) {
@@ -97,7 +112,7 @@ async function seed(app: AppServer): Promise<void> {
   }
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const total = ((await (await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`)).json()) as { total: number }).total;
+    const total = await flowCount(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`);
     if (total >= FLOWS) return;
     if (Date.now() > deadline) throw new Error(`only ${total} flows after 3 minutes`);
     await new Promise((r) => setTimeout(r, 500));

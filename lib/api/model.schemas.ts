@@ -20,6 +20,16 @@ export function modelView(model: SystemModel) {
   return { ...(snakeCaseKeys(rest, VERBATIM) as Record<string, unknown>), generated_at: new Date(generatedAtMs).toISOString() };
 }
 
+// A model is immutable and kept between requests: its JSON (megabytes for 1,000 flows) is made once.
+const viewTexts = new WeakMap<SystemModel, string>();
+
+/** The model's API JSON, as text. */
+export function modelViewJson(model: SystemModel): string {
+  let text = viewTexts.get(model);
+  if (text === undefined) viewTexts.set(model, (text = JSON.stringify(modelView(model))));
+  return text;
+}
+
 export function endpointView(endpoint: ModelEndpoint, flows: { id: string; name: string }[]) {
   return { ...(snakeCaseKeys(endpoint, VERBATIM) as Record<string, unknown>), flows };
 }

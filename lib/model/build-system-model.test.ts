@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { SpanKind } from "../otlp/span";
+import { makeTraceSpan } from "../traces/testing/make-trace-span";
 import { buildSystemModel, endpointId } from "./build-system-model";
 import { modelInputFromTraces } from "./testing/model-input-from-traces";
 import { shopTraces } from "./testing/shop-traces";
@@ -91,5 +93,22 @@ describe("buildSystemModel", () => {
     const reversed = buildSystemModel(modelInputFromTraces([...shopTraces()].reverse(), 1_000));
     expect(JSON.stringify(reversed.entities)).toBe(JSON.stringify(model.entities));
     expect(reversed.endpoints.map((e) => e.id)).toEqual(model.endpoints.map((e) => e.id));
+  });
+});
+
+describe("data flow through a gateway", () => {
+  it("does not take a relayed request's id from the response that relayed it", () => {
+    const t = (n: number) => n.toString(16).padStart(32, "0");
+    const gateway = (traceId: string, method: string, route: string, path: string, startMs: number, endMs: number, response?: unknown) =>
+      makeTraceSpan({ traceId, spanId: `${traceId.slice(-2)}g`, service: "gateway", kind: SpanKind.SERVER, name: `${method} ${route}`, startMs, endMs, attributes: { "http.request.method": method, "http.route": route, "url.path": path, "http.response.status_code": 200, ...(response ? { "http.response.body": JSON.stringify(response) } : {}) } });
+    const orders = (traceId: string, parent: string, method: string, route: string, path: string, startMs: number, endMs: number, response?: unknown) =>
+      makeTraceSpan({ traceId, spanId: `${traceId.slice(-2)}o`, parentSpanId: parent, service: "orders", kind: SpanKind.SERVER, name: `${method} ${route}`, startMs, endMs, attributes: { "http.request.method": method, "http.route": route, "url.path": path, "http.response.status_code": 200, ...(response ? { "http.response.body": JSON.stringify(response) } : {}) } });
+    const create = [gateway(t(1), "POST", "/api/orders", "/api/orders", 0, 50, { id: "ord-123" }), orders(t(1), `${t(1).slice(-2)}g`, "POST", "/orders", "/orders", 5, 40, { id: "ord-123" })];
+    const read = [gateway(t(2), "GET", "/api/orders/:id", "/api/orders/ord-123", 100, 150, { id: "ord-123" }), orders(t(2), `${t(2).slice(-2)}g`, "GET", "/orders/:id", "/orders/ord-123", 105, 140, { id: "ord-123" })];
+    const model = buildSystemModel(modelInputFromTraces([create, read]));
+    const flows = model.entities.find((e) => e.name === "order")!.dataFlow.map((d) => `${model.endpoints.find((e) => e.id === d.producerEndpointId)!.route} ${d.producedAt} → ${model.endpoints.find((e) => e.id === d.consumerEndpointId)!.route} ${d.consumedAt}`);
+    // Each read takes the id from the create of its own service, never from the gateway read
+    // that relayed it, whose response ends after it.
+    expect(flows).toEqual(["/api/orders body.id → /api/orders/:id path.id", "/orders body.id → /orders/:id path.id"]);
   });
 });

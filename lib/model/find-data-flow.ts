@@ -33,14 +33,30 @@ function consumedValues(exchange: Exchange): { at: string; value: string }[] {
 }
 
 export function findDataFlow(exchanges: readonly Exchange[], endpointIdOf: (key: EndpointKey) => string): DataFlowEvidence[] {
-  const ordered = [...exchanges].sort((a, b) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0));
+  // A request carries what it got before it started; a response gives its values when it
+  // ends. A gateway's response, ending after the call it relayed, fed that call nothing.
+  const events = exchanges.flatMap((exchange) => [
+    { atNs: exchange.startNs, produces: false, exchange },
+    { atNs: exchange.endNs, produces: true, exchange },
+  ]);
+  events.sort((a, b) => (a.atNs < b.atNs ? -1 : a.atNs > b.atNs ? 1 : Number(b.produces) - Number(a.produces)));
   const produced = new Map<string, Produced[]>();
   const evidence = new Map<string, DataFlowEvidence>();
-  for (const exchange of ordered) {
+  for (const { exchange, produces } of events) {
+    if (produces) {
+      for (const { at, value } of producedValues(exchange)) {
+        const list = produced.get(value) ?? [];
+        list.push({ exchange, at });
+        produced.set(value, list);
+      }
+      continue;
+    }
     const consumerId = endpointIdOf(exchange);
     for (const { at, value } of consumedValues(exchange)) {
-      // The latest earlier response that returned the value is the one the request used.
-      const source = produced.get(value)?.findLast((p) => p.exchange !== exchange && endpointIdOf(p.exchange) !== consumerId);
+      // The latest earlier response that returned the value is the one the request used;
+      // one of the consumer's own service first, since a gateway relays what its callee made.
+      const candidates = produced.get(value)?.filter((p) => endpointIdOf(p.exchange) !== consumerId) ?? [];
+      const source = candidates.findLast((p) => p.exchange.service === exchange.service) ?? candidates.at(-1);
       if (!source) continue;
       const producerId = endpointIdOf(source.exchange);
       const key = `${producerId}\n${source.at}\n${consumerId}\n${at}`;
@@ -50,11 +66,6 @@ export function findDataFlow(exchanges: readonly Exchange[], endpointIdOf: (key:
         existing.count++;
         existing.acrossTraces ||= across;
       } else evidence.set(key, { producerEndpointId: producerId, producedAt: source.at, consumerEndpointId: consumerId, consumedAt: at, count: 1, example: value, acrossTraces: across });
-    }
-    for (const { at, value } of producedValues(exchange)) {
-      const list = produced.get(value) ?? [];
-      list.push({ exchange, at });
-      produced.set(value, list);
     }
   }
   return [...evidence.values()].sort((a, b) => b.count - a.count || a.producerEndpointId.localeCompare(b.producerEndpointId) || a.consumedAt.localeCompare(b.consumedAt));

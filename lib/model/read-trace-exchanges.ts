@@ -20,6 +20,7 @@ export interface Exchange extends EndpointKey {
   traceId: string;
   spanId: string;
   startNs: bigint;
+  endNs: bigint;
   status: number | null;
   durationMs: number;
   hasError: boolean;
@@ -163,6 +164,7 @@ export function readTraceExchanges(spans: readonly TraceSpan[]): TraceExchanges 
       traceId: span.traceId,
       spanId: span.spanId,
       startNs: span.startNs,
+      endNs: span.endNs,
       status,
       durationMs: Number(span.endNs - span.startNs) / 1e6,
       hasError: span.status === "error",

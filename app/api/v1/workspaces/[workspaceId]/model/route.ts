@@ -1,5 +1,5 @@
 // GET /api/v1/workspaces/:workspaceId/model: the system model learned from the workspace's flows
-import { modelView } from "@/lib/api/model.schemas";
+import { modelViewJson } from "@/lib/api/model.schemas";
 import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { getRuntime } from "@/lib/pipeline/runtime";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handleJson(async (_request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
-  return modelView(await getSystemModel(getRuntime().store, workspaceId));
+  return new Response(modelViewJson(await getSystemModel(getRuntime().store, workspaceId)), { headers: { "content-type": "application/json" } });
 });
