@@ -31,6 +31,7 @@ test("every page loads fresh without a console or page error, in any time zone a
     `${ws}/flows/${flows[0].id}`,
     `${ws}/flows/${flows[0].id}/export`,
     `${ws}/graph`,
+    `${ws}/system`,
     `${ws}/drift`,
     `${ws}/drift/${alerts[0].id}`,
     `${ws}/traces`,
@@ -39,6 +40,7 @@ test("every page loads fresh without a console or page error, in any time zone a
     `${ws}/llm`,
     `${ws}/settings`,
     `/w/e2e-fresh-empty-${Date.now()}/flows`,
+    `/w/e2e-fresh-empty-${Date.now()}/system`,
   ];
 
   // The server runs in UTC; browsers far from it, in both themes, show where text depends on either.
