@@ -16,6 +16,8 @@ export const createExecutionSchema = z
         nodes: z.array(expectedNodeSchema).max(10_000).default([]),
         trace_assert: z.array(z.string().min(1).max(10_000)).max(1_000).default([]),
         timeout_ms: z.number().int().positive().max(3_600_000).optional(),
+        /** Requests that name their own nodes: each is checked against its part of the trace. */
+        steps: z.array(z.object({ id: z.string().min(1).max(200), nodes: z.array(expectedNodeSchema).max(10_000) }).strict()).max(1_000).optional(),
       })
       .strict(),
     response: z.object({ status: z.number().int().nullable(), ok: z.boolean(), error: z.string().max(2_000).optional() }).strict().optional(),

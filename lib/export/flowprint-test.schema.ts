@@ -4,6 +4,18 @@ import { z } from "zod";
 
 const templated = z.string().min(1);
 
+export const expectedNodeSchema = z
+  .object({
+    type: z.enum(["service", "api_endpoint", "database", "topic"]),
+    identifier: z.string().min(1),
+    service: z.string().optional(),
+    /** The node's P95 in the flow when it was exported. */
+    p95_ms: z.number().nonnegative().optional(),
+    /** A span of this node slower than this is slow (1.5 × P95 by default). */
+    max_duration_ms: z.number().positive().optional(),
+  })
+  .strict();
+
 export const requestSchema = z
   .object({
     /** Names the step so later steps can use its response: `{{create_order.body.id}}`. */
@@ -18,21 +30,11 @@ export const requestSchema = z
     expect: z
       .object({
         status: z.number().int().min(100).max(599).optional(),
+        /** The nodes this request's own part of the trace must have, in order (checked per step). */
+        nodes: z.array(expectedNodeSchema).optional(),
       })
       .strict()
       .optional(),
-  })
-  .strict();
-
-export const expectedNodeSchema = z
-  .object({
-    type: z.enum(["service", "api_endpoint", "database", "topic"]),
-    identifier: z.string().min(1),
-    service: z.string().optional(),
-    /** The node's P95 in the flow when it was exported. */
-    p95_ms: z.number().nonnegative().optional(),
-    /** A span of this node slower than this is slow (1.5 × P95 by default). */
-    max_duration_ms: z.number().positive().optional(),
   })
   .strict();
 

@@ -18,6 +18,8 @@ export interface TrafficClass {
 
 /** Set on every span of an exported test's run; spans the runner creates itself are named "flowprint.*". */
 export const TEST_EXECUTION_ATTRIBUTE = "flowprint.execution.id";
+/** On the runner's step span (`flowprint.step <id>`): the id of the request sent under it. */
+export const STEP_ID_ATTRIBUTE = "flowprint.step.id";
 
 export function classifyTraffic(span: TrafficInput): TrafficClass {
   return { isTestGenerated: isTestGenerated(span), isSynthetic: isSynthetic(span) };

@@ -10,6 +10,8 @@ import { buildTraceContext, evaluateAssertion, type TraceContextSpanInput } from
 import { extractPath } from "../flows/extract-path";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { nodeKey } from "../traces/node-key";
+import { STEP_ID_ATTRIBUTE } from "../otlp/classify-traffic";
+import { splitSpansByStep, validateSteps, type StepExpectation } from "../validation/validate-steps";
 import { validateTrace, type NodeBaseline, type TraceValidation } from "../validation/validate-trace";
 
 const STATUS = ["unset", "ok", "error"] as const;
@@ -18,6 +20,13 @@ export interface ExecutionExpectation {
   nodes: { type: string; identifier: string }[];
   trace_assert: string[];
   timeout_ms: number;
+  steps?: StepExpectation[];
+}
+
+/** The runner's step spans of a run: which step each request went out under. */
+async function loadStepSpans(store: Store, workspaceId: string, traceId: string): Promise<Map<string, string>> {
+  const rows = await store.prisma.span.findMany({ where: { workspaceId, traceId, isTestGenerated: true, name: { startsWith: "flowprint.step " } }, select: { spanId: true, attributes: true } });
+  return new Map(rows.map((r): [string, string] => [r.spanId, String((r.attributes as Attributes | null)?.[STEP_ID_ATTRIBUTE] ?? "")]).filter(([, id]) => id !== ""));
 }
 
 export type ExecutionValidation = { done: true; result: TraceValidation } | { done: false; waitingFor: string };
@@ -92,6 +101,17 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
       return { status: "inconclusive", detail: outcome.reason };
     },
   });
+  if (expected.steps && expected.steps.length > 0) {
+    const steps = validateSteps(expected.steps, splitSpansByStep(spans, await loadStepSpans(store, execution.workspaceId, execution.traceId)));
+    result.step_results = steps;
+    if (steps.some((s) => s.status === "failed")) {
+      result.status = "failed";
+      result.path_match = false;
+    } else if (steps.some((s) => s.status === "inconclusive") && result.status === "passed") {
+      result.status = "inconclusive";
+      result.reasons.push(...steps.filter((s) => s.reason).map((s) => s.reason!));
+    }
+  }
   if (timedOut && !complete && !allSeen && spans.length > 0) {
     result.reasons.push(`the trace was still incomplete when the run's ${expected.timeout_ms} ms timeout passed`);
     if (result.status === "passed") result.status = "inconclusive";

@@ -14,7 +14,8 @@ export function failedOnlyBySlowness(run: TestRun): boolean {
     v.unexpected_nodes.length === 0 &&
     v.order_violations.length === 0 &&
     v.error_spans.every((e) => e.expected) &&
-    v.failed_assertions.length === 0
+    v.failed_assertions.length === 0 &&
+    (v.step_results ?? []).every((s) => s.status !== "failed")
   );
 }
 

@@ -11,7 +11,7 @@ export interface NewExecution {
   test_name: string;
   flow_id?: string;
   trace_id: string;
-  expected: { nodes: ExpectedNode[]; trace_assert: string[]; timeout_ms?: number };
+  expected: { nodes: ExpectedNode[]; trace_assert: string[]; timeout_ms?: number; steps?: { id: string; nodes: ExpectedNode[] }[] };
 }
 
 export interface Execution {

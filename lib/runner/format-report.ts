@@ -42,6 +42,11 @@ export function failureLines(run: TestRun): string[] {
     if (!e.expected) lines.push(`error span: ${e.service} "${e.operation}"${e.message ? `: ${e.message}` : ""}`);
   }
   for (const a of v.failed_assertions) lines.push(`assertion failed: ${a.expression} (${a.detail})`);
+  for (const step of v.step_results ?? []) {
+    for (const n of step.missing_nodes) lines.push(`step ${step.id}: missing node: ${node(n)}, expected at position ${n.index + 1}`);
+    for (const n of step.unexpected_nodes) lines.push(`step ${step.id}: unexpected node: ${node(n)} at position ${n.index + 1}`);
+    for (const n of step.order_violations) lines.push(`step ${step.id}: out of order: ${node(n)} expected at position ${n.expected_index + 1}, seen at ${n.actual_index + 1}`);
+  }
   return lines;
 }
 

@@ -36,7 +36,7 @@ function io(status: "passed" | "failed" | "inconclusive" = "passed") {
     }),
   };
   const tracer: RunTracer = {
-    startRun: () => ({ traceId: TRACE_ID, traceHeaders: () => ({}), setExecutionId: () => undefined, finish: async () => null }),
+    startRun: () => ({ traceId: TRACE_ID, traceHeaders: () => ({}), stepHeaders: () => ({}), setExecutionId: () => undefined, finish: async () => null }),
     shutdown: async () => undefined,
   };
   const cli: CliIo = {

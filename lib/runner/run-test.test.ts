@@ -72,6 +72,10 @@ function harness(options: { answers?: ValidationAnswer[]; register?: "down"; res
       return {
         traceId: TRACE_ID,
         traceHeaders: () => ({ traceparent: TRACEPARENT }),
+        stepHeaders: (stepId: string) => {
+          h.events.push(`step span ${stepId}`);
+          return { traceparent: TRACEPARENT.replace(/-[0-9a-f]{16}-/, "-00f067aa0ba90200-") };
+        },
         setExecutionId: (id) => h.events.push(`tag ${id}`),
         finish: async (failed) => {
           h.events.push(phase === "setup" ? "setup flush" : "flush");
@@ -218,5 +222,14 @@ describe("runTest", () => {
     const run = await runTest("orders.yaml", test({ setup: [{ id: "setup_a", method: "POST", url: "{{base_url}}/a/{{create.body.id}}" }] }), settings, deps);
     expect(run.reasons[0]).toBe("setup setup_a: {{create.body.id}} uses the response of create, which is not sent before it");
     expect(h.requests).toHaveLength(0);
+  });
+  it("sends a request that names its own nodes under a step span and registers its nodes", async () => {
+    const { h, deps } = harness();
+    const nodes = [{ type: "api_endpoint" as const, identifier: "GET /orders/:id", service: "orders" }];
+    const journey = test({ steps: [{ id: "read", method: "GET", url: "{{base_url}}/orders/{{create.body.id}}", expect: { status: 200, nodes } }] });
+    await runTest("journey.yaml", journey, settings, deps);
+    expect(h.events).toContain("step span read");
+    expect(h.created[0].expected.steps).toEqual([{ id: "read", nodes }]);
+    expect(h.requests[1].headers.traceparent).not.toBe(TRACEPARENT);
   });
 });

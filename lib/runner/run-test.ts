@@ -47,7 +47,7 @@ async function sendAll(
   roleOf: (index: number) => Role,
   variables: Record<string, string | number | boolean>,
   responses: Map<string, RecordedResponse>,
-  headers: () => Record<string, string>,
+  headers: (request: FlowprintRequest) => Record<string, string>,
   execution: Execution | null,
   timeoutMs: number,
   deps: RunDependencies,
@@ -61,7 +61,7 @@ async function sendAll(
       sent.requestFailures.push(`${label(request, roleOf(index))}: ${rendered.message}`);
       break;
     }
-    const result = await sendRequest(rendered.value, headers(), timeoutMs, deps.fetchSystem);
+    const result = await sendRequest(rendered.value, headers(request), timeoutMs, deps.fetchSystem);
     const expected = request.expect?.status;
     if (execution && roleOf(index) === "trigger") {
       const status = result.ok ? result.response.status : null;
@@ -122,6 +122,7 @@ export async function runTest(file: string, test: FlowprintTest, settings: RunSe
     await setupSpan.finish(sentSetup.requestFailures.length > 0);
     if (sentSetup.requestFailures.length > 0) return done({ setupFailures: sentSetup.requestFailures, runnerProblems: ["the trigger was not sent because setup failed"] });
   }
+  const stepExpectations = requests.filter((r) => r.expect?.nodes !== undefined).map((r) => ({ id: r.id, nodes: r.expect!.nodes! }));
   const span = deps.tracer.startRun(test.name, file);
   const flowId = test.discovered_from?.flow_id;
   let execution: Execution;
@@ -132,7 +133,12 @@ export async function runTest(file: string, test: FlowprintTest, settings: RunSe
       test_name: test.name.slice(0, MAX_TEST_NAME),
       ...(flowId && UUID.test(flowId) ? { flow_id: flowId } : {}),
       trace_id: span.traceId,
-      expected: { nodes: test.expect_trace.nodes, trace_assert: test.expect_trace.trace_assert, ...(timeoutMs !== null ? { timeout_ms: timeoutMs } : {}) },
+      expected: {
+        nodes: test.expect_trace.nodes,
+        trace_assert: test.expect_trace.trace_assert,
+        ...(timeoutMs !== null ? { timeout_ms: timeoutMs } : {}),
+        ...(stepExpectations.length > 0 ? { steps: stepExpectations } : {}),
+      },
     });
   } catch (error) {
     if (!(error instanceof FlowprintUnavailable)) throw error;
@@ -144,7 +150,7 @@ export async function runTest(file: string, test: FlowprintTest, settings: RunSe
   run.traceId = span.traceId;
   span.setExecutionId(execution.id);
 
-  const sent = await sendAll(requests, (index) => (index === 0 ? "trigger" : "step"), variables, responses, () => span.traceHeaders(), execution, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, deps);
+  const sent = await sendAll(requests, (index) => (index === 0 ? "trigger" : "step"), variables, responses, (request) => (request.expect?.nodes !== undefined ? span.stepHeaders(request.id) : span.traceHeaders()), execution, timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, deps);
   const exportProblem = await span.finish(sent.requestFailures.length > 0);
   const runnerProblems = [...sent.runnerProblems, ...(exportProblem ? [exportProblem] : [])];
   if (sent.unreachable) return done({ requestFailures: sent.requestFailures, runnerProblems });

@@ -6,7 +6,7 @@ import { ExportResultCode, W3CTraceContextPropagator, type ExportResult } from "
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { TEST_EXECUTION_ATTRIBUTE } from "../otlp/classify-traffic";
+import { STEP_ID_ATTRIBUTE, TEST_EXECUTION_ATTRIBUTE } from "../otlp/classify-traffic";
 
 export const RUNNER_SERVICE = "flowprint-runner";
 
@@ -14,6 +14,11 @@ export interface RunSpan {
   traceId: string;
   /** `traceparent` (and `tracestate`) for a request sent within this run. */
   traceHeaders(): Record<string, string>;
+  /**
+   * Headers for a request whose part of the trace is checked on its own: a child span,
+   * `flowprint.step <id>`, is its parent. Ended with the run.
+   */
+  stepHeaders(stepId: string): Record<string, string>;
   setExecutionId(executionId: string): void;
   /** Ends the span and waits until it is exported; an export failure comes back as a message. */
   finish(failed: boolean): Promise<string | null>;
@@ -71,12 +76,19 @@ export function createRunTracer(options: { server: string; workspace: string; in
     startRun(testName, file, phase = "run") {
       const span: Span = tracer.startSpan(`flowprint.${phase} ${testName}`, { kind: SpanKind.CLIENT, attributes: { "flowprint.test.name": testName, "flowprint.test.file": file } });
       const runContext = trace.setSpan(ROOT_CONTEXT, span);
+      const stepSpans: Span[] = [];
+      const headersOf = (ctx: typeof runContext) => {
+        const carrier: Record<string, string> = {};
+        propagator.inject(ctx, carrier, defaultTextMapSetter);
+        return carrier;
+      };
       return {
         traceId: span.spanContext().traceId,
-        traceHeaders() {
-          const carrier: Record<string, string> = {};
-          propagator.inject(runContext, carrier, defaultTextMapSetter);
-          return carrier;
+        traceHeaders: () => headersOf(runContext),
+        stepHeaders(stepId) {
+          const step = tracer.startSpan(`flowprint.step ${stepId}`, { kind: SpanKind.CLIENT, attributes: { [STEP_ID_ATTRIBUTE]: stepId } }, runContext);
+          stepSpans.push(step);
+          return headersOf(trace.setSpan(runContext, step));
         },
         setExecutionId(executionId) {
           span.setAttribute(TEST_EXECUTION_ATTRIBUTE, executionId);
@@ -84,6 +96,7 @@ export function createRunTracer(options: { server: string; workspace: string; in
         async finish(failed) {
           if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
           exporter.lastFailure = null;
+          for (const step of stepSpans) step.end();
           span.end();
           try {
             await provider.forceFlush();

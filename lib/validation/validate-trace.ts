@@ -12,6 +12,7 @@ import { buildSpanTree } from "../traces/build-span-tree";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
 import type { TraceSpan } from "../traces/trace-span";
+import type { StepValidation } from "./validate-steps";
 
 export const SLOW_FACTOR = 1.5;
 /**
@@ -67,6 +68,8 @@ export interface TraceValidation {
   inconclusive_assertions: { expression: string; reason: string }[];
   /** Why the run is inconclusive, when it is. */
   reasons: string[];
+  /** Per request that named its own nodes (lib/validation/validate-steps.ts). */
+  step_results?: StepValidation[];
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
