@@ -27,7 +27,7 @@ describe("planSetup", () => {
     expect(test.setup).toEqual([
       {
         id: "setup_create_order",
-        name: "create a order: POST /api/v1/orders",
+        name: "create an order: POST /api/v1/orders",
         method: "POST",
         url: "{{base_url}}/api/v1/orders",
         body: { customerId: "cust-1", items: [{ productId: "p-100", quantity: 2 }] },
@@ -57,7 +57,7 @@ describe("planSetup", () => {
     const { test, notes } = planSetup(testOf({ url: "{{base_url}}/api/v1/orders/{{id}}" }, { id: "ord-4711" }), buildSystemModel(modelInputFromTraces(bare)), { service: "orders", method: "GET", route: "/api/v1/orders/:id" });
     expect(test.setup).toEqual([]);
     expect(test.trigger.url).toBe("{{base_url}}/api/v1/orders/{{id}}");
-    expect(notes).toEqual([{ path: ["trigger", "url"], message: expect.stringMatching(/POST \/api\/v1\/orders creates a order, but no recorded response showed where its id is/) }]);
+    expect(notes).toEqual([{ path: ["trigger", "url"], message: expect.stringMatching(/POST \/api\/v1\/orders creates an order, but no recorded response showed where its id is/) }]);
   });
 
   it("creates dependencies first, recursively, and reports a cycle instead of looping", () => {

@@ -3,7 +3,7 @@
 // first creates one and uses the id it gets back instead of the id recorded in production,
 // which a fresh deployment does not have. Dependencies of the creating request resolve the
 // same way, up to MAX_SETUP_DEPTH; whatever cannot be resolved is said, never guessed.
-import { nameIdField, nameRouteParameters } from "../model/name-entity";
+import { nameIdField, nameRouteParameters, withArticle } from "../model/name-entity";
 import type { ModelEndpoint, ModelEntity, SystemModel } from "../model/model-types";
 import { parseRouteTemplate } from "../model/route-template";
 import type { FlowprintRequest, FlowprintTest } from "./flowprint-test.schema";
@@ -133,7 +133,7 @@ export function planSetup(test: FlowprintTest, model: SystemModel, trigger: { se
     const existing = created.get(reference.entity);
     if (existing) return `{{${existing.stepId}.body.${existing.idField}}}`;
     if (chain.includes(reference.entity)) {
-      notes.push({ path: reference.path, message: `${reference.describe}: creating a ${reference.entity} needs a ${chain.at(-1)} first and the other way round (${[...chain, reference.entity].join(" → ")}); the recorded ${reference.value} is kept.` });
+      notes.push({ path: reference.path, message: `${reference.describe}: creating ${withArticle(reference.entity)} needs ${withArticle(chain.at(-1)!)} first and the other way round (${[...chain, reference.entity].join(" → ")}); the recorded ${reference.value} is kept.` });
       return null;
     }
     if (chain.length >= MAX_SETUP_DEPTH) {
@@ -143,17 +143,17 @@ export function planSetup(test: FlowprintTest, model: SystemModel, trigger: { se
     const entity = model.entities.find((e) => e.name === reference.entity);
     const creator = entity ? creatorOf(entity, model, trigger.service, requester?.id ?? null) : null;
     if (!creator) {
-      notes.push({ path: reference.path, message: `${reference.describe}: no endpoint was seen creating a ${reference.entity}; the recorded ${reference.value} is kept and must exist where the test runs.` });
+      notes.push({ path: reference.path, message: `${reference.describe}: no endpoint was seen creating ${withArticle(reference.entity)}; the recorded ${reference.value} is kept and must exist where the test runs.` });
       return null;
     }
     const { endpoint, idField } = creator;
     if (idField === null) {
-      notes.push({ path: reference.path, message: `${reference.describe}: ${endpoint.method} ${endpoint.route} creates a ${reference.entity}, but no recorded response showed where its id is (record http.response.body); the recorded ${reference.value} is kept.` });
+      notes.push({ path: reference.path, message: `${reference.describe}: ${endpoint.method} ${endpoint.route} creates ${withArticle(reference.entity)}, but no recorded response showed where its id is (record http.response.body); the recorded ${reference.value} is kept.` });
       return null;
     }
     const path = examplePath(endpoint);
     if (path === null) {
-      notes.push({ path: reference.path, message: `${reference.describe}: ${endpoint.method} ${endpoint.route} creates a ${reference.entity}, but none of its requests was recorded with a path; the recorded ${reference.value} is kept.` });
+      notes.push({ path: reference.path, message: `${reference.describe}: ${endpoint.method} ${endpoint.route} creates ${withArticle(reference.entity)}, but none of its requests was recorded with a path; the recorded ${reference.value} is kept.` });
       return null;
     }
     let id = stepId(`setup create ${reference.entity}`);
@@ -164,7 +164,7 @@ export function planSetup(test: FlowprintTest, model: SystemModel, trigger: { se
     const status = successStatus(endpoint);
     const request: FlowprintRequest = {
       id,
-      name: `create a ${reference.entity}: ${endpoint.method} ${endpoint.route}`,
+      name: `create ${withArticle(reference.entity)}: ${endpoint.method} ${endpoint.route}`,
       method: endpoint.method as FlowprintRequest["method"],
       url: `{{base_url}}${path}`,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),

@@ -17,6 +17,7 @@ function endpoint(service: string, method: string, route: string, rest: Partial<
     method,
     route,
     openapiPath: toOpenApiPath(route),
+    entryPoint: true,
     callCount: 10,
     sampleCount: 5,
     statusCodes: [{ value: 200, count: 10 }],

@@ -114,6 +114,8 @@ interface TrafficIndex {
   flowsByEndpoint: Map<string, ModelFlow[]>;
   /** `traceId/spanId` of a caller → the endpoints it called. */
   calleesByCaller: Map<string, Exchange[]>;
+  /** `service\nMETHOD route` of every flow's entry point. */
+  entryPoints: Set<string>;
   /** Endpoint key text → database calls and messages made while serving it. */
   databaseByEndpoint: Map<string, DatabaseCall[]>;
   messagesByEndpoint: Map<string, MessageCall[]>;
@@ -126,8 +128,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function indexTraffic(flows: readonly ModelFlow[], exchanges: readonly Exchange[], databaseCalls: readonly DatabaseCall[], messages: readonly MessageCall[]): TrafficIndex {
-  const index: TrafficIndex = { flowsByEndpoint: new Map(), calleesByCaller: new Map(), databaseByEndpoint: new Map(), messagesByEndpoint: new Map() };
+  const index: TrafficIndex = { flowsByEndpoint: new Map(), calleesByCaller: new Map(), databaseByEndpoint: new Map(), messagesByEndpoint: new Map(), entryPoints: new Set() };
   for (const flow of flows) {
+    index.entryPoints.add(`${flow.entryService}\n${flow.entryOperation}`);
     const seen = new Set<string>();
     for (const node of flow.path) {
       if (node.type !== "api_endpoint") continue;
@@ -215,6 +218,7 @@ function buildEndpoint(group: readonly Exchange[], index: TrafficIndex, flowsOfT
     id,
     ...key,
     openapiPath: key.route.startsWith("/") ? toOpenApiPath(key.route) : key.route,
+    entryPoint: index.entryPoints.has(endpointKeyText(key)),
     callCount,
     sampleCount: group.length,
     statusCodes: countBy(group.map((e) => e.status).filter((s): s is number => s !== null)).sort((a, b) => a.value - b.value),

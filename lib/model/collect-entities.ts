@@ -2,7 +2,7 @@
 // the operation HTTP or the RPC verb implies), tables (with the statement's kind), topics
 // (`order.created`), id fields of request bodies; plus the data flow that ties them together.
 import { ENTITY_OPERATION_KINDS, type DataFlowEvidence, type EntityOperation, type EntityOperationKind, type EntitySource, type ModelEndpoint, type ModelEntity } from "./model-types";
-import { nameIdField, nameTableEntity, nameTopicEntity } from "./name-entity";
+import { nameIdField, nameTableEntity, nameTopicEntity, withArticle } from "./name-entity";
 import type { DatabaseOperationKind } from "./read-database-operation";
 import type { DatabaseCall, EndpointKey, Exchange, MessageCall } from "./read-trace-exchanges";
 
@@ -141,7 +141,9 @@ function entityOfEvidence(evidence: DataFlowEvidence, endpoints: ReadonlyMap<str
 
 function findCreator(name: string, operations: readonly EntityOperation[], dataFlow: readonly DataFlowEvidence[], endpoints: ReadonlyMap<string, ModelEndpoint>): ModelEntity["creator"] {
   const create = operations.find((o) => o.kind === "create");
-  const endpointId = create?.endpointIds.find((id) => endpoints.get(id)?.entity?.name === name);
+  const candidates = (create?.endpointIds ?? []).filter((id) => endpoints.get(id)?.entity?.name === name);
+  // One a flow starts at first: a test can reach it, an internal service behind a gateway maybe not.
+  const endpointId = candidates.find((id) => endpoints.get(id)!.entryPoint) ?? candidates[0];
   if (!endpointId) return null;
   // Observed first: where the id a later request used came from in the creator's response.
   const produced = dataFlow.filter((e) => e.producerEndpointId === endpointId && e.producedAt.startsWith("body."));
@@ -162,8 +164,8 @@ function notesOf(name: string, d: EntityDraft, operations: readonly EntityOperat
   }
   if (creator && creator.idField === null) {
     const e = endpoints.get(creator.endpointId)!;
-    notes.push(`${e.method} ${e.route} creates it, but no recorded response showed where the new id is: a test that needs a ${name} cannot take the id from it.`);
+    notes.push(`${e.method} ${e.route} creates it, but no recorded response showed where the new id is: a test that needs ${withArticle(name)} cannot take the id from it.`);
   }
-  if (hasEndpoints && !creator) notes.push(`No endpoint was seen creating a ${name}: a test that needs one uses an id recorded in production.`);
+  if (hasEndpoints && !creator) notes.push(`No endpoint was seen creating ${withArticle(name)}: a test that needs one uses an id recorded in production.`);
   return notes;
 }

@@ -57,6 +57,8 @@ export interface ModelEndpoint {
   route: string;
   /** How the route names its parameters, for OpenAPI: `/orders/{id}`. */
   openapiPath: string;
+  /** Some flow starts here: the endpoint is reachable from outside (a test can call it). */
+  entryPoint: boolean;
   /** Traces of the model's flows that ran this endpoint (exact, from the flows' statistics). */
   callCount: number;
   /** Sampled traces the shapes below were learned from. */

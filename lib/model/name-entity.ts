@@ -158,3 +158,8 @@ export function nameRouteParameters(route: string): Map<string, string> {
   }
   return entities;
 }
+
+/** `an order`, `a customer`: entity names in sentences. */
+export function withArticle(entity: string): string {
+  return `${/^[aeiou]/i.test(entity) ? "an" : "a"} ${entity.replace(/_/g, " ")}`;
+}

@@ -192,6 +192,20 @@ describe("exported tests against the demo system", () => {
     const plain = await run(runArgs(plainFile));
     expect(plain.code, plain.output).toBe(1);
     expect(plain.output).toMatch(/expected status 200, got 404/);
+
+    // The order's journey: created through the gateway, then read by the id it got, each step
+    // checked against the nodes of the flow its endpoint starts.
+    const journey = await api("/model/entities/order/journey/export", { method: "POST" });
+    const { yaml: journeyYaml } = (await journey.json()) as { yaml: string };
+    expect(journey.status, journeyYaml).toBe(200);
+    expect(journeyYaml).toMatch(/url: "?\{\{base_url\}\}\/api\/v1\/orders\/\{\{create_order\.body\.id\}\}"?/);
+    const journeyFile = path.join(dir, "fresh", "order-journey.yaml");
+    writeFileSync(journeyFile, journeyYaml);
+    const walked = await run(runArgs(journeyFile));
+    expect(walked.code, walked.output).toBe(0);
+    const { executions } = (await (await api("/executions?limit=1")).json()) as { executions: { id: string }[] };
+    const validation = await (await api(`/executions/${executions[0].id}/trace-validation`)).json();
+    expect(validation.step_results.map((s: { id: string; status: string }) => `${s.id} ${s.status}`)).toEqual(["create_order passed", "read_order passed"]);
   }, 300_000);
 
   it("fails the loyalty test with the loyalty node missing when orders stops calling it", async () => {

@@ -134,6 +134,16 @@ describe.each([
     const plainTest = loadFlowprintTest(plain.yaml);
     expect(plainTest.ok && plainTest.test.setup).toEqual([]);
     expect(plain.warnings).toEqual([]);
+    const journey = await (await api("/model/entities/order/journey/export", { method: "POST" })).json();
+    const walked = loadFlowprintTest(journey.yaml);
+    expect(walked.ok && [walked.test.trigger, ...walked.test.steps].map((r) => `${r.method} ${r.url} ${r.expect?.status}`)).toEqual([
+      "POST {{base_url}}/api/orders 201",
+      "GET {{base_url}}/api/orders/{{create_order.body.id}} 200",
+    ]);
+    expect(walked.ok && walked.test.variables.base_url).toBe("http://127.0.0.1:4555");
+    const none = await api("/model/entities/customer/journey/export", { method: "POST" });
+    expect(none.status).toBe(422);
+    expect((await none.json()).error.message).toMatch(/no endpoint was seen creating a customer/);
     const badSetup = await api(`/telemetry/flows/${read.id}/export?setup=sometimes`, { method: "POST" });
     expect(badSetup.status).toBe(400);
     expect(JSON.stringify(await badSetup.json())).toContain("setup");
