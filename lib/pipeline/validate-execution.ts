@@ -94,6 +94,8 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
     flowErrorRate: baseline.errorRate,
     defaultTimeoutMs: workspace?.defaultTimeoutMs ?? 30_000,
     assertions: expected.trace_assert,
+    // Steps that name their own nodes are the path check when the test names none for the whole trace.
+    checkPath: !(expected.steps && expected.steps.length > 0 && expected.nodes.length === 0),
     evaluate: (expression) => {
       const outcome = evaluateAssertion(expression, context);
       if (outcome.status === "passed") return { status: "passed" };
