@@ -1,7 +1,8 @@
-// `npx flowprint <command>`: run (tests from flows, the default), eval run, export-trace.
+// `npx flowprint <command>`: run (tests from flows, the default), export, eval run, export-trace.
 import { runEvalCli } from "../eval/run-eval-cli";
 import { runExportTraceCli } from "../eval/export-trace-cli";
 import { EXIT_PASSED, EXIT_USAGE } from "./exit-codes";
+import { runExportCli } from "./export-cli";
 import { runCli, type CliIo } from "./run-cli";
 import { WHERE_IT_RUNS } from "./usage";
 
@@ -9,6 +10,7 @@ export const COMMANDS_USAGE = `Usage: flowprint <command> [options]
 
 Commands:
   run <test.yaml>...              run tests exported from flows against a system
+  export flow|journey|openapi <id>  write a flow's test, an entity's journey, a service's OpenAPI
   eval run --dataset <file> ...   run an eval dataset against a model, or score recorded outputs
   export-trace <trace id>         write a trace's LLM calls as an eval dataset
 
@@ -24,6 +26,7 @@ export async function dispatchCli(argv: readonly string[], io: CliIo): Promise<n
   }
   if (command === "eval") return runEvalCli(rest, io);
   if (command === "export-trace") return runExportTraceCli(rest, io);
+  if (command === "export") return runExportCli(rest, io);
   if (command === "run") return runCli(argv, io);
   io.err(`flowprint: unknown command "${command}"\n\n${COMMANDS_USAGE}`);
   return EXIT_USAGE;

@@ -2,6 +2,10 @@
 // orders are created (bodies recorded) and read back by id in later traces. Checks the model
 // API, the OpenAPI document (validated by a maintained OpenAPI validator) and a flow export
 // that creates its own order first; on SQLite and, when TEST_DATABASE_URL is set, PostgreSQL.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { context, SpanKind, trace } from "@opentelemetry/api";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,5 +151,29 @@ describe.each([
     const badSetup = await api(`/telemetry/flows/${read.id}/export?setup=sometimes`, { method: "POST" });
     expect(badSetup.status).toBe(400);
     expect(JSON.stringify(await badSetup.json())).toContain("setup");
+  });
+
+  it("exports from the CLI: a flow with setup, the order journey and the OpenAPI document", async (ctx) => {
+    if (!app) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+    const out = mkdtempSync(path.join(tmpdir(), "flowprint-export-"));
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/flowprint.mjs", "export", ...args, "--server", app!.baseUrl, "--workspace", workspace, "-o", out], { encoding: "utf8" });
+    const flows = (await (await api("/telemetry/flows")).json()).flows as { id: string; name: string }[];
+    const read = cli("flow", flows.find((f) => f.name === "shop → GET /api/orders/:id")!.id);
+    expect(read.status, read.stderr).toBe(0);
+    expect(read.stderr).toMatch(/^warning: .*no endpoint was seen creating a customer/m);
+    const journey = cli("journey", "order");
+    expect(journey.status, journey.stderr).toBe(0);
+    const openapi = cli("openapi", "shop", "--format", "yaml");
+    expect(openapi.status, openapi.stderr).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(3);
+    expect(files[0]).toBe("order-journey.yaml");
+    expect(files[1]).toMatch(/^shop-get-api-orders-id-[0-9a-f]{8}\.yaml$/);
+    expect(files[2]).toBe("shop.openapi.yaml");
+    expect(readFileSync(path.join(out, files[1]), "utf8")).toContain("setup_create_order");
+    expect(parse(readFileSync(path.join(out, "shop.openapi.yaml"), "utf8")).openapi).toBe("3.1.0");
+    const missing = cli("journey", "spaceship");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/No entity "spaceship"/);
   });
 });

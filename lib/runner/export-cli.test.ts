@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseExportArgs, runExportCli } from "./export-cli";
+
+describe("parseExportArgs", () => {
+  it("reads what, which and where, with the environment's server and workspace", () => {
+    expect(parseExportArgs(["flow", "f-1", "--setup=none", "-o", "tests"], { FLOWPRINT_SERVER: "http://fp:3000/", FLOWPRINT_WORKSPACE: "shop" })).toEqual({
+      kind: "export",
+      options: { kind: "flow", target: "f-1", output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop" },
+    });
+    expect(parseExportArgs(["openapi", "orders", "--format", "yaml"], {})).toMatchObject({ kind: "export", options: { kind: "openapi", format: "yaml", server: "http://localhost:3000", workspace: "default" } });
+  });
+
+  it("names what is wrong with the arguments", () => {
+    const message = (argv: string[]) => {
+      const parsed = parseExportArgs(argv, {});
+      return parsed.kind === "usage-error" ? parsed.message : parsed.kind;
+    };
+    expect(message([])).toBe("export what? flow, journey or openapi");
+    expect(message(["spaceship", "x"])).toBe('"spaceship" is not something to export: flow, journey or openapi');
+    expect(message(["journey"])).toBe("which entity? give its name");
+    expect(message(["flow", "a", "b"])).toBe("one flow at a time, got 2");
+    expect(message(["flow", "a", "--setup", "maybe"])).toBe('--setup must be auto or none, got "maybe"');
+    expect(message(["journey", "order", "--setup", "none"])).toBe("--setup applies to flow exports only");
+    expect(message(["openapi", "orders", "--format", "xml"])).toBe('--format for openapi must be json or yaml, got "xml"');
+    expect(message(["journey", "order", "--format", "yaml"])).toBe("--format does not apply to journey exports");
+    expect(message(["flow", "a", "--bogus"])).toBe("unknown option --bogus");
+    expect(message(["flow", "--help"])).toBe("help");
+  });
+});
+
+describe("runExportCli", () => {
+  it("says when Flowprint cannot be reached, with exit code 1", async () => {
+    const err: string[] = [];
+    const code = await runExportCli(["journey", "order", "--server", "http://127.0.0.1:9"], { out: () => undefined, err: (t) => err.push(t), env: {} });
+    expect(code).toBe(1);
+    expect(err.join("")).toMatch(/^flowprint: Flowprint at http:\/\/127\.0\.0\.1:9 could not be reached/);
+  });
+});

@@ -1,0 +1,23 @@
+import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
+
+export const EXPORT_USAGE = `Usage: flowprint export <what> <which> [--output <dir>] [options]
+
+Writes a test file or an API description from what Flowprint learned:
+  flow <flow id>           the flow as a runnable test (setup steps create what it needs)
+  journey <entity>         the entity's lifecycle as one test (create, read, update, delete)
+  openapi <service>        the service's OpenAPI 3.1 document, inferred from traffic
+
+Options:
+  -o, --output <dir>       where to write the file (default: the current directory)
+  --setup auto|none        flow: create the entities the trigger refers to first (default auto)
+  --format <format>        flow: flowprint (default) or testmesh; openapi: json (default) or yaml
+  --server <url>           Flowprint (env FLOWPRINT_SERVER, default ${DEFAULT_SERVER})
+  --workspace <id>         Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")
+  -h, --help               this text
+
+What a file could not do as recorded (an id kept, a body never recorded) is printed as a
+warning and written as a comment where it applies.
+
+Exit codes: 0 written; 1 unknown flow, entity or service, no journey, Flowprint could not be
+reached, or the file could not be written; 2 usage error.
+`;
