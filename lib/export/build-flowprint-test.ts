@@ -13,6 +13,7 @@ import { templateUrl } from "./template-url";
 import { chainRequests } from "./chain-requests";
 import type { RecordedCall } from "./read-journey-calls";
 import { stepId } from "./step-id";
+import { databaseWriteAssertions, type RecordedSpan } from "./assert-database-writes";
 
 /**
  * The whole trace's wall time also covers asynchronous work after the response (consumers of
@@ -44,11 +45,15 @@ export interface RepresentativeEntry {
   attributes: Attributes;
   /** The requests of a journey trace (its root is a client, not a server), in order. */
   journey?: readonly RecordedCall[] | null;
+  /** The trace's spans in start order: the database writes among them become assertions. */
+  spans?: readonly RecordedSpan[];
 }
 
 export interface ExportOptions {
   /** The workspace's default_timeout_ms. */
   timeoutMs: number;
+  /** Expressions appended to trace_assert (what sets a variant apart, lib/export/build-variant-tests). */
+  extraAssertions?: readonly string[];
 }
 
 /**
@@ -108,6 +113,7 @@ export function buildFlowprintTest(flow: ExportableFlow, entry: RepresentativeEn
   // A flow that usually fails (an out-of-stock order) is expected to fail again.
   if (flow.errorRate < EXPECTED_ERROR_RATE) traceAssert.push("trace.spans | filter(.status == 'error') | len == 0");
   traceAssert.push(`trace.duration_ms < ${traceBudgetMs(flow.p95DurationMs)}`);
+  traceAssert.push(...databaseWriteAssertions(path, entry?.spans ?? []), ...(options.extraAssertions ?? []));
   return {
     version: 1,
     name: flow.name,

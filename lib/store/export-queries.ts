@@ -1,6 +1,6 @@
 // What exporting a flow reads: the flow, its per-node P95, its representative trace's entry
-// span (when retention has not deleted it), the requests of a journey trace, and the
-// workspace's default timeout.
+// span and spans (when retention has not deleted them), the requests of a journey trace, and
+// the workspace's default timeout.
 import type { ExportableFlow, RepresentativeEntry } from "../export/build-flowprint-test";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
 import { variantDisplayName } from "../flows/label-variants";
@@ -38,7 +38,9 @@ export async function loadFlowForExport(store: Store, workspaceId: string, flowI
       ? await store.prisma.span.findUnique({ where: { workspaceId_traceId_spanId: { workspaceId, traceId, spanId: trace.rootSpanId } }, select: { name: true, attributes: true, kind: true } })
       : null;
     if (root) {
-      entry = { traceId, spanName: root.name, attributes: (root.attributes ?? {}) as Attributes };
+      // Database writes become assertions (lib/export/assert-database-writes picks them out).
+      const traceSpans = await store.prisma.span.findMany({ where: { workspaceId, traceId }, select: { service: true, name: true, attributes: true }, orderBy: { startNs: "asc" } });
+      entry = { traceId, spanName: root.name, attributes: (root.attributes ?? {}) as Attributes, spans: traceSpans.map((s) => ({ ...s, attributes: (s.attributes ?? {}) as Attributes })) };
       // Only a trace that did not start at a server can be a journey of several requests.
       if (root.kind !== SpanKind.SERVER) {
         const spans = await store.prisma.span.findMany({
