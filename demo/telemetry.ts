@@ -94,8 +94,10 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({
-        // Recorded so tests exported from these flows can replay requests as they were sent.
-        headersToSpanAttributes: { server: { requestHeaders: ["content-type"] } },
+        // Recorded so tests exported from these flows can replay requests as they were sent,
+        // the caller's identity included: the gateway turns it into the entry span's
+        // `customer.tier`, which decides the loyalty path.
+        headersToSpanAttributes: { server: { requestHeaders: ["content-type", "x-customer-id", "x-customer-tier"] } },
         ignoreIncomingRequestHook: (request) => request.url?.startsWith(QUEUE_PATH_PREFIX) ?? false,
         startOutgoingSpanHook: (request) => {
           const service = peers.get(`${request.hostname ?? request.host}:${request.port}`);
