@@ -3,6 +3,7 @@ import { FlowRisk } from "./flow-risk";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatCount, formatPercent } from "@/lib/format/format-number";
 import { errorTone } from "./error-tone";
+import { ExportVariants } from "./export-variants";
 import { ExplanationText } from "./explanation-text";
 import { flowHref } from "./flow-links";
 import { FlowPathSummary } from "./flow-path-summary";
@@ -81,6 +82,7 @@ export function FlowVariants({ workspaceId, flow }: { workspaceId: string; flow:
           );
         })}
       </ul>
+      {flow.variants.length > 0 ? <ExportVariants workspaceId={workspaceId} flow={flow} /> : null}
     </Card>
   );
 }
