@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { context, SpanKind, trace, type Span } from "@opentelemetry/api";
 import { sdkClient, type SdkClient } from "../tests/support/otel-sdk";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
@@ -117,6 +118,15 @@ test("the System page shows what the order entity goes through, each endpoint's 
   await expect(order.getByTestId("data-flow").filter({ hasText: "GET /api/v1/orders/:id takes path.id from POST /api/v1/orders body.id (3×, also across traces)" })).toHaveCount(1);
   await expect(order.getByTestId("entity-creator")).toContainText("POST /api/v1/orders (api-gateway)");
   await expect(order.getByTestId("entity-creator")).toContainText("new id in the response's id");
+
+  // Its journey downloads as one test: created, then read by the id the creation returned.
+  const download = page.waitForEvent("download");
+  await order.getByRole("button", { name: "Export the order journey as a test" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("order-journey.yaml");
+  const journey = await readFile((await file.path())!, "utf8");
+  expect(journey).toContain("url: \"{{base_url}}/api/v1/orders/{{create_order.body.id}}\"");
+  await expect(order.getByTestId("journey-export-result")).toContainText("npx flowprint run order-journey.yaml");
 
   // Instrumentation: the gateway and orders have no gaps, the legacy service's spans lack a route.
   await expect(page.getByTestId("service-orders").getByTestId("instrumentation-ok")).toHaveText("No gaps found");

@@ -109,7 +109,7 @@ function SystemModelSections({ workspaceId, model }: { workspaceId: string; mode
         ) : (
           <div className="space-y-4">
             {active.map((entity) => (
-              <EntityCard key={entity.name} entity={entity} index={index} onOpenEndpoint={openFromEntity} />
+              <EntityCard key={entity.name} workspaceId={workspaceId} entity={entity} index={index} onOpenEndpoint={openFromEntity} />
             ))}
             {referenced.length > 0 ? (
               <section aria-labelledby="referenced-entities-title">
