@@ -7,7 +7,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, Skeleton } from "@/components/ui/states";
+import { AiDraftProblem, AiDraftResult } from "./ai-draft-result";
 import { RunCommand } from "./run-command";
+import { useAiDraft } from "./use-ai-draft";
 import { useFlowExport, type ExportFormat as Format } from "./use-flow-export";
 import { YamlCode } from "./yaml-code";
 
@@ -25,12 +27,15 @@ function download(text: string, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
-export function FlowExport({ workspaceId, flowId }: { workspaceId: string; flowId: string }) {
+/** `aiDraftModel`: the model drafting is configured with (FLOWPRINT_LLM_*), null when it is off. */
+export function FlowExport({ workspaceId, flowId, aiDraftModel = null }: { workspaceId: string; flowId: string; aiDraftModel?: string | null }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const format: Format = params.get("format") === "testmesh" ? "testmesh" : "flowprint";
   const exported = useFlowExport(workspaceId, flowId, format);
+  const draft = useAiDraft(workspaceId, flowId);
+  const drafting = aiDraftModel !== null && format === "flowprint";
 
   return (
     <div className="space-y-5">
@@ -44,6 +49,11 @@ export function FlowExport({ workspaceId, flowId }: { workspaceId: string; flowI
         actions={
           exported.data ? (
             <>
+              {drafting ? (
+                <Button onClick={() => draft.mutate()} disabled={draft.isPending} title={`Ask ${aiDraftModel} to improve this test, checked against the system model`}>
+                  {draft.isPending ? "Drafting…" : "Draft with AI"}
+                </Button>
+              ) : null}
               <CopyButton text={exported.data.yaml} label="the YAML" size="md" />
               <Button variant="primary" onClick={() => download(exported.data.yaml, exported.data.file_name)}>
                 Download {exported.data.file_name}
@@ -73,7 +83,21 @@ export function FlowExport({ workspaceId, flowId }: { workspaceId: string; flowI
         <ErrorState what="the export" error={exported.error} onRetry={() => exported.refetch()} />
       ) : (
         <>
-          <YamlCode text={exported.data.yaml} label={`${exported.data.file_name}, ${format} format`} />
+          {drafting && draft.isPending ? <Skeleton rows={2} label={`Drafting with ${aiDraftModel}`} className="h-4" /> : null}
+          {drafting && draft.isError ? <AiDraftProblem error={draft.error} /> : null}
+          {drafting && draft.data ? (
+            <div className="grid gap-4 lg:grid-cols-2">
+              <section className="min-w-0 space-y-2" aria-labelledby="deterministic-title">
+                <h2 id="deterministic-title" className="text-sm font-semibold leading-7">
+                  Exported from the trace
+                </h2>
+                <YamlCode text={exported.data.yaml} label={`${exported.data.file_name}, ${format} format`} />
+              </section>
+              <AiDraftResult draft={draft.data} />
+            </div>
+          ) : (
+            <YamlCode text={exported.data.yaml} label={`${exported.data.file_name}, ${format} format`} />
+          )}
           {format === "flowprint" ? (
             <Card>
               <CardHeader title="Run it" />
