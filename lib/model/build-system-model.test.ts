@@ -112,3 +112,15 @@ describe("data flow through a gateway", () => {
     expect(flows).toEqual(["/api/orders body.id → /api/orders/:id path.id", "/orders body.id → /orders/:id path.id"]);
   });
 });
+
+describe("request examples", () => {
+  it("come from a request that succeeded, not one the endpoint refused", () => {
+    const t = (n: number) => n.toString(16).padStart(32, "0");
+    const order = (n: number, status: number, body: unknown) => [
+      makeTraceSpan({ traceId: t(n), spanId: "s1", service: "orders", kind: SpanKind.SERVER, name: "POST /orders", status: status >= 500 ? "error" : "unset", attributes: { "http.request.method": "POST", "http.route": "/orders", "url.path": "/orders", "http.response.status_code": status, "http.request.body": JSON.stringify(body) } }),
+    ];
+    // Trace ids order the samples: the refused order comes first.
+    const model = buildSystemModel(modelInputFromTraces([order(1, 409, { sku: "sold-out-1" }), order(2, 201, { sku: "in-stock-1" })]));
+    expect(model.endpoints[0].requestExample).toEqual({ sku: "in-stock-1" });
+  });
+});

@@ -186,6 +186,10 @@ function buildEndpoint(group: readonly Exchange[], index: TrafficIndex, flowsOfT
   const pathParameters: ModelParameter[] = pathNames.map((name) => ({ name, example: pathValues.find((v) => v[name] !== undefined)?.[name] ?? null, required: true }));
 
   const requestSamples = group.map((e) => e.requestBody).filter(isJson);
+  // The example is what a test sends to get the endpoint's usual answer: a request that
+  // succeeded, never one that was refused (a sold-out order, an invalid body).
+  const succeeded = group.filter((e) => e.status !== null && e.status < 400 && !e.hasError && isJson(e.requestBody));
+  const requestExample = (succeeded[0] ?? group.find((e) => isJson(e.requestBody)))?.requestBody;
   const byStatus = new Map<number, Exchange[]>();
   for (const e of group) {
     if (e.status === null) continue;
@@ -226,7 +230,7 @@ function buildEndpoint(group: readonly Exchange[], index: TrafficIndex, flowsOfT
     queryParameters: parametersOf(group.map((e) => e.query)),
     headers: parametersOf(group.map((e) => e.headers)).map((h) => ({ ...h, required: false })),
     requestBody: inferJsonSchemaFromSamples(requestSamples),
-    requestExample: requestSamples[0],
+    requestExample,
     responses,
     p50Ms: sketch.count > 0 ? round(durationQuantileMs(sketch, 0.5)) : null,
     p95Ms: sketch.count > 0 ? round(durationQuantileMs(sketch, 0.95)) : null,
