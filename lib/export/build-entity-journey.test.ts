@@ -52,3 +52,13 @@ describe("buildEntityJourney", () => {
     expect(buildEntityJourney({ entity: customer, model, entryFlows, origin: null, timeoutMs: 1_000 })).toEqual({ test: null, notes: [{ path: [], message: "no endpoint was seen creating a customer: a journey starts with its creation." }] });
   });
 });
+
+describe("a journey step's request", () => {
+  it("is the one its flow's representative recorded, so the request takes the path the step expects", () => {
+    const create = byRoute("POST", "/api/v1/orders").id;
+    const flows = new Map(entryFlows);
+    flows.set(create, { ...entryFlows.get(create)!, request: { body: { customerId: "cust-gold" }, headers: { "x-tier": "gold" } } });
+    const { test } = buildEntityJourney({ entity: order, model, entryFlows: flows, origin: null, timeoutMs: 1_000 });
+    expect(test!.trigger).toMatchObject({ body: { customerId: "cust-gold" }, headers: { "x-tier": "gold" } });
+  });
+});

@@ -17,6 +17,11 @@ export interface EntryFlow {
   id: string;
   path: readonly PathNode[];
   nodeP95Ms: ReadonlyMap<string, number>;
+  /**
+   * The flow's representative request: its body and headers took the path above (a gold
+   * customer's order takes another path than the one most orders take).
+   */
+  request?: { body: unknown; headers: Record<string, string> } | null;
 }
 
 export interface JourneyInput {
@@ -90,18 +95,21 @@ export function buildEntityJourney(input: JourneyInput): EntityJourney {
       notes.push({ path: [], message: `${label} (${e.method} ${e.route}) was left out: none of its requests was recorded with a path.` });
       return;
     }
-    const headers = Object.fromEntries(e.headers.filter((h) => h.example !== null).map((h) => [h.name, h.example!]));
-    const nodes = label === "read after delete" ? undefined : nodesOf(input.entryFlows.get(e.id));
+    const flow = input.entryFlows.get(e.id);
+    const recorded = flow?.request ?? null;
+    const headers = recorded ? recorded.headers : Object.fromEntries(e.headers.filter((h) => h.example !== null).map((h) => [h.name, h.example!]));
+    const example = recorded ? recorded.body : e.requestExample;
+    const nodes = label === "read after delete" ? undefined : nodesOf(flow);
     requests.push({
       id,
       name: `${label}: ${e.method} ${e.route}`,
       method: e.method as FlowprintRequest["method"],
       url,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      ...(withBody && e.requestExample !== undefined ? { body: structuredClone(e.requestExample) } : {}),
+      ...(withBody && example !== undefined ? { body: structuredClone(example) } : {}),
       expect: { ...(status !== undefined ? { status } : {}), ...(nodes ? { nodes } : {}) },
     });
-    if (withBody && e.requestExample === undefined && ["POST", "PUT", "PATCH"].includes(e.method)) {
+    if (withBody && example === undefined && ["POST", "PUT", "PATCH"].includes(e.method)) {
       const index = requests.length - 1;
       notes.push({ path: index === 0 ? ["trigger"] : ["steps", index - 1], message: `the body of ${e.method} ${e.route} was not recorded; the ${label} step sends none.` });
     }
