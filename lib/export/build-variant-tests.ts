@@ -67,7 +67,7 @@ export function buildVariantTests(variants: readonly VariantToExport[], explanat
     }
     const identity = { entryService: flow.entryService, entryOperation: flow.entryOperation };
     const extraAssertions = asserted.flatMap((e) => explanationAssertions(identity, e, variant.entry?.attributes ?? {}));
-    const exported = exportFlow(flow, variant.entry, "flowprint", { ...options, extraAssertions });
+    const exported = exportFlow(flow, variant.entry, "flowprint", { ...options, extraAssertions, explanations: own });
 
     const fileWarnings = [...exported.warnings, ...reasons];
     let header: string[];

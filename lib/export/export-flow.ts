@@ -1,9 +1,11 @@
 // One entry for both export formats: the YAML text and the file name users download it as.
+import type { VariantExplanation } from "../drift/explain-variants";
 import type { SystemModel } from "../model/model-types";
 import { buildFlowprintTest, STAND_IN_BASE_URL, type ExportableFlow, type ExportOptions, type RepresentativeEntry } from "./build-flowprint-test";
 import { buildTestmeshFlow } from "./build-testmesh-flow";
 import { exportFileName } from "./export-file-name";
 import { FLOWPRINT_TEST_SCHEMA_ID } from "./flowprint-test.schema";
+import { noteUnreachableBranches } from "./note-unreachable-branches";
 import { noteUnrecordedInputs } from "./note-unrecorded-inputs";
 import { planSetup, type ExportNote } from "./plan-setup";
 import { renderTestYaml } from "./render-test-yaml";
@@ -27,6 +29,8 @@ export interface FlowExportOptions extends ExportOptions {
   /** auto: create the entities the trigger refers to first, when `model` knows how. */
   setup?: SetupMode;
   model?: SystemModel | null;
+  /** What sets this variant apart from its entry point's others (lib/drift/explain-variants). */
+  explanations?: readonly VariantExplanation[];
 }
 
 export function exportFlow(flow: ExportableFlow, entry: RepresentativeEntry | null, format: ExportFormat, options: FlowExportOptions): ExportedFlow {
@@ -44,6 +48,7 @@ export function exportFlow(flow: ExportableFlow, entry: RepresentativeEntry | nu
     notes.push(...planned.notes);
   }
   notes.push(...noteUnrecordedInputs(test));
+  notes.push(...noteUnreachableBranches(test, options.explanations ?? []));
   const baseUrl = test.variables?.base_url;
   const recorded = typeof baseUrl === "string" && baseUrl !== STAND_IN_BASE_URL ? baseUrl : null;
   const yaml = renderTestYaml(

@@ -7,6 +7,7 @@ import { searchParamsObject } from "@/lib/api/workspace.schemas";
 import { EXPORT_FORMATS, exportFlow, SETUP_MODES } from "@/lib/export/export-flow";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { getSystemModel } from "@/lib/pipeline/system-model";
+import { entryPointExplanations } from "@/lib/store/drift-queries";
 import { loadFlowForExport } from "@/lib/store/export-queries";
 
 export const dynamic = "force-dynamic";
@@ -24,5 +25,6 @@ export const POST = handleJson(async (request: Request, context: { params: Promi
   const loaded = await loadFlowForExport(store, workspaceId, flowId);
   if (!loaded) throw new NotFoundError(`No flow ${flowId} in workspace ${workspaceId}.`);
   const model = format === "flowprint" && setup === "auto" ? await getSystemModel(store, workspaceId) : null;
-  return exportFlow(loaded.flow, loaded.entry, format, { timeoutMs: loaded.timeoutMs, setup, model });
+  const explanations = (await entryPointExplanations(store, workspaceId, loaded.flow.entryService, loaded.flow.entryOperation)).filter((e) => e.variantId === loaded.flow.fingerprint);
+  return exportFlow(loaded.flow, loaded.entry, format, { timeoutMs: loaded.timeoutMs, setup, model, explanations });
 });
