@@ -6,13 +6,14 @@ import { DataFlowSentence } from "./describe-data-flow";
 import { EndpointRef } from "./endpoint-ref";
 import { LifecycleRow } from "./lifecycle-row";
 import type { ModelIndex } from "./model-index";
+import { EntityAiDraft } from "./entity-ai-draft";
 import { JourneyExport } from "./journey-export";
 import { Notes } from "./notes";
 import { domId } from "./system-links";
 
 const SOURCE_LABEL: Record<ModelEntitySourceKind, string> = { route: "route", rpc: "RPC", table: "table", topic: "topic", body_field: "body field" };
 
-export function EntityCard({ workspaceId, entity, index, onOpenEndpoint }: { workspaceId: string; entity: ModelEntityView; index: ModelIndex; onOpenEndpoint: (id: string) => void }) {
+export function EntityCard({ workspaceId, entity, index, onOpenEndpoint, aiDraftModel = null }: { workspaceId: string; entity: ModelEntityView; index: ModelIndex; onOpenEndpoint: (id: string) => void; aiDraftModel?: string | null }) {
   const titleId = `entity-${domId(entity.name)}-title`;
   return (
     <Card className="p-4" data-testid={`entity-${entity.name}`}>
@@ -47,7 +48,10 @@ export function EntityCard({ workspaceId, entity, index, onOpenEndpoint }: { wor
           <EntityFacts entity={entity} index={index} onOpenEndpoint={onOpenEndpoint} />
         </div>
         <Notes notes={entity.notes} label={`Notes on ${entity.name}`} />
-        <JourneyExport workspaceId={workspaceId} entity={entity.name} canCreate={entity.creator !== null && entity.creator.id_field !== null} />
+        <div className="flex flex-wrap items-start gap-3">
+          <JourneyExport workspaceId={workspaceId} entity={entity.name} canCreate={entity.creator !== null && entity.creator.id_field !== null} />
+          <EntityAiDraft workspaceId={workspaceId} entity={entity.name} aiDraftModel={aiDraftModel} />
+        </div>
       </article>
     </Card>
   );

@@ -28,7 +28,8 @@ function splitEntities(entities: ModelEntityView[]): { active: ModelEntityView[]
   return { active, referenced: entities.filter((e) => !active.includes(e)) };
 }
 
-export function SystemView({ workspaceId }: { workspaceId: string }) {
+/** `aiDraftModel`: the model drafting is configured with (FLOWPRINT_LLM_*), null when it is off. */
+export function SystemView({ workspaceId, aiDraftModel = null }: { workspaceId: string; aiDraftModel?: string | null }) {
   const query = useQuery({
     queryKey: queryKeys.model(workspaceId),
     queryFn: () => fetchJson<SystemModelView>(workspaceApi(workspaceId, "/model")),
@@ -89,12 +90,12 @@ export function SystemView({ workspaceId }: { workspaceId: string }) {
           <StaleDataNotice what="system model" error={query.error} onRetry={() => query.refetch()} />
         </div>
       ) : null}
-      <SystemModelSections workspaceId={workspaceId} model={model} />
+      <SystemModelSections workspaceId={workspaceId} model={model} aiDraftModel={aiDraftModel} />
     </>
   );
 }
 
-function SystemModelSections({ workspaceId, model }: { workspaceId: string; model: SystemModelView }) {
+function SystemModelSections({ workspaceId, model, aiDraftModel }: { workspaceId: string; model: SystemModelView; aiDraftModel: string | null }) {
   const index = useMemo(() => indexModel(model), [model]);
   const known = useCallback((id: string) => index.endpoints.has(id), [index]);
   const { openId, open } = useOpenEndpoint(known);
@@ -109,7 +110,7 @@ function SystemModelSections({ workspaceId, model }: { workspaceId: string; mode
         ) : (
           <div className="space-y-4">
             {active.map((entity) => (
-              <EntityCard key={entity.name} workspaceId={workspaceId} entity={entity} index={index} onOpenEndpoint={openFromEntity} />
+              <EntityCard key={entity.name} workspaceId={workspaceId} aiDraftModel={aiDraftModel} entity={entity} index={index} onOpenEndpoint={openFromEntity} />
             ))}
             {referenced.length > 0 ? (
               <section aria-labelledby="referenced-entities-title">

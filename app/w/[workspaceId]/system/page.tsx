@@ -3,8 +3,11 @@ import { Suspense } from "react";
 import { SystemView } from "@/components/system/system-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/states";
+import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const metadata: Metadata = { title: "System" };
+// Whether drafting with AI is configured is read per request from the server's environment.
+export const dynamic = "force-dynamic";
 
 export default async function SystemPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
@@ -18,7 +21,7 @@ export default async function SystemPage({ params }: { params: Promise<{ workspa
         </>
       }
     >
-      <SystemView workspaceId={decodeURIComponent(workspaceId)} />
+      <SystemView workspaceId={decodeURIComponent(workspaceId)} aiDraftModel={getRuntime().config.llmDraft?.model ?? null} />
     </Suspense>
   );
 }
