@@ -10,7 +10,7 @@ export const COMMANDS_USAGE = `Usage: flowprint <command> [options]
 
 Commands:
   run <test.yaml>...              run tests exported from flows against a system
-  export flow|journey|openapi <id>  write a flow's test, an entity's journey, a service's OpenAPI
+  export flow|journey|variants|openapi ...  write tests or a service's OpenAPI document
   eval run --dataset <file> ...   run an eval dataset against a model, or score recorded outputs
   export-trace <trace id>         write a trace's LLM calls as an eval dataset
 

@@ -5,8 +5,10 @@ describe("parseExportArgs", () => {
   it("reads what, which and where, with the environment's server and workspace", () => {
     expect(parseExportArgs(["flow", "f-1", "--setup=none", "-o", "tests"], { FLOWPRINT_SERVER: "http://fp:3000/", FLOWPRINT_WORKSPACE: "shop" })).toEqual({
       kind: "export",
-      options: { kind: "flow", target: "f-1", output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop" },
+      options: { kind: "flow", target: "f-1", operation: null, ai: false, output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop" },
     });
+    expect(parseExportArgs(["variants", "api-gateway", "POST", "/api/v1/orders"], {})).toMatchObject({ kind: "export", options: { kind: "variants", target: "api-gateway", operation: "POST /api/v1/orders" } });
+    expect(parseExportArgs(["journey", "order", "--ai"], {})).toMatchObject({ kind: "export", options: { ai: true } });
     expect(parseExportArgs(["openapi", "orders", "--format", "yaml"], {})).toMatchObject({ kind: "export", options: { kind: "openapi", format: "yaml", server: "http://localhost:3000", workspace: "default" } });
   });
 
@@ -15,12 +17,14 @@ describe("parseExportArgs", () => {
       const parsed = parseExportArgs(argv, {});
       return parsed.kind === "usage-error" ? parsed.message : parsed.kind;
     };
-    expect(message([])).toBe("export what? flow, journey or openapi");
-    expect(message(["spaceship", "x"])).toBe('"spaceship" is not something to export: flow, journey or openapi');
+    expect(message([])).toBe("export what? flow, journey, variants or openapi");
+    expect(message(["spaceship", "x"])).toBe('"spaceship" is not something to export: flow, journey, variants or openapi');
+    expect(message(["variants", "api-gateway"])).toMatch(/^which operation of the entry point\?/);
+    expect(message(["openapi", "orders", "--ai"])).toBe("--ai drafts flow and journey tests only");
     expect(message(["journey"])).toBe("which entity? give its name");
     expect(message(["flow", "a", "b"])).toBe("one flow at a time, got 2");
     expect(message(["flow", "a", "--setup", "maybe"])).toBe('--setup must be auto or none, got "maybe"');
-    expect(message(["journey", "order", "--setup", "none"])).toBe("--setup applies to flow exports only");
+    expect(message(["journey", "order", "--setup", "none"])).toBe("--setup applies to flow and variants exports only");
     expect(message(["openapi", "orders", "--format", "xml"])).toBe('--format for openapi must be json or yaml, got "xml"');
     expect(message(["journey", "order", "--format", "yaml"])).toBe("--format does not apply to journey exports");
     expect(message(["flow", "a", "--bogus"])).toBe("unknown option --bogus");

@@ -1,5 +1,5 @@
-// `flowprint export flow|journey|openapi <id>`: asks Flowprint's API for a test file or an
-// OpenAPI document and writes it, printing what the file could not do as recorded.
+// `flowprint export flow|journey|variants|openapi <id>`: asks Flowprint's API for test files or
+// an OpenAPI document and writes them, printing what a file could not do as recorded.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
@@ -13,12 +13,16 @@ export interface ExportIo {
   env: { [name: string]: string | undefined };
 }
 
-const KINDS = ["flow", "journey", "openapi"] as const;
+const KINDS = ["flow", "journey", "variants", "openapi"] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface ExportOptions {
   kind: Kind;
   target: string;
+  /** variants: the entry operation (`target` is the entry service). */
+  operation: string | null;
+  /** flow, journey: a draft by the configured model instead of the deterministic export. */
+  ai: boolean;
   output: string;
   setup: "auto" | "none";
   format: string | null;
@@ -29,7 +33,7 @@ export interface ExportOptions {
 type Parsed = { kind: "help" } | { kind: "export"; options: ExportOptions } | { kind: "usage-error"; message: string };
 
 const VALUE_FLAGS = new Set(["--output", "-o", "--server", "--workspace", "--setup", "--format"]);
-const FORMATS: Record<Kind, readonly string[]> = { flow: ["flowprint", "testmesh"], journey: [], openapi: ["json", "yaml"] };
+const FORMATS: Record<Kind, readonly string[]> = { flow: ["flowprint", "testmesh"], journey: [], variants: [], openapi: ["json", "yaml"] };
 
 export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): Parsed {
   const values = new Map<string, string>();
@@ -37,6 +41,10 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "-h" || arg === "--help") return { kind: "help" };
+    if (arg === "--ai") {
+      values.set("--ai", "true");
+      continue;
+    }
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[++i];
@@ -45,13 +53,19 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
     } else if (arg.startsWith("-")) return { kind: "usage-error", message: `unknown option ${arg}` };
     else positional.push(arg);
   }
-  const [kind, target, ...extra] = positional;
-  if (!KINDS.includes(kind as Kind)) return { kind: "usage-error", message: kind === undefined ? "export what? flow, journey or openapi" : `"${kind}" is not something to export: flow, journey or openapi` };
-  if (target === undefined) return { kind: "usage-error", message: `which ${kind === "flow" ? "flow? give its id" : kind === "journey" ? "entity? give its name" : "service? give its name"}` };
-  if (extra.length > 0) return { kind: "usage-error", message: `one ${kind} at a time, got ${extra.length + 1}` };
+  const [kind, target, ...rest] = positional;
+  if (!KINDS.includes(kind as Kind)) return { kind: "usage-error", message: kind === undefined ? "export what? flow, journey, variants or openapi" : `"${kind}" is not something to export: flow, journey, variants or openapi` };
+  const which = { flow: "flow? give its id", journey: "entity? give its name", variants: "entry point? give its service and operation", openapi: "service? give its name" };
+  if (target === undefined) return { kind: "usage-error", message: `which ${which[kind as Kind]}` };
+  // An entry operation has spaces (`POST /orders`): the words after the service make it up.
+  const operation = kind === "variants" ? rest.join(" ") : null;
+  if (kind === "variants" && !operation) return { kind: "usage-error", message: 'which operation of the entry point? e.g. flowprint export variants api-gateway "POST /api/v1/orders"' };
+  if (kind !== "variants" && rest.length > 0) return { kind: "usage-error", message: `one ${kind} at a time, got ${rest.length + 1}` };
+  const ai = values.has("--ai");
+  if (ai && kind !== "flow" && kind !== "journey") return { kind: "usage-error", message: "--ai drafts flow and journey tests only" };
   const setup = values.get("--setup") ?? "auto";
   if (setup !== "auto" && setup !== "none") return { kind: "usage-error", message: `--setup must be auto or none, got "${setup}"` };
-  if (values.has("--setup") && kind !== "flow") return { kind: "usage-error", message: "--setup applies to flow exports only" };
+  if (values.has("--setup") && kind !== "flow" && kind !== "variants") return { kind: "usage-error", message: "--setup applies to flow and variants exports only" };
   const format = values.get("--format") ?? null;
   if (format !== null && !FORMATS[kind as Kind].includes(format)) {
     return { kind: "usage-error", message: FORMATS[kind as Kind].length === 0 ? `--format does not apply to ${kind} exports` : `--format for ${kind} must be ${FORMATS[kind as Kind].join(" or ")}, got "${format}"` };
@@ -61,6 +75,8 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
     options: {
       kind: kind as Kind,
       target,
+      operation,
+      ai,
       output: values.get("--output") ?? ".",
       setup,
       format,
@@ -71,11 +87,36 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
 }
 
 /** The API request for an export, and how to read its answer into a file name and text. */
-function requestOf(o: ExportOptions): { url: string; method: "GET" | "POST" } {
+function requestOf(o: ExportOptions): { url: string; method: "GET" | "POST"; body?: string } {
   const base = `${o.server}/api/v1/workspaces/${encodeURIComponent(o.workspace)}`;
+  if (o.kind === "flow" && o.ai) return { method: "POST", url: `${base}/telemetry/flows/${encodeURIComponent(o.target)}/export/ai-draft` };
   if (o.kind === "flow") return { method: "POST", url: `${base}/telemetry/flows/${encodeURIComponent(o.target)}/export?setup=${o.setup}&format=${o.format ?? "flowprint"}` };
-  if (o.kind === "journey") return { method: "POST", url: `${base}/model/entities/${encodeURIComponent(o.target)}/journey/export` };
+  if (o.kind === "journey") return { method: "POST", url: `${base}/model/entities/${encodeURIComponent(o.target)}/journey/${o.ai ? "ai-draft" : "export"}` };
+  if (o.kind === "variants") return { method: "POST", url: `${base}/telemetry/entry-points/export`, body: JSON.stringify({ entry_service: o.target, entry_operation: o.operation, setup: o.setup }) };
   return { method: "GET", url: `${base}/model/openapi?service=${encodeURIComponent(o.target)}&format=${o.format ?? "json"}` };
+}
+
+interface ExportedFile {
+  fileName: string;
+  content: string;
+  warnings: string[];
+}
+
+type ApiBody = { yaml?: string; file_name?: string; warnings?: string[]; files?: { yaml: string; file_name: string; warnings?: string[] }[]; error?: { message?: string; issues?: { path: string; message: string }[] } };
+
+/** The files an answer holds; null when it holds none. */
+function filesOf(o: ExportOptions, body: ApiBody, text: string, response: Response): ExportedFile[] | null {
+  if (o.kind === "openapi") {
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `${o.target}.openapi.${o.format ?? "json"}`;
+    return [{ fileName, content: o.format === "yaml" ? text : `${JSON.stringify(JSON.parse(text), null, 2)}\n`, warnings: [] }];
+  }
+  if (o.kind === "variants") {
+    if (!Array.isArray(body.files)) return null;
+    // Warnings of the whole export (variants left out) go with the first file.
+    return body.files.map((f, i) => ({ fileName: f.file_name, content: f.yaml, warnings: [...(i === 0 ? (body.warnings ?? []) : []), ...(f.warnings ?? [])] }));
+  }
+  if (typeof body.yaml !== "string" || typeof body.file_name !== "string") return null;
+  return [{ fileName: body.file_name, content: body.yaml, warnings: body.warnings ?? [] }];
 }
 
 export async function runExportCli(argv: readonly string[], io: ExportIo): Promise<number> {
@@ -89,47 +130,48 @@ export async function runExportCli(argv: readonly string[], io: ExportIo): Promi
     return EXIT_USAGE;
   }
   const o = parsed.options;
-  const { url, method } = requestOf(o);
+  const { url, method, body: requestBody } = requestOf(o);
   let response: Response;
   try {
-    response = await fetch(url, { method, signal: AbortSignal.timeout(60_000) });
+    // A model's draft can take a while; Flowprint bounds the model call itself.
+    response = await fetch(url, { method, ...(requestBody ? { body: requestBody, headers: { "content-type": "application/json" } } : {}), signal: AbortSignal.timeout(o.ai ? 300_000 : 60_000) });
   } catch (error) {
     io.err(`flowprint: Flowprint at ${o.server} could not be reached: ${describeFetchError(error)}\n`);
     return EXIT_FAILED;
   }
   const text = await response.text().catch(() => "");
-  let body: { yaml?: string; file_name?: string; warnings?: string[]; error?: { message?: string } } = {};
+  let body: ApiBody = {};
   try {
-    body = JSON.parse(text) as typeof body;
+    body = JSON.parse(text) as ApiBody;
   } catch {
     // YAML (an OpenAPI document) or a proxy's error page.
   }
   if (!response.ok) {
-    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}\n`);
+    const issues = (body.error?.issues ?? []).map((i) => `\n  ${i.path}: ${i.message}`).join("");
+    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}${issues}\n`);
     return EXIT_FAILED;
   }
-  let fileName: string;
-  let content: string;
-  if (o.kind === "openapi") {
-    fileName = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `${o.target}.openapi.${o.format ?? "json"}`;
-    content = o.format === "yaml" ? text : `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
-  } else {
-    if (typeof body.yaml !== "string" || typeof body.file_name !== "string") {
-      io.err(`flowprint: Flowprint answered without a file\n`);
-      return EXIT_FAILED;
-    }
-    fileName = body.file_name;
-    content = body.yaml;
+  const files = filesOf(o, body, text, response);
+  if (files === null) {
+    io.err("flowprint: Flowprint answered without a file\n");
+    return EXIT_FAILED;
   }
-  const file = path.join(o.output, path.basename(fileName));
   try {
     mkdirSync(o.output, { recursive: true });
-    writeFileSync(file, content);
   } catch (error) {
-    io.err(`flowprint: ${file} could not be written: ${(error as Error).message}\n`);
+    io.err(`flowprint: ${o.output} could not be created: ${(error as Error).message}\n`);
     return EXIT_FAILED;
   }
-  for (const warning of body.warnings ?? []) io.err(`warning: ${warning}\n`);
-  io.out(`Wrote ${file}\n`);
+  for (const exported of files) {
+    const file = path.join(o.output, path.basename(exported.fileName));
+    try {
+      writeFileSync(file, exported.content);
+    } catch (error) {
+      io.err(`flowprint: ${file} could not be written: ${(error as Error).message}\n`);
+      return EXIT_FAILED;
+    }
+    for (const warning of exported.warnings) io.err(`warning: ${path.basename(exported.fileName)}: ${warning}\n`);
+    io.out(`Wrote ${file}\n`);
+  }
   return EXIT_PASSED;
 }

@@ -2,14 +2,19 @@ import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
 
 export const EXPORT_USAGE = `Usage: flowprint export <what> <which> [--output <dir>] [options]
 
-Writes a test file or an API description from what Flowprint learned:
-  flow <flow id>           the flow as a runnable test (setup steps create what it needs)
-  journey <entity>         the entity's lifecycle as one test (create, read, update, delete)
-  openapi <service>        the service's OpenAPI 3.1 document, inferred from traffic
+Writes test files or an API description from what Flowprint learned:
+  flow <flow id>                   the flow as a runnable test (setup steps create what it needs)
+  journey <entity>                 the entity's lifecycle as one test (create, read, update, delete)
+  variants <service> <operation>   one test per variant of the entry point, each asserting
+                                   what sets it apart, e.g. variants api-gateway POST /api/v1/orders
+  openapi <service>                the service's OpenAPI 3.1 document, inferred from traffic
 
 Options:
   -o, --output <dir>       where to write the file (default: the current directory)
-  --setup auto|none        flow: create the entities the trigger refers to first (default auto)
+  --setup auto|none        flow, variants: create the entities the trigger refers to first
+                           (default auto)
+  --ai                     flow, journey: a draft by the model Flowprint is configured with
+                           (FLOWPRINT_LLM_BASE_URL on the server), checked against the model
   --format <format>        flow: flowprint (default) or testmesh; openapi: json (default) or yaml
   --server <url>           Flowprint (env FLOWPRINT_SERVER, default ${DEFAULT_SERVER})
   --workspace <id>         Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")

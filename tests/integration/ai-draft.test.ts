@@ -1,6 +1,10 @@
 // Drafting tests with a model through the running app, against a real OpenAI-compatible server
 // on a local port: the bounded context it is sent, the checks and the one retry, the errors of
 // an endpoint that fails, and the answer when drafting is not configured.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { context, SpanKind, trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeTraces } from "../../e2e/support/complete-traces";
@@ -145,6 +149,26 @@ describe("drafting tests with AI in the running app", () => {
     const retry = lastUserContent(second.body!);
     expect(retry).toContain("- trigger read_order: unknown variable {{make_order.body.id}}");
     expect(retry).toContain("- setup create_order: POST /api/carts is not an endpoint of the system model");
+  });
+
+  it("drafts from the CLI too, and prints the checks' problems when the answers fail them", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "flowprint-draft-cli-"));
+    // Asynchronously: the model endpoint answering the app runs in this process.
+    const cli = (...args: string[]) =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ["bin/flowprint.mjs", "export", ...args, "--ai", "--server", app.baseUrl, "--workspace", WS, "-o", out]);
+        let stderr = "";
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("exit", (status) => resolve({ status, stderr }));
+      });
+    script(draft());
+    const ok = await cli("flow", flowId);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readdirSync(out)).toEqual([expect.stringMatching(/\.ai-draft\.yaml$/)]);
+    script(INVALID, INVALID);
+    const failed = await cli("flow", flowId);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain("unknown variable {{make_order.body.id}}");
   });
 
   it("answers 422 naming the problems when both answers fail the checks", async () => {

@@ -13,8 +13,8 @@
 //   Flowprint has counted each of them, not for a time.
 // - The changed system is a restarted demo with DEMO_TRAFFIC_S=0, and the demo's drift (a fraud
 //   check that would change every order's path) is off, so nothing but the runs reaches it.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -221,6 +221,13 @@ describe("every variant of an entry point as tests asserting why its path is tak
     expect(body.error.issues.map((i) => i.path)).toEqual(["entry_operation"]);
     const unknown = await exportVariants({ entry_service: "api-gateway", entry_operation: "DELETE /nothing" });
     expect(unknown.status).toBe(404);
+  });
+
+  it("writes every variant's file from the CLI too", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "flowprint-variants-cli-"));
+    const cli = spawnSync(process.execPath, ["bin/flowprint.mjs", "export", "variants", "api-gateway", "POST", "/api/v1/orders", "--server", app.baseUrl, "--workspace", WS, "-o", out], { encoding: "utf8" });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([...files.values()].map((f) => path.basename(f)).sort());
   });
 
   it("states each case's explanation both ways and asserts the order's database write", () => {
