@@ -9,8 +9,27 @@ import { freePort } from "./tests/support/app-server";
 // database as the runner that started the server.
 process.env.E2E_PORT ??= String(await freePort());
 process.env.E2E_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-e2e-")), "flowprint.db")}`;
+// A second server with drafting by AI configured, against a model endpoint that
+// e2e/ai-draft.spec.ts serves on E2E_LLM_PORT: the other specs see Flowprint as it is by default.
+process.env.E2E_DRAFT_PORT ??= String(await freePort());
+process.env.E2E_LLM_PORT ??= String(await freePort());
+process.env.E2E_DRAFT_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-e2e-draft-")), "flowprint.db")}`;
 const port = Number(process.env.E2E_PORT);
 const databaseUrl = process.env.E2E_DATABASE_URL;
+const server = (serverPort: number, database: string, env: Record<string, string> = {}) => ({
+  command: "node --import tsx scripts/start.ts",
+  url: `http://127.0.0.1:${serverPort}/api/health`,
+  timeout: 120_000,
+  reuseExistingServer: false,
+  env: {
+    PORT: String(serverPort),
+    FLOWPRINT_HOST: "127.0.0.1",
+    DATABASE_URL: database,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(process.env.FLOWPRINT_DIST_DIR ? { FLOWPRINT_DIST_DIR: process.env.FLOWPRINT_DIST_DIR } : {}),
+    ...env,
+  },
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,17 +49,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "node --import tsx scripts/start.ts",
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: {
-      PORT: String(port),
-      FLOWPRINT_HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...(process.env.FLOWPRINT_DIST_DIR ? { FLOWPRINT_DIST_DIR: process.env.FLOWPRINT_DIST_DIR } : {}),
-    },
-  },
+  webServer: [
+    server(port, databaseUrl),
+    server(Number(process.env.E2E_DRAFT_PORT), process.env.E2E_DRAFT_DATABASE_URL, {
+      FLOWPRINT_LLM_BASE_URL: `http://127.0.0.1:${process.env.E2E_LLM_PORT}/v1`,
+      FLOWPRINT_LLM_MODEL: "e2e-draft-model",
+    }),
+  ],
 });

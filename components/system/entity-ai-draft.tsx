@@ -16,7 +16,7 @@ export function EntityAiDraft({ workspaceId, entity, aiDraftModel }: { workspace
   if (aiDraftModel === null) return null;
   return (
     <div className="space-y-2">
-      <Button size="sm" onClick={() => draft.mutate()} disabled={draft.isPending} aria-label={`Draft a ${entity} test with AI (${aiDraftModel})`}>
+      <Button size="sm" onClick={() => draft.mutate()} disabled={draft.isPending} aria-label={`Draft a test of the ${entity} with AI (${aiDraftModel})`}>
         {draft.isPending ? "Drafting…" : "Draft with AI"}
       </Button>
       {draft.isError ? <AiDraftProblem error={draft.error} /> : null}

@@ -66,7 +66,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function startOpenAiCompatibleServer(options: { reply: ReplyScript; apiKey?: string | null }): Promise<OpenAiCompatibleServer> {
+/** `port`: a fixed one, for a server configured before this one starts (browser tests); else a free one. */
+export async function startOpenAiCompatibleServer(options: { reply: ReplyScript; apiKey?: string | null; port?: number }): Promise<OpenAiCompatibleServer> {
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let completions = 0;
@@ -131,7 +132,7 @@ export async function startOpenAiCompatibleServer(options: { reply: ReplyScript;
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
