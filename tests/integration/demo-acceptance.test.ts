@@ -216,7 +216,7 @@ describe("exported tests against the demo system", () => {
     expect(code, output).toBe(1);
     const { executions } = (await (await api(`/telemetry/flows/${loyalty!.id}/executions?limit=1`)).json()) as { executions: { id: string }[] };
     const validation = await (await api(`/executions/${executions[0].id}/trace-validation`)).json();
-    expect(validation.status).toBe("failed");
+    expect(validation.status, output).toBe("failed");
     expect(validation.missing_nodes.map((n: { identifier: string }) => n.identifier)).toEqual(["POST /loyalty/points"]);
   }, 300_000);
 
@@ -235,7 +235,7 @@ describe("exported tests against the demo system", () => {
     expect(code, output).toBe(1);
     const { executions } = (await (await api(`/telemetry/flows/${products!.id}/executions?limit=1`)).json()) as { executions: { id: string }[] };
     const validation = await (await api(`/executions/${executions[0].id}/trace-validation`)).json();
-    expect(validation.status).toBe("failed");
+    expect(validation.status, output).toBe("failed");
     const slow = (validation.slow_spans as { node: string; duration_ms: number }[]).find((s) => s.node === NODE);
     expect(slow, JSON.stringify(validation.slow_spans)).toBeDefined();
     expect(slow!.duration_ms).toBeGreaterThan(slowMs / 2);
