@@ -113,6 +113,31 @@ test("the System page shows what the order entity goes through, each endpoint's 
   await expect(page.getByTestId("topics")).toContainText("order.created");
 });
 
+test("the export page adds setup steps that create the order a read needs, and says what it kept", async ({ page, baseURL }) => {
+  const workspace = `e2e-setup-${Date.now()}`;
+  // Every read finds its order: the flow's representative read answered 200, not 404.
+  await sendOrderLifecycle(baseURL!, workspace, ["ord-3001", "ord-3002"], { missingRead: false });
+  const { flows } = await waitFor(
+    () => fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`).then((r) => r.json() as Promise<{ flows: { id: string; entry_operation: string }[] }>),
+    (body) => body.flows.some((f) => f.entry_operation === "GET /api/v1/orders/:id"),
+  );
+  const read = flows.find((f) => f.entry_operation === "GET /api/v1/orders/:id")!;
+  await page.goto(`/w/${workspace}/flows/${read.id}/export`);
+  const yaml = page.locator("pre").first();
+  await expect(yaml).toContainText("setup_create_order");
+  await expect(yaml).toContainText("{{setup_create_order.body.id}}");
+  await expect(page.getByTestId("export-warnings")).toContainText("no endpoint was seen creating a customer");
+  await screenshotBothThemes(page, "export-setup");
+
+  // The choice lives in the URL: the box follows it once the page has navigated.
+  const setup = page.getByRole("checkbox", { name: "Create what the trigger needs first (setup steps)" });
+  await setup.click();
+  await expect(page).toHaveURL(/setup=none/);
+  await expect(setup).not.toBeChecked();
+  await expect(page.locator("pre").first()).not.toContainText("setup_create_order");
+  await expect(page.getByTestId("export-warnings")).toHaveCount(0);
+});
+
 test("an empty workspace explains how to send traces before there is a model", async ({ page }) => {
   await page.goto(`/w/e2e-system-empty-${Date.now()}/system`);
   await expect(page.getByRole("heading", { name: "No system model yet" })).toBeVisible();

@@ -10,7 +10,7 @@ import { ErrorState, Skeleton } from "@/components/ui/states";
 import { AiDraftProblem, AiDraftResult } from "./ai-draft-result";
 import { RunCommand } from "./run-command";
 import { useAiDraft } from "./use-ai-draft";
-import { useFlowExport, type ExportFormat as Format } from "./use-flow-export";
+import { useFlowExport, type SetupMode, type ExportFormat as Format } from "./use-flow-export";
 import { YamlCode } from "./yaml-code";
 
 const FORMATS: { id: Format; label: string; hint: string }[] = [
@@ -33,7 +33,12 @@ export function FlowExport({ workspaceId, flowId, aiDraftModel = null }: { works
   const pathname = usePathname();
   const params = useSearchParams();
   const format: Format = params.get("format") === "testmesh" ? "testmesh" : "flowprint";
-  const exported = useFlowExport(workspaceId, flowId, format);
+  const setup: SetupMode = params.get("setup") === "none" ? "none" : "auto";
+  const exported = useFlowExport(workspaceId, flowId, format, setup);
+  const linkTo = (next: { format?: Format; setup?: SetupMode }) => {
+    const query = new URLSearchParams({ format: next.format ?? format, ...((next.setup ?? setup) === "none" ? { setup: "none" } : {}) });
+    router.replace(`${pathname}?${query}`);
+  };
   const draft = useAiDraft(workspaceId, flowId);
   const drafting = aiDraftModel !== null && format === "flowprint";
 
@@ -70,19 +75,32 @@ export function FlowExport({ workspaceId, flowId, aiDraftModel = null }: { works
             role="radio"
             aria-checked={format === f.id}
             title={f.hint}
-            onClick={() => router.replace(`${pathname}?format=${f.id}`)}
+            onClick={() => linkTo({ format: f.id })}
             className={`rounded px-3 py-1 ${format === f.id ? "bg-indigo-600 font-medium text-white" : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
           >
             {f.label}
           </button>
         ))}
       </div>
+      {format === "flowprint" ? (
+        <label className="ml-4 inline-flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" title="Setup steps create the entities the trigger refers to (an order to read), so the test passes where the recorded ids do not exist">
+          <input type="checkbox" checked={setup === "auto"} onChange={(event) => linkTo({ setup: event.target.checked ? "auto" : "none" })} className="h-4 w-4 accent-indigo-600" />
+          Create what the trigger needs first (setup steps)
+        </label>
+      ) : null}
       {exported.isPending ? (
         <Skeleton rows={12} label="Exporting the flow" className="h-4" />
       ) : exported.isError ? (
         <ErrorState what="the export" error={exported.error} onRetry={() => exported.refetch()} />
       ) : (
         <>
+          {exported.data.warnings.length > 0 ? (
+            <ul aria-label="Export warnings" className="space-y-1 rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200" data-testid="export-warnings">
+              {exported.data.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          ) : null}
           {drafting && draft.isPending ? <Skeleton rows={2} label={`Drafting with ${aiDraftModel}`} className="h-4" /> : null}
           {drafting && draft.isError ? <AiDraftProblem error={draft.error} /> : null}
           {drafting && draft.data ? (

@@ -12,12 +12,16 @@ export interface ExportResponse {
   format: ExportFormat;
   /** The file's base_url when the trace recorded it; null when the file holds a stand-in. */
   base_url: string | null;
+  /** What the file could not do as recorded; also comments in the YAML. */
+  warnings: string[];
 }
 
+export type SetupMode = "auto" | "none";
+
 /** A flow's export; the export page and the flow's test box share it (same key, one request). */
-export function useFlowExport(workspaceId: string, flowId: string, format: ExportFormat) {
+export function useFlowExport(workspaceId: string, flowId: string, format: ExportFormat, setup: SetupMode = "auto") {
   return useQuery({
-    queryKey: queryKeys.flowExport(workspaceId, flowId, format),
-    queryFn: () => fetchJson<ExportResponse>(workspaceApi(workspaceId, `/telemetry/flows/${flowId}/export?format=${format}`), { method: "POST" }),
+    queryKey: queryKeys.flowExport(workspaceId, flowId, format, setup),
+    queryFn: () => fetchJson<ExportResponse>(workspaceApi(workspaceId, `/telemetry/flows/${flowId}/export?format=${format}&setup=${setup}`), { method: "POST" }),
   });
 }

@@ -13,7 +13,8 @@ type Service = (typeof SERVICES)[number];
  * (POST /api/v1/orders answers its id) and read by that id in a later trace, one read asks for
  * an order that does not exist, and a legacy service serves requests without a route.
  */
-export async function sendOrderLifecycle(baseUrl: string, workspace: string, orderIds: readonly string[]): Promise<void> {
+/** `missingRead: false` leaves out the read of an order that does not exist (404). */
+export async function sendOrderLifecycle(baseUrl: string, workspace: string, orderIds: readonly string[], options: { missingRead?: boolean } = {}): Promise<void> {
   const clients = Object.fromEntries(SERVICES.map((service) => [service, sdkClient({ baseUrl, format: "protobuf", service, headers: { "X-Workspace-ID": workspace } })])) as Record<Service, SdkClient>;
   const span = (service: Service, name: string, parent: Span | null, kind: SpanKind, startMs: number, attributes: Record<string, string | number>) =>
     clients[service].tracer.startSpan(name, { kind, startTime: startMs, attributes }, parent ? trace.setSpan(context.active(), parent) : context.active());
@@ -46,7 +47,7 @@ export async function sendOrderLifecycle(baseUrl: string, workspace: string, ord
     await flushAll();
   }
 
-  for (const id of [...orderIds, "ord-missing-9999"]) {
+  for (const id of [...orderIds, ...(options.missingRead === false ? [] : ["ord-missing-9999"])]) {
     t += 100;
     const found = id !== "ord-missing-9999";
     const status = found ? 200 : 404;

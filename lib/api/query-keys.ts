@@ -12,7 +12,7 @@ export const queryKeys = {
   spans: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "spans", filter] as const,
   flows: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "flows", filter] as const,
   flow: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId] as const,
-  flowExport: (workspaceId: string, flowId: string, format: string) => ["workspaces", workspaceId, "flow", flowId, "export", format] as const,
+  flowExport: (workspaceId: string, flowId: string, format: string, setup = "auto") => ["workspaces", workspaceId, "flow", flowId, "export", format, setup] as const,
   flowExecutions: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId, "executions"] as const,
   graph: (workspaceId: string, view: "service" | "endpoint" = "service") => ["workspaces", workspaceId, "graph", view] as const,
   llmExtent: (workspaceId: string) => ["workspaces", workspaceId, "llm", "extent"] as const,
