@@ -2,6 +2,7 @@
 
 // "Export journey" on an entity card: the entity's lifecycle as one runnable test file.
 import { useMutation } from "@tanstack/react-query";
+import { downloadText } from "@/components/llm/download-text";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { workspaceApi } from "@/lib/api/query-keys";
@@ -13,19 +14,10 @@ interface JourneyExport {
   warnings: string[];
 }
 
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 export function JourneyExport({ workspaceId, entity, canCreate }: { workspaceId: string; entity: string; canCreate: boolean }) {
   const exported = useMutation({
     mutationFn: () => fetchJson<JourneyExport>(workspaceApi(workspaceId, `/model/entities/${encodeURIComponent(entity)}/journey/export`), { method: "POST" }),
-    onSuccess: (data) => download(data.yaml, data.file_name),
+    onSuccess: (data) => downloadText(data.yaml, data.file_name),
   });
   if (!canCreate) return null;
   return (
