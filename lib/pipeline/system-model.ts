@@ -1,5 +1,8 @@
-// The system model of a workspace, rebuilt from its flows when they changed and the cached one
-// is older than MODEL_MAX_AGE_MS. One build at a time per workspace: concurrent requests share it.
+// The system model of a workspace, built from the flows' sampled traces when first asked for
+// and rebuilt when its flows changed and it is older than MODEL_MAX_AGE_MS. Reading it
+// (`staleWhileRevalidate`, the System page and the model API) never waits for a rebuild: the
+// older model answers once more while the new one is built in the background. Exports wait,
+// so a test is planned from the flows as they are. One build at a time per workspace.
 import { buildSystemModel } from "../model/build-system-model";
 import { isModelFresh, type CachedModelState } from "../model/model-freshness";
 import type { SystemModel } from "../model/model-types";
@@ -17,21 +20,32 @@ const globalSlot = globalThis as unknown as { __flowprintModelCache?: Map<string
 const cache = (globalSlot.__flowprintModelCache ??= new Map());
 const builds = (globalSlot.__flowprintModelBuilds ??= new Map());
 
-export async function getSystemModel(store: Store, workspaceId: string, options: { nowMs?: number; rebuild?: boolean } = {}): Promise<SystemModel> {
-  const nowMs = options.nowMs ?? Date.now();
-  const key = `${store.url}\u0000${workspaceId}`;
-  const version = await readFlowsVersion(store, workspaceId);
-  const cached = cache.get(key);
-  if (!options.rebuild && cached && isModelFresh(cached, version, nowMs)) return cached.model;
-  let build = builds.get(key);
-  if (!build) {
-    build = (async () => {
+function build(store: Store, workspaceId: string, key: string, version: string, nowMs: number): Promise<CacheEntry> {
+  let pending = builds.get(key);
+  if (!pending) {
+    pending = (async () => {
       const input = await loadModelInput(store, workspaceId, MODEL_TRACES_PER_FLOW, nowMs);
       const entry = { model: buildSystemModel(input), flowsVersion: version, builtAtMs: nowMs };
       cache.set(key, entry);
       return entry;
     })().finally(() => builds.delete(key));
-    builds.set(key, build);
+    builds.set(key, pending);
   }
-  return (await build).model;
+  return pending;
+}
+
+/** `rebuild`: wait for a model of the flows as they are now, even a fresh one. */
+export async function getSystemModel(store: Store, workspaceId: string, options: { nowMs?: number; rebuild?: boolean; staleWhileRevalidate?: boolean } = {}): Promise<SystemModel> {
+  const nowMs = options.nowMs ?? Date.now();
+  const key = `${store.url}\u0000${workspaceId}`;
+  const version = await readFlowsVersion(store, workspaceId);
+  const cached = cache.get(key);
+  if (!options.rebuild && cached) {
+    if (isModelFresh(cached, version, nowMs)) return cached.model;
+    if (options.staleWhileRevalidate) {
+      build(store, workspaceId, key, version, nowMs).catch((error: unknown) => console.error(`[flowprint] rebuilding the model of workspace ${workspaceId} failed`, error));
+      return cached.model;
+    }
+  }
+  return (await build(store, workspaceId, key, version, nowMs)).model;
 }

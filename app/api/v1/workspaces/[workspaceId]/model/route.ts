@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handleJson(async (_request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
-  return new Response(modelViewJson(await getSystemModel(getRuntime().store, workspaceId)), { headers: { "content-type": "application/json" } });
+  return new Response(modelViewJson(await getSystemModel(getRuntime().store, workspaceId, { staleWhileRevalidate: true })), { headers: { "content-type": "application/json" } });
 });

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const { service, format } = openapiQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const model = await getSystemModel(getRuntime().store, workspaceId);
+  const model = await getSystemModel(getRuntime().store, workspaceId, { staleWhileRevalidate: true });
   if (!model.services.some((s) => s.name === service)) throw new NotFoundError(`No service "${service}" in the model of workspace ${workspaceId}.`);
   const document = buildOpenApi(model, service);
   const yaml = format === "yaml" || (format === undefined && /\b(application|text)\/(x-)?yaml\b/.test(request.headers.get("accept") ?? ""));

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; endpointId: string }> }) => {
   const { workspaceId, endpointId } = endpointParamsSchema.parse(await context.params);
   const store = getRuntime().store;
-  const endpoint = (await getSystemModel(store, workspaceId)).endpoints.find((e) => e.id === endpointId);
+  const endpoint = (await getSystemModel(store, workspaceId, { staleWhileRevalidate: true })).endpoints.find((e) => e.id === endpointId);
   if (!endpoint) throw new NotFoundError(`No endpoint ${endpointId} in the model of workspace ${workspaceId}.`);
   return endpointView(endpoint, await flowNames(store, workspaceId, endpoint.flowIds));
 });

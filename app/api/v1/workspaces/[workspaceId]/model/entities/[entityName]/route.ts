@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; entityName: string }> }) => {
   const { workspaceId, entityName } = entityParamsSchema.parse(await context.params);
-  const model = await getSystemModel(getRuntime().store, workspaceId);
+  const model = await getSystemModel(getRuntime().store, workspaceId, { staleWhileRevalidate: true });
   const entity = model.entities.find((e) => e.name === entityName);
   if (!entity) throw new NotFoundError(`No entity "${entityName}" in the model of workspace ${workspaceId}.`);
   return entityView(entity, model.endpoints);
