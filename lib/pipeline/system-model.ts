@@ -11,6 +11,7 @@ import { loadModelInput, readFlowsVersion } from "../store/model-queries";
 
 /** Each flow's representative and its most recent samples: enough to see bodies and data flow. */
 export const MODEL_TRACES_PER_FLOW = 8;
+const REBUILD_DELAY_MS = 100;
 
 interface CacheEntry extends CachedModelState {
   model: SystemModel;
@@ -43,7 +44,13 @@ export async function getSystemModel(store: Store, workspaceId: string, options:
   if (!options.rebuild && cached) {
     if (isModelFresh(cached, version, nowMs)) return cached.model;
     if (options.staleWhileRevalidate) {
-      build(store, workspaceId, key, version, nowMs).catch((error: unknown) => console.error(`[flowprint] rebuilding the model of workspace ${workspaceId} failed`, error));
+      // The build runs on this thread: started a moment later, it does not hold up the answer
+      // that is being sent now.
+      setTimeout(() => {
+        // Someone built a newer one meanwhile (an export waits for its own).
+        if (cache.get(key) !== cached) return;
+        build(store, workspaceId, key, version, nowMs).catch((error: unknown) => console.error(`[flowprint] rebuilding the model of workspace ${workspaceId} failed`, error));
+      }, REBUILD_DELAY_MS).unref();
       return cached.model;
     }
   }
