@@ -30,6 +30,12 @@ describe("failedOnlyBySlowness", () => {
     expect(failedOnlyBySlowness({ ...slowRun, validation: { ...verdict, error_spans: [{ span_id: "e", service: "s", operation: "o", message: "", expected: false }] } })).toBe(false);
     expect(failedOnlyBySlowness({ ...slowRun, status: "passed" })).toBe(false);
   });
+
+  it("counts the trace's time budget failing with its slow spans as slowness", () => {
+    const budget = { expression: "trace.duration_ms < 1000", detail: "trace.duration_ms < 1000 was 1079.37 < 1000" };
+    expect(failedOnlyBySlowness({ ...slowRun, validation: { ...verdict, failed_assertions: [budget] } })).toBe(true);
+    expect(failedOnlyBySlowness({ ...slowRun, validation: { ...verdict, failed_assertions: [budget, { expression: "trace.span('loyalty') != nil", detail: "nil" }] } })).toBe(false);
+  });
 });
 
 describe("withFirstRun", () => {
