@@ -3,7 +3,7 @@
 // loads. Debian's Chromium through Playwright.
 //
 //   npx tsx bench/dashboard-bench.ts
-import http from "node:http";
+import { getJson, post } from "./http-without-keep-alive";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { SpanKind, context, trace } from "@opentelemetry/api";
@@ -13,34 +13,6 @@ import { startApp, type AppServer } from "../tests/support/app-server";
 const FLOWS = 1_000;
 const LOADS = 15;
 const WORKSPACE = "bench";
-
-/**
- * node:http without keep-alive: fetch's pool reuses sockets the server closed while the bench
- * was busy building payloads (ECONNRESET).
- */
-function getJson<T>(url: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (response) => {
-        let text = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", () => resolve(JSON.parse(text) as T));
-      })
-      .on("error", reject);
-  });
-}
-
-function post(url: string, body: Buffer, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(body.byteLength) } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
 
 async function seedFlows(app: AppServer): Promise<void> {
   await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }), keepalive: false });

@@ -8,6 +8,7 @@
 //
 //   npx tsx bench/model-bench.ts
 import http from "node:http";
+import { getJson, post } from "./http-without-keep-alive";
 import { gzipSync } from "node:zlib";
 import { SpanKind, context, trace } from "@opentelemetry/api";
 import { discoverTrace } from "../lib/flows/discover-trace";
@@ -68,31 +69,6 @@ function getTimed(url: string): Promise<{ ms: number; bytes: number }> {
   });
 }
 
-function post(url: string, body: Buffer, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(body.byteLength) } }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
-/** node:http without keep-alive: fetch's pool reuses sockets the server closed while busy (ECONNRESET). */
-function flowCount(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (response) => {
-        let text = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", () => resolve((JSON.parse(text) as { total: number }).total));
-      })
-      .on("error", reject);
-  });
-}
-
 async function seed(app: AppServer): Promise<void> {
   await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }), keepalive: false });
   const spans = recordSdkSpans((provider) => {
@@ -112,7 +88,7 @@ async function seed(app: AppServer): Promise<void> {
   }
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const total = await flowCount(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`);
+    const total = (await getJson<{ total: number }>(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`)).total;
     if (total >= FLOWS) return;
     if (Date.now() > deadline) throw new Error(`only ${total} flows after 3 minutes`);
     await new Promise((r) => setTimeout(r, 500));
@@ -128,7 +104,7 @@ async function seedOne(app: AppServer): Promise<void> {
   const status = await post(`${app.baseUrl}/v1/traces`, gzipSync(serializeProtobufRequest(spans)), { "content-type": "application/x-protobuf", "content-encoding": "gzip", "x-workspace-id": WORKSPACE });
   if (status !== 200) throw new Error(`ingest answered ${status}`);
   const deadline = Date.now() + 60_000;
-  while ((await flowCount(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`)) <= FLOWS) {
+  while (((await getJson<{ total: number }>(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/flows?limit=1`)).total) <= FLOWS) {
     if (Date.now() > deadline) throw new Error("the new flow did not appear within a minute");
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -4,13 +4,9 @@ import { NotFoundError } from "@/lib/api/errors";
 import { entityParamsSchema } from "@/lib/api/model.schemas";
 import { handleJson } from "@/lib/api/route-handler";
 import { draftEntityTest } from "@/lib/export/ai-draft/draft-entity-test";
-import { buildEntityJourney } from "@/lib/export/build-entity-journey";
-import { readEntryRequest } from "@/lib/export/read-entry-request";
 import { renderTestYaml } from "@/lib/export/render-test-yaml";
+import { loadEntityJourney } from "@/lib/pipeline/entity-journey";
 import { getRuntime } from "@/lib/pipeline/runtime";
-import { getSystemModel } from "@/lib/pipeline/system-model";
-import { loadFlowForExport } from "@/lib/store/export-queries";
-import { loadEntryFlows } from "@/lib/store/journey-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -18,18 +14,12 @@ export const POST = handleJson(async (_request: Request, context: { params: Prom
   const { workspaceId, entityName } = entityParamsSchema.parse(await context.params);
   const { config, store } = getRuntime();
   const llm = requireLlmDraft(config.llmDraft);
-  const model = await getSystemModel(store, workspaceId);
-  const entity = model.entities.find((e) => e.name === entityName);
-  if (!entity) throw new NotFoundError(`No entity "${entityName}" in the model of workspace ${workspaceId}.`);
-  // The deterministic journey, read as .../journey/export reads it; the draft starts from it when there is one.
-  const related = new Set(entity.operations.flatMap((o) => o.endpointIds));
-  const entryFlows = await loadEntryFlows(store, workspaceId, model.endpoints.filter((e) => related.has(e.id)));
-  const creatorFlow = entity.creator ? entryFlows.get(entity.creator.endpointId) : undefined;
-  const loaded = creatorFlow ? await loadFlowForExport(store, workspaceId, creatorFlow.id) : null;
-  const origin = loaded?.entry ? (readEntryRequest(loaded.entry.attributes, loaded.entry.spanName)?.origin ?? null) : null;
-  const journey = buildEntityJourney({ entity, model, entryFlows, origin, timeoutMs: loaded?.timeoutMs ?? 30_000 });
-  const journeyYaml = journey.test ? renderTestYaml(journey.test, [`The lifecycle of ${entityName} as traffic showed it.`], journey.notes) : null;
-  const spans = await loadDraftSpans(store, workspaceId, loaded?.entry?.traceId ?? null);
+  const loaded = await loadEntityJourney(store, workspaceId, entityName);
+  if (!loaded) throw new NotFoundError(`No entity "${entityName}" in the model of workspace ${workspaceId}.`);
+  const { entity, model, test, notes } = loaded;
+  // The draft starts from the deterministic journey when there is one.
+  const journeyYaml = test ? renderTestYaml(test, [`The lifecycle of ${entityName} as traffic showed it.`], notes) : null;
+  const spans = await loadDraftSpans(store, workspaceId, loaded.creatorTraceId);
   return draftResponse(
     () => draftEntityTest({ entity, model, journeyYaml, spans, chat: llm.chat, modelName: llm.config.model }),
     draftFileName(`${entityName.replace(/[^\w-]+/g, "-")}-journey.yaml`),
