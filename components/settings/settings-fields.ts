@@ -17,7 +17,7 @@ interface Base<K extends SettingKey> {
 
 export type FieldSpec =
   | (Base<"enabled" | "auto_discovery" | "auto_validation"> & { kind: "toggle" })
-  | (Base<"retention_days" | "drift_learning_traces"> & { kind: "integer"; min: number; max: number; suffix: string })
+  | (Base<"retention_days" | "drift_learning_traces" | "coverage_window_days"> & { kind: "integer"; min: number; max: number; suffix: string })
   | (Base<"default_timeout_ms" | "trace_idle_ms" | "drift_learning_ms" | "drift_confirm_ms" | "drift_missing_ms"> & {
       kind: "duration";
       /** Milliseconds. */
@@ -95,6 +95,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
         description: "How long an exported test waits for its trace before failing, unless the test sets its own timeout_ms.",
       },
       { key: "auto_validation", kind: "toggle", label: "Validate test runs", description: "When a test execution's trace completes, the server checks it against the flow's expected path." },
+      { key: "coverage_window_days", kind: "integer", min: 1, max: 365, suffix: "days", label: "Coverage window", description: "How many days back a flow's test runs count towards its test coverage." },
     ],
   },
   {

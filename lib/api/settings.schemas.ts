@@ -21,6 +21,7 @@ export const telemetrySettingsSchema = z
     llm_alert_error_rate: z.number().min(0).max(1).nullable(),
     llm_alert_latency_p95_ms: z.number().positive().nullable(),
     llm_alert_cost_per_hour_usd: z.number().positive().nullable(),
+    coverage_window_days: z.number().int().min(1).max(365),
   })
   .strict();
 

@@ -21,6 +21,7 @@ const select = {
   llmAlertErrorRate: true,
   llmAlertLatencyP95Ms: true,
   llmAlertCostPerHourUsd: true,
+  coverageWindowDays: true,
 } as const;
 
 type Row = {
@@ -40,6 +41,7 @@ type Row = {
   llmAlertErrorRate: number | null;
   llmAlertLatencyP95Ms: number | null;
   llmAlertCostPerHourUsd: number | null;
+  coverageWindowDays: number;
 };
 
 function view(row: Row): TelemetrySettings {
@@ -60,6 +62,7 @@ function view(row: Row): TelemetrySettings {
     llm_alert_error_rate: row.llmAlertErrorRate,
     llm_alert_latency_p95_ms: row.llmAlertLatencyP95Ms,
     llm_alert_cost_per_hour_usd: row.llmAlertCostPerHourUsd,
+    coverage_window_days: row.coverageWindowDays,
   };
 }
 
@@ -89,6 +92,7 @@ export async function updateTelemetrySettings(store: Store, workspaceId: string,
       llmAlertErrorRate: patch.llm_alert_error_rate,
       llmAlertLatencyP95Ms: patch.llm_alert_latency_p95_ms,
       llmAlertCostPerHourUsd: patch.llm_alert_cost_per_hour_usd,
+      coverageWindowDays: patch.coverage_window_days,
     },
     select,
   });

@@ -32,6 +32,7 @@ describe("workspace telemetry settings", () => {
       llm_alert_error_rate: null,
       llm_alert_latency_p95_ms: null,
       llm_alert_cost_per_hour_usd: null,
+      coverage_window_days: 7,
     });
     const updated = await settings("s1", { retention_days: 7, auto_validation: false });
     expect(updated.status).toBe(200);
@@ -47,6 +48,9 @@ describe("workspace telemetry settings", () => {
     [{ drift_learning_traces: -1 }, "drift_learning_traces"],
     [{ llm_content: "hide" }, "llm_content"],
     [{ llm_alert_error_rate: 1.5 }, "llm_alert_error_rate"],
+    [{ coverage_window_days: 0 }, "coverage_window_days"],
+    [{ coverage_window_days: 366 }, "coverage_window_days"],
+    [{ coverage_window_days: 7.5 }, "coverage_window_days"],
     [{ llm_prices: { "gpt-4o": { input_per_million: 1 } } }, "llm_prices.gpt-4o.output_per_million"],
   ])("refuses %j with a 400 naming the field", async (body, field) => {
     const response = await settings("s1", body);
