@@ -49,10 +49,16 @@ export interface PathDiff<N> {
   identical: boolean;
 }
 
-export function diffPaths<N extends Keyed>(previous: readonly N[], current: readonly N[]): PathDiff<N> {
+/**
+ * `keyOf` says which nodes are the same step; by default their `type:identifier`. Trace
+ * comparison passes a key that also holds the node's place in the span tree.
+ */
+export function diffPaths<N extends Keyed>(previous: readonly N[], current: readonly N[]): PathDiff<N>;
+export function diffPaths<N>(previous: readonly N[], current: readonly N[], keyOf: (node: N) => string): PathDiff<N>;
+export function diffPaths<N>(previous: readonly N[], current: readonly N[], keyOf = nodeKey as (node: N) => string): PathDiff<N> {
   const ids = new Map<string, number>();
-  const idOf = (node: Keyed): number => {
-    const key = nodeKey(node);
+  const idOf = (node: N): number => {
+    const key = keyOf(node);
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
