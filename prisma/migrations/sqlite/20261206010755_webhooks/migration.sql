@@ -17,7 +17,7 @@ CREATE TABLE "webhook_deliveries" (
     "webhook_id" TEXT NOT NULL,
     "workspace_id" TEXT NOT NULL,
     "event" TEXT NOT NULL,
-    "payload" JSONB NOT NULL,
+    "payload" TEXT NOT NULL,
     "state" TEXT NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "max_attempts" INTEGER NOT NULL,
