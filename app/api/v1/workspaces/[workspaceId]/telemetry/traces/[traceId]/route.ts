@@ -1,7 +1,8 @@
-// GET /api/v1/workspaces/:workspaceId/telemetry/traces/:traceId: one trace with its span tree
+// GET /api/v1/workspaces/:workspaceId/telemetry/traces/:traceId: one trace with its span tree, critical path and error origins
 import { NotFoundError } from "@/lib/api/errors";
 import { traceParamsSchema } from "@/lib/api/flows.schemas";
 import { handleJson } from "@/lib/api/route-handler";
+import { traceDiagnosisView } from "@/lib/api/trace-diagnosis-view";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { getTraceWithTree } from "@/lib/store/trace-queries";
 
@@ -11,5 +12,5 @@ export const GET = handleJson(async (_request: Request, context: { params: Promi
   const { workspaceId, traceId } = traceParamsSchema.parse(await context.params);
   const trace = await getTraceWithTree(getRuntime().store, workspaceId, traceId);
   if (!trace) throw new NotFoundError(`No trace ${traceId} in workspace ${workspaceId}.`);
-  return trace;
+  return { ...trace, ...traceDiagnosisView(trace.spans) };
 });
