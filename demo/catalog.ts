@@ -14,6 +14,8 @@ export interface Product {
   id: string;
   name: string;
   priceCents: number;
+  /** Lookups of "machines" fail now and then (DEMO_SUPPLIER_FAILURE_SHARE): the demo's failure that an attribute explains. */
+  category: string;
   /** 0 means out of stock: ordering it fails with 409, the demo's error path. */
   stock: number;
 }
@@ -34,13 +36,14 @@ export const CUSTOMERS: Customer[] = CUSTOMER_NAMES.map((name, i) => {
 });
 
 export const PRODUCTS: Product[] = [
-  { id: "p-100", name: "Espresso beans 1 kg", priceCents: 2490, stock: 1_000_000 },
-  { id: "p-101", name: "Pour-over kettle", priceCents: 4900, stock: 1_000_000 },
-  { id: "p-102", name: "Burr grinder", priceCents: 12900, stock: 1_000_000 },
-  { id: "p-103", name: "Paper filters x100", priceCents: 590, stock: 1_000_000 },
-  { id: "p-104", name: "Ceramic mug", priceCents: 1490, stock: 1_000_000 },
-  { id: "p-105", name: "Milk frother", priceCents: 3990, stock: 1_000_000 },
-  { id: "p-199", name: "Limited edition roast", priceCents: 3200, stock: 0 },
+  { id: "p-100", name: "Espresso beans 1 kg", category: "beans", priceCents: 2490, stock: 1_000_000 },
+  { id: "p-101", name: "Pour-over kettle", category: "brewing", priceCents: 4900, stock: 1_000_000 },
+  { id: "p-102", name: "Burr grinder", category: "grinders", priceCents: 12900, stock: 1_000_000 },
+  { id: "p-103", name: "Paper filters x100", category: "filters", priceCents: 590, stock: 1_000_000 },
+  { id: "p-104", name: "Ceramic mug", category: "cups", priceCents: 1490, stock: 1_000_000 },
+  { id: "p-105", name: "Milk frother", category: "milk", priceCents: 3990, stock: 1_000_000 },
+  { id: "p-106", name: "Espresso machine", category: "machines", priceCents: 64900, stock: 1_000_000 },
+  { id: "p-199", name: "Limited edition roast", category: "beans", priceCents: 3200, stock: 0 },
 ];
 
 export const OUT_OF_STOCK_PRODUCT_ID = "p-199";

@@ -5,7 +5,9 @@
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
 // that take up to 0.9 s), DEMO_LLM_ERROR_SHARE (0.03: model calls the model-server refuses with
-// 429), DEMO_TRAFFIC_S (traffic stops after this long, 0: none; the services keep serving),
+// 429), DEMO_SUPPLIER_FAILURE_SHARE (0.5: lookups of the espresso machine, category "machines",
+// fail with 503, so orders with it fail), DEMO_READ_FAILURE_SHARE (0.03: order reads fail at
+// random with "database is locked"), DEMO_TRAFFIC_S (traffic stops after this long, 0: none; the services keep serving),
 // DEMO_DRIFT_AFTER_S (150; 0: off: orders starts a fraud check, a new path Flowprint alerts on;
 // a fresh workspace first gets a learning window of DEMO_DRIFT_LEARNING_S, 120, and
 // DEMO_DRIFT_LEARNING_TRACES, 20, so the alert comes within minutes). The

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, type KeyboardEvent } from "react";
+import { tabClass } from "@/components/ui/tab-class";
 import { formatCount } from "@/lib/format/format-number";
 import { DRIFT_TABS, STATE_LABEL, type DriftTab } from "./drift-labels";
 
@@ -37,11 +38,7 @@ export function DriftStateTabs({ state, counts, onChange }: { state: DriftTab; c
             tabIndex={selected ? 0 : -1}
             onClick={() => onChange(tab)}
             data-testid={`drift-tab-${tab}`}
-            className={`-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm focus-visible:rounded-t focus-visible:outline-2 focus-visible:outline-indigo-500 ${
-              selected
-                ? "border-indigo-600 font-medium text-zinc-900 dark:border-indigo-400 dark:text-zinc-50"
-                : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100"
-            }`}
+            className={tabClass(selected, "flex items-center gap-2")}
           >
             {STATE_LABEL[tab]}
             {count === undefined ? null : (

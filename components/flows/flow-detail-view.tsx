@@ -2,12 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { DiagnosisView } from "@/components/diagnosis/diagnosis-view";
 import { TraceWaterfall } from "@/components/traces/trace-waterfall";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { queryKeys } from "@/lib/api/query-keys";
 import { fetchFlow } from "./fetch-flow";
+import type { FlowDetail } from "./flow-types";
 import { FlowCharts } from "./flow-charts";
 import { FlowExecutions } from "./flow-executions";
 import { FlowHeader } from "./flow-header";
@@ -15,9 +17,11 @@ import { flowsHref, traceHref } from "./flow-links";
 import { FlowPathGraph } from "./flow-path-graph";
 import { FlowSamples } from "./flow-samples";
 import { FlowStatCards } from "./flow-stat-cards";
+import { FLOW_TAB_PANEL_ID, FlowTabs, flowTabId, useFlowTab } from "./flow-tabs";
 import { FlowVariants } from "./flow-variants";
 
 export function FlowDetailView({ workspaceId, flowId }: { workspaceId: string; flowId: string }) {
+  const { tab, setTab } = useFlowTab();
   const query = useQuery({
     queryKey: queryKeys.flow(workspaceId, flowId),
     queryFn: () => fetchFlow(workspaceId, flowId),
@@ -46,6 +50,26 @@ export function FlowDetailView({ workspaceId, flowId }: { workspaceId: string; f
       </div>
       <FlowStatCards flow={flow} />
 
+      <FlowTabs tab={tab} onChange={setTab} />
+      <div id={FLOW_TAB_PANEL_ID} role="tabpanel" aria-labelledby={flowTabId(tab)} className="space-y-5">
+        {tab === "diagnosis" ? (
+          <DiagnosisView
+            workspaceId={workspaceId}
+            target={{ flowId: flow.id, entryService: flow.entry_service, entryOperation: flow.entry_operation }}
+            errorRate={flow.error_rate}
+            entryName={`${flow.entry_service} → ${flow.entry_operation}`}
+          />
+        ) : (
+          <FlowOverview workspaceId={workspaceId} flow={flow} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FlowOverview({ workspaceId, flow }: { workspaceId: string; flow: FlowDetail }) {
+  return (
+    <>
       <Card aria-labelledby="path-title">
         <CardHeader id="path-title" title="Path" actions={<span className="text-xs text-zinc-500 dark:text-zinc-400">{flow.path.length} steps</span>} />
         <FlowPathGraph path={flow.path} nodeStats={flow.node_stats} />
@@ -84,7 +108,7 @@ export function FlowDetailView({ workspaceId, flowId }: { workspaceId: string; f
         </div>
         <FlowSamples workspaceId={workspaceId} traceIds={flow.sample_trace_ids} representativeId={flow.representative_trace_id} />
       </div>
-    </div>
+    </>
   );
 }
 

@@ -10,6 +10,9 @@ import {
   ATTR_DB_QUERY_TEXT,
   ATTR_DB_SYSTEM_NAME,
 } from "@opentelemetry/semantic-conventions";
+import { chance } from "../latency";
+
+const READ_FAILURE_SHARE = Number(process.env.DEMO_READ_FAILURE_SHARE ?? 0.03);
 
 export interface OrderRecord {
   id: string;
@@ -45,7 +48,12 @@ export class OrdersStore {
   }
 
   find(id: string): OrderRecord | undefined {
-    return this.traced("SELECT", SELECT_SQL, () => this.select.get(id));
+    return this.traced("SELECT", SELECT_SQL, () => {
+      // The demo's failure no attribute explains: now and then a read finds the database busy,
+      // whoever asks for whichever order.
+      if (chance(READ_FAILURE_SHARE)) throw new Error("database is locked");
+      return this.select.get(id);
+    });
   }
 
   private traced<T>(operation: string, queryText: string, run: () => T): T {

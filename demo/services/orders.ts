@@ -57,6 +57,7 @@ export const createService: CreateService = ({ tracer, urls }) => {
           let totalCents = 0;
           for (const line of order.items) {
             const response = await requestJson<Product>(`${urls.products}/products/${encodeURIComponent(line.productId)}`);
+            if (response.status >= 500) throw new HttpError(502, `products could not look up ${line.productId}`);
             if (response.status !== 200) throw new HttpError(422, `unknown product ${line.productId}`);
             if (response.body.stock < line.quantity) {
               // A 409 is a client error to HTTP semconv, so the server span would stay unset:

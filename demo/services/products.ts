@@ -1,9 +1,14 @@
-// products: catalog and stock. Has the demo's occasional slow call (a cold cache miss).
+// products: catalog and stock. Has the demo's occasional slow call (a cold cache miss) and its
+// failure that one attribute explains: lookups of espresso machines (category "machines") wait
+// on a supplier feed that times out now and then, so orders with a machine in them fail.
+import { trace } from "@opentelemetry/api";
 import { PRODUCTS } from "../catalog";
-import { HttpError } from "../http-server";
+import { failActiveSpan, HttpError } from "../http-server";
 import { chance, simulateWork } from "../latency";
 
 const CACHE_MISS_SHARE = Number(process.env.DEMO_CACHE_MISS_SHARE ?? 0.03);
+const SUPPLIER_FAILURE_SHARE = Number(process.env.DEMO_SUPPLIER_FAILURE_SHARE ?? 0.5);
+export const SUPPLIER_CATEGORY = "machines";
 import type { CreateService } from "./service-definition";
 
 export const createService: CreateService = () => {
@@ -28,6 +33,11 @@ export const createService: CreateService = () => {
           else await simulateWork(2, 10);
           const product = byId.get(params.id!);
           if (!product) throw new HttpError(404, `no product ${params.id}`);
+          trace.getActiveSpan()?.setAttributes({ "product.id": product.id, "product.category": product.category });
+          if (product.category === SUPPLIER_CATEGORY && chance(SUPPLIER_FAILURE_SHARE)) {
+            failActiveSpan(`supplier feed for ${product.category} timed out`, "supplier_timeout");
+            throw new HttpError(503, `supplier feed for ${product.category} timed out`);
+          }
           return { status: 200, body: product };
         },
       },

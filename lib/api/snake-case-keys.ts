@@ -16,3 +16,14 @@ export function snakeCaseKeys(value: unknown, verbatim: ReadonlySet<string> = NO
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+type SnakeCaseKey<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCaseKey<Tail>}`
+  : S;
+
+/** The type snakeCaseKeys returns for a camelCase domain type (keys without runs of capitals). */
+export type SnakeCased<T> = T extends readonly (infer Item)[]
+  ? SnakeCased<Item>[]
+  : T extends object
+    ? { [K in keyof T as K extends string ? SnakeCaseKey<K> : K]: SnakeCased<T[K]> }
+    : T;

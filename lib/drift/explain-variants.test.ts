@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../traces/testing/seeded-random";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
 import { explainVariants, type ExplainVariantsOptions, type VariantSample } from "./explain-variants";
@@ -16,18 +17,6 @@ const fraudCheck: Node = { type: "api_endpoint", identifier: "POST /fraud/check"
 
 function traces(count: number, make: (i: number) => Trace): Trace[] {
   return Array.from({ length: count }, (_, i) => make(i));
-}
-
-/** Deterministic noise, so a "random" attribute is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {
@@ -68,7 +57,7 @@ describe("explainVariants", () => {
   });
 
   it("does not explain with an attribute unrelated to the path", () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const bucket = () => ["a", "b", "c"][Math.floor(random() * 3)];
     const variants: VariantSample[] = [
       { id: "with", path: [frontend, loyalty], traces: traces(60, (i) => ({ ...noise("w", i), "ab.bucket": bucket() })) },
@@ -244,7 +233,7 @@ describe("explainVariants", () => {
         get: (target, key, receiver) => (reads.values++, Reflect.get(target, key, receiver)),
       });
     // Variant v has feature node k iff bit k of v is set, and flag.k says so.
-    const random = mulberry32(42);
+    const random = seededRandom(42);
     const features = [0, 1, 2, 3, 4].map((k): Node => ({ type: "service", identifier: `feature-${k}` }));
     const variants: VariantSample[] = Array.from({ length: 20 }, (_, v) => ({
       id: `v${String(v).padStart(2, "0")}`,
@@ -311,7 +300,7 @@ describe("explainVariants", () => {
       let explained = 0;
       fc.assert(
         fc.property(variantsArbitrary, optionsArbitrary, fc.integer(), (variants, options, seed) => {
-          const random = mulberry32(seed);
+          const random = seededRandom(seed);
           const shuffled = shuffle(variants, random).map((v) => ({ ...v, traces: shuffle(v.traces, random) }));
           const expected = explainVariants(variants, options);
           if (expected.length > 0) explained++;

@@ -2,14 +2,9 @@
 // its representative and most recent sample traces (retention may have deleted some).
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
 import type { ModelFlow, ModelInput } from "../model/build-system-model";
-import type { SpanKindNumber } from "../otlp/span";
 import type { PathNode } from "../traces/path-node";
-import type { TraceSpan } from "../traces/trace-span";
 import type { Store } from "./db";
-
-const STATUS = ["unset", "ok", "error"] as const;
-/** Bound on one `IN (...)` list: SQLite's variable limit and PostgreSQL's plan size. */
-const TRACE_IDS_PER_QUERY = 500;
+import { loadTraceSpans } from "./load-trace-spans";
 
 /** Changes whenever a flow is added, removed or sees another trace: the cached model is out of date. */
 export async function readFlowsVersion(store: Store, workspaceId: string): Promise<string> {
@@ -36,18 +31,6 @@ export async function loadModelInput(store: Store, workspaceId: string, tracesPe
       traceIds: [...new Set(ids)].slice(0, tracesPerFlow),
     };
   });
-  const traceIds = [...new Set(flows.flatMap((f) => f.traceIds))];
-  const traces = new Map<string, TraceSpan[]>();
-  for (let i = 0; i < traceIds.length; i += TRACE_IDS_PER_QUERY) {
-    const spans = await store.prisma.span.findMany({
-      where: { workspaceId, traceId: { in: traceIds.slice(i, i + TRACE_IDS_PER_QUERY) } },
-      select: { traceId: true, spanId: true, parentSpanId: true, service: true, name: true, kind: true, statusCode: true, startNs: true, endNs: true, attributes: true },
-    });
-    for (const s of spans) {
-      const list = traces.get(s.traceId) ?? [];
-      list.push({ ...s, kind: s.kind as SpanKindNumber, status: STATUS[s.statusCode] ?? "unset", attributes: (s.attributes ?? {}) as TraceSpan["attributes"] });
-      traces.set(s.traceId, list);
-    }
-  }
+  const traces = await loadTraceSpans(store, workspaceId, flows.flatMap((f) => f.traceIds));
   return { flows, traces, generatedAtMs: nowMs };
 }

@@ -54,7 +54,7 @@ function startDemo(app: AppServer, env: Record<string, string> = {}): Demo {
   const child = spawn(process.execPath, ["--import", "tsx", "demo/run-demo.ts"], {
     // Without the demo's random cache misses (3% of product lookups take up to 0.9 s), which
     // would now and then make a run slow twice in a row by chance.
-    env: { ...process.env, FLOWPRINT_URL: app.baseUrl, DEMO_WORKSPACE: WS, DEMO_RPS: "25", DEMO_BASE_PORT: BASE_PORT, DEMO_CACHE_MISS_SHARE: "0", DEMO_LLM_ERROR_SHARE: "0", ...env },
+    env: { ...process.env, FLOWPRINT_URL: app.baseUrl, DEMO_WORKSPACE: WS, DEMO_RPS: "25", DEMO_BASE_PORT: BASE_PORT, DEMO_CACHE_MISS_SHARE: "0", DEMO_LLM_ERROR_SHARE: "0", DEMO_SUPPLIER_FAILURE_SHARE: "0", DEMO_READ_FAILURE_SHARE: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

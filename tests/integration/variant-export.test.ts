@@ -69,6 +69,8 @@ function startDemo(app: AppServer, env: Record<string, string> = {}): Demo {
       DEMO_BASE_PORT: BASE_PORT,
       DEMO_CACHE_MISS_SHARE: "0",
       DEMO_LLM_ERROR_SHARE: "0",
+      DEMO_SUPPLIER_FAILURE_SHARE: "0",
+      DEMO_READ_FAILURE_SHARE: "0",
       DEMO_DRIFT_AFTER_S: "0",
       ...env,
     },

@@ -1,0 +1,20 @@
+// GET /api/v1/workspaces/:workspaceId/telemetry/flows/:flowId/diagnosis?from&to&sample_size: where
+// the flow's errors start, what sets failing and slow traces apart, and the call patterns it pays for
+import { diagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis.schemas";
+import { diagnosisView } from "@/lib/api/diagnosis-view";
+import { NotFoundError } from "@/lib/api/errors";
+import { flowParamsSchema } from "@/lib/api/flows.schemas";
+import { handleJson } from "@/lib/api/route-handler";
+import { diagnoseTraffic } from "@/lib/pipeline/diagnose-traffic";
+import { getRuntime } from "@/lib/pipeline/runtime";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleJson(async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
+  const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
+  const query = diagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const range = resolveDiagnosisRange(query, Date.now());
+  const diagnosis = await diagnoseTraffic(getRuntime().store, workspaceId, { flowId }, { ...range, sampleSize: query.sample_size });
+  if (!diagnosis) throw new NotFoundError(`No flow ${flowId} in workspace ${workspaceId}.`);
+  return diagnosisView(diagnosis, { flow_id: flowId }, range, query.sample_size);
+});
