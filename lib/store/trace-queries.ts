@@ -2,6 +2,7 @@
 import type { Attributes, SpanKindNumber } from "../otlp/span";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { isTraceInProgress } from "../traces/trace-progress";
+import { flowRepresentativeTraceId } from "./compare-queries";
 import type { Store } from "./db";
 import { getTraceSpans, type SpanKindName } from "./span-queries";
 
@@ -106,6 +107,8 @@ export async function getTraceWithTree(store: Store, workspaceId: string, traceI
     store.prisma.traceFlow.findUnique({ where: { workspaceId_traceId: { workspaceId, traceId } }, select: { flowId: true } }),
   ]);
   if (!trace) return null;
+  // The trace its flow stands for: what "Compare with representative" compares this one with.
+  const representativeTraceId = assignment ? await flowRepresentativeTraceId(store, workspaceId, assignment.flowId) : null;
   const tree = buildSpanTree(
     spans.map((s) => ({
       traceId: s.trace_id,
@@ -132,6 +135,7 @@ export async function getTraceWithTree(store: Store, workspaceId: string, traceI
     duration_ms: Number(trace.endNs - trace.startNs) / 1e6,
     state: trace.state,
     flow_id: assignment?.flowId ?? null,
+    representative_trace_id: representativeTraceId,
     // Spans in tree order with their depth; `attachment` says why a span hangs where it does
     // (parent, orphan whose parent never arrived, extra root, cut cycle).
     spans: tree.nodes.map((node) => ({ ...byId.get(node.span.spanId)!, depth: node.depth, attachment: node.attachment })),
