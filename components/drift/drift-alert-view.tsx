@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { PageBreadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader, StatCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,21 +20,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function Breadcrumb({ workspaceId, current }: { workspaceId: string; current: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-      <ol className="flex items-center gap-1.5">
-        <li>
-          <Link href={driftHref(workspaceId)} className="hover:text-zinc-900 hover:underline dark:hover:text-zinc-100">
-            Drift
-          </Link>
-        </li>
-        <li aria-hidden>/</li>
-        <li aria-current="page" className="truncate">
-          {current}
-        </li>
-      </ol>
-    </nav>
-  );
+  return <PageBreadcrumb parentHref={driftHref(workspaceId)} parentLabel="Drift" current={current} />;
 }
 
 export function DriftAlertView({ workspaceId, alertId }: { workspaceId: string; alertId: string }) {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { useEvalExport } from "@/components/llm/use-eval-export";
+import { PageBreadcrumb } from "@/components/ui/breadcrumb";
 import { Button, buttonClass } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -13,6 +14,7 @@ import { formatDuration } from "@/lib/format/format-time";
 import { hasLlmSpans } from "./has-llm-spans";
 import { TRACE_ID_PATTERN } from "./trace-detail-types";
 import { TraceEvalExport } from "./trace-eval-export";
+import { CompareWithRepresentative } from "./compare/compare-with-representative";
 import { flowHref, tracesHref } from "./trace-links";
 import { useTraceDetail } from "./use-trace-detail";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -27,20 +29,16 @@ export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; tr
   const evalExport = useEvalExport<void>(workspaceApi(workspaceId, `/telemetry/traces/${encodeURIComponent(id)}/eval-export`));
 
   const breadcrumb = (
-    <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-      <ol className="flex items-center gap-1.5">
-        <li>
-          <Link href={tracesHref(workspaceId)} className="hover:text-zinc-900 hover:underline dark:hover:text-zinc-100">
-            Traces
-          </Link>
-        </li>
-        <li aria-hidden>/</li>
-        <li aria-current="page" className="font-mono text-xs">
+    <PageBreadcrumb
+      parentHref={tracesHref(workspaceId)}
+      parentLabel="Traces"
+      current={
+        <span className="font-mono text-xs">
           {id.slice(0, 16)}
           {id.length > 16 ? "…" : ""}
-        </li>
-      </ol>
-    </nav>
+        </span>
+      }
+    />
   );
 
   // Loading, failure and absence are told by the waterfall below; the header stays quiet.
@@ -75,6 +73,7 @@ export function TraceSummary({ workspaceId, traceId }: { workspaceId: string; tr
                 Export eval dataset
               </Button>
             ) : null}
+            <CompareWithRepresentative workspaceId={workspaceId} trace={trace} />
             {trace.flow_id ? (
               <Link href={flowHref(workspaceId, trace.flow_id)} className={buttonClass("secondary")}>
                 View its flow <span aria-hidden>→</span>

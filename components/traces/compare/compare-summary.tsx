@@ -1,0 +1,28 @@
+import { StatCard } from "@/components/ui/card";
+import type { TraceCompareResponse } from "@/lib/api/trace-compare.schemas";
+import { deltaTone, formatDeltaPercent, formatDurationChange } from "@/lib/format/format-duration-delta";
+import { formatCount } from "@/lib/format/format-number";
+import { formatDuration } from "@/lib/format/format-time";
+
+/** How the whole request changed, and how many nodes changed in each way. */
+export function CompareSummary({ summary }: { summary: TraceCompareResponse["summary"] }) {
+  const tone = deltaTone(summary.duration_delta);
+  const change =
+    summary.duration_delta === null || tone === null
+      ? "both took no time"
+      : `${formatDeltaPercent(summary.duration_delta)} ${tone === "unchanged" ? "(unchanged)" : tone} · ${formatDurationChange(summary.a_duration_ms, summary.b_duration_ms)}`;
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="compare-summary">
+      <StatCard
+        label="Duration A → B"
+        value={`${formatDuration(summary.a_duration_ms)} → ${formatDuration(summary.b_duration_ms)}`}
+        hint={change}
+        tone={tone === "slower" ? "danger" : undefined}
+      />
+      <StatCard label="Added" value={formatCount(summary.added)} hint="nodes only in B" />
+      <StatCard label="Removed" value={formatCount(summary.removed)} hint="nodes only in A" />
+      <StatCard label="Moved" value={formatCount(summary.moved)} hint="in both, order changed" />
+      <StatCard label="Same" value={formatCount(summary.same)} hint="in both, same place" />
+    </div>
+  );
+}
