@@ -31,31 +31,36 @@ export async function sampleDiagnosisTraces(store: Store, workspaceId: string, w
   const empty = { failing: [], passing: [], slow: [], fast: [], totals: { traces: 0, failing: 0, slow: 0 } };
   if (window.flowIds.length === 0) return empty;
   const d = sqlDialect(store.dialect);
-  const base: unknown[] = [workspaceId, window.fromNs, window.toNs, ...window.flowIds];
+  // Nanoseconds pass as decimal text and are cast in SQL: SQLite would compare a bound BigInt
+  // as text, and every integer sorts before any text there.
+  const bigint = (index: number) => (store.dialect === "sqlite" ? `CAST(${d.param(index)} AS INTEGER)` : d.param(index, "bigint"));
+  // SQLite binds `?` in the order they appear: parameters are numbered in that order.
+  const base: unknown[] = [workspaceId, window.fromNs.toString(), window.toNs.toString(), ...window.flowIds];
   const flowList = window.flowIds.map((_, i) => d.param(i + 4)).join(", ");
   const from =
     `FROM trace_flows tf JOIN traces t ON t.workspace_id = tf.workspace_id AND t.trace_id = tf.trace_id ` +
     // The root span's duration, as flow statistics measure it (async work after the response
     // does not make a request slow); wall time only while the root is missing.
     `LEFT JOIN spans r ON r.workspace_id = t.workspace_id AND r.trace_id = t.trace_id AND r.span_id = t.root_span_id ` +
-    `WHERE tf.workspace_id = ${d.param(1)} AND tf.flow_id IN (${flowList}) AND t.start_ns >= ${d.param(2, "bigint")} AND t.start_ns < ${d.param(3, "bigint")}`;
+    `WHERE tf.workspace_id = ${d.param(1)} AND t.start_ns >= ${bigint(2)} AND t.start_ns < ${bigint(3)} AND tf.flow_id IN (${flowList})`;
   // The threshold is the last parameter of the statements that compare with it.
-  const slow = `COALESCE(r.duration_ns, t.end_ns - t.start_ns) > ${d.param(base.length + 1, "bigint")}`;
-  const withThreshold = [...base, window.slowThresholdNs];
+  const slow = `COALESCE(r.duration_ns, t.end_ns - t.start_ns) > ${bigint(base.length + 1)}`;
+  const withThreshold = [...base, window.slowThresholdNs.toString()];
   const limit = Math.max(1, Math.floor(window.perSide));
   const side = async (condition: string, params: unknown[]) =>
     (await store.prisma.$queryRawUnsafe<{ trace_id: string }[]>(`SELECT t.trace_id ${from} AND ${condition} ORDER BY t.start_ns DESC, t.trace_id LIMIT ${limit}`, ...params)).map(
       (row) => row.trace_id,
     );
-  const [failing, passing, slowIds, fastIds, counts] = await Promise.all([
+  const count = async (condition: string, params: unknown[]) =>
+    Number((await store.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n ${from} AND ${condition}`, ...params))[0]?.n ?? 0);
+  const [failing, passing, slowIds, fastIds, traces, failingCount, slowCount] = await Promise.all([
     side("t.error_count > 0", base),
     side("t.error_count = 0", base),
     side(slow, withThreshold),
     side(`NOT ${slow}`, withThreshold),
-    store.prisma.$queryRawUnsafe<{ traces: number | bigint; failing: number | bigint | null; slow: number | bigint | null }[]>(
-      `SELECT count(*) AS traces, sum(CASE WHEN t.error_count > 0 THEN 1 ELSE 0 END) AS failing, sum(CASE WHEN ${slow} THEN 1 ELSE 0 END) AS slow ${from}`,
-      ...withThreshold,
-    ),
+    count("1 = 1", base),
+    count("t.error_count > 0", base),
+    count(slow, withThreshold),
   ]);
   const ids = [...new Set([...failing, ...passing, ...slowIds, ...fastIds])];
   const [spans, attributes] = await Promise.all([loadTraceSpans(store, workspaceId, ids), loadEntryAttributes(store, workspaceId, ids)]);
@@ -65,13 +70,12 @@ export async function sampleDiagnosisTraces(store: Store, workspaceId: string, w
       // Retention may have deleted the spans of a trace its flow still counts.
       return traceSpans ? [{ traceId, spans: traceSpans, entryAttributes: attributes.get(traceId) ?? {} }] : [];
     });
-  const row = counts[0];
   return {
     failing: pick(failing),
     passing: pick(passing),
     slow: pick(slowIds),
     fast: pick(fastIds),
-    totals: { traces: Number(row?.traces ?? 0), failing: Number(row?.failing ?? 0), slow: Number(row?.slow ?? 0) },
+    totals: { traces, failing: failingCount, slow: slowCount },
   };
 }
 
