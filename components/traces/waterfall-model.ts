@@ -21,6 +21,8 @@ export interface WaterfallSpan {
 
 export interface WaterfallModel {
   spans: WaterfallSpan[];
+  /** The earliest span's start: offsets count from here. */
+  startNs: bigint;
   totalMs: number;
   /** Services in order of first appearance. */
   services: string[];
@@ -29,7 +31,7 @@ export interface WaterfallModel {
 const nsToMs = (ns: bigint) => Number(ns) / 1e6;
 
 export function buildWaterfallModel(spans: readonly TraceDetailSpan[]): WaterfallModel {
-  if (spans.length === 0) return { spans: [], totalMs: 0, services: [] };
+  if (spans.length === 0) return { spans: [], startNs: 0n, totalMs: 0, services: [] };
   let start = BigInt(spans[0].start_time_unix_nano);
   let end = BigInt(spans[0].end_time_unix_nano);
   for (const s of spans) {
@@ -80,7 +82,7 @@ export function buildWaterfallModel(spans: readonly TraceDetailSpan[]): Waterfal
       services.push(s.service);
     }
   }
-  return { spans: out, totalMs: nsToMs(end - start), services };
+  return { spans: out, startNs: start, totalMs: nsToMs(end - start), services };
 }
 
 /** Indices of the rows shown when the subtrees of `collapsed` span ids are folded. */

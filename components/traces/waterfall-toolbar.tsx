@@ -16,10 +16,29 @@ interface ToolbarProps {
   onReveal: (index: number) => void;
   onExpandAll: () => void;
   onCollapseAll: () => void;
+  /** Whether critical-path sections are drawn on the bars. */
+  criticalPath: boolean;
+  onCriticalPath: (shown: boolean) => void;
+  /** The trace has an error origin, so rows on its way to the root are marked. */
+  hasErrorChain: boolean;
 }
 
 /** Above the waterfall: the service legend, find-in-trace, fold and unfold everything. */
-export const WaterfallToolbar = memo(function WaterfallToolbar({ model, colors, visible, find, onFind, matches, activeIndex, onReveal, onExpandAll, onCollapseAll }: ToolbarProps) {
+export const WaterfallToolbar = memo(function WaterfallToolbar({
+  model,
+  colors,
+  visible,
+  find,
+  onFind,
+  matches,
+  activeIndex,
+  onReveal,
+  onExpandAll,
+  onCollapseAll,
+  criticalPath,
+  onCriticalPath,
+  hasErrorChain,
+}: ToolbarProps) {
   const findId = useId();
   const hasErrors = model.spans.some((r) => r.isError);
   // Enter walks the matches from the active row on, wrapping round.
@@ -43,6 +62,18 @@ export const WaterfallToolbar = memo(function WaterfallToolbar({ model, colors, 
           <li className="flex items-center gap-1.5 text-zinc-700 dark:text-zinc-300">
             <span aria-hidden className="h-2.5 w-2.5 rounded-sm" style={{ background: ERROR_COLOR }} />
             error
+          </li>
+        ) : null}
+        {criticalPath ? (
+          <li className="flex items-center gap-1.5 text-zinc-700 dark:text-zinc-300">
+            <span aria-hidden className="h-1 w-3 rounded-full bg-zinc-950/80 dark:bg-white/85" />
+            critical path
+          </li>
+        ) : null}
+        {hasErrorChain ? (
+          <li className="flex items-center gap-1.5 text-zinc-700 dark:text-zinc-300">
+            <span aria-hidden className="h-3 w-1 bg-red-600 dark:bg-red-500" />
+            error&apos;s path
           </li>
         ) : null}
       </ul>
@@ -69,6 +100,16 @@ export const WaterfallToolbar = memo(function WaterfallToolbar({ model, colors, 
             {matches.length === 0 ? "no match" : current === -1 ? `${matches.length} found` : `${current + 1} of ${matches.length}`}
           </span>
         ) : null}
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-pressed={criticalPath}
+          onClick={() => onCriticalPath(!criticalPath)}
+          title="Mark the spans the request waited on, from its start to its end"
+          className={criticalPath ? "bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100" : ""}
+        >
+          Critical path
+        </Button>
         <Button size="sm" variant="ghost" onClick={onExpandAll} disabled={visible === model.spans.length}>
           Expand all
         </Button>

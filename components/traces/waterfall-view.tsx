@@ -6,6 +6,8 @@ import { serviceColors } from "./service-colors";
 import type { TraceDetail } from "./trace-detail-types";
 import { useVirtualWindow } from "./use-virtual-window";
 import { WaterfallAxis, WaterfallGridlines } from "./waterfall-axis";
+import { WaterfallDiagnosis } from "./waterfall-diagnosis";
+import { buildRowDiagnoses } from "./waterfall-diagnosis-model";
 import { ancestorIds, buildWaterfallModel, hasChildren, nearestShown, timeTicks, visibleRows } from "./waterfall-model";
 import { ROW_HEIGHT, WaterfallRow } from "./waterfall-row";
 import { WaterfallToolbar } from "./waterfall-toolbar";
@@ -16,6 +18,8 @@ export function WaterfallView({ trace, workspaceId }: { trace: TraceDetail; work
   const model = useMemo(() => buildWaterfallModel(trace.spans), [trace.spans]);
   const colors = useMemo(() => serviceColors(model.services), [model.services]);
   const { ticks, axisMs } = useMemo(() => timeTicks(model.totalMs), [model.totalMs]);
+  const diagnoses = useMemo(() => buildRowDiagnoses(trace, model.startNs), [trace, model.startNs]);
+  const [criticalPath, setCriticalPath] = useState(true);
 
   // Selection, focus and folds are kept by span id: an open trace is refetched as spans arrive,
   // and new spans shift the tree-order indices.
@@ -170,6 +174,14 @@ export function WaterfallView({ trace, workspaceId }: { trace: TraceDetail; work
     [model],
   );
 
+  const show = useCallback(
+    (index: number) => {
+      reveal(index);
+      setSelectedId(model.spans[index].span.span_id);
+    },
+    [reveal, model],
+  );
+
   const expandAll = useCallback(() => setAll(false), [setAll]);
   const collapseAll = useCallback(() => setAll(true), [setAll]);
 
@@ -200,7 +212,11 @@ export function WaterfallView({ trace, workspaceId }: { trace: TraceDetail; work
             onReveal={reveal}
             onExpandAll={expandAll}
             onCollapseAll={collapseAll}
+            criticalPath={criticalPath}
+            onCriticalPath={setCriticalPath}
+            hasErrorChain={trace.error_chains.length > 0}
           />
+          <WaterfallDiagnosis trace={trace} model={model} diagnoses={diagnoses} indexOf={indexOf} criticalPath={criticalPath} onShow={show} />
           <WaterfallAxis ticks={ticks} axisMs={axisMs} />
           <div ref={scrollRef} className="max-h-[70vh] overflow-y-auto [scrollbar-gutter:stable]">
             <div
@@ -227,6 +243,8 @@ export function WaterfallView({ trace, workspaceId }: { trace: TraceDetail; work
                     active={activeIndex === index}
                     collapsed={collapsed.has(row.span.span_id)}
                     matched={matchSet.has(index)}
+                    diagnosis={diagnoses.get(row.span.span_id)}
+                    showCriticalPath={criticalPath}
                     onToggle={toggle}
                     onSelect={select}
                   />

@@ -1,41 +1,14 @@
 // The trace page's diagnosis through the running app: traces from the official OpenTelemetry SDK
-// (a checkout whose card charge fails, a gateway that gives up on a slow service) read back with
-// their critical path, error origins and error chains, on SQLite and, when TEST_DATABASE_URL is
-// set, PostgreSQL.
-import { context, SpanKind, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
+// (a checkout whose card charge is declined, a gateway that gives up on a slow service) read back
+// with their critical path, error origins and error chains, on SQLite and, when
+// TEST_DATABASE_URL is set, PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraceDiagnosisView } from "../../lib/api/trace-diagnosis-view";
 import { startApp, tempPostgresUrl, type AppServer } from "../support/app-server";
 import { sdkClient } from "../support/otel-sdk";
+import { recordDeclinedCheckout, recordMaskedTimeout } from "../support/record-diagnosis-traces";
 
 const WORKSPACE = "diagnosis";
-
-/** POST /checkout: reads the cart, then charges the card, which is declined. */
-function recordFailedCheckout(tracer: Tracer, start: number) {
-  const root = tracer.startSpan("POST /checkout", { kind: SpanKind.SERVER, startTime: start, attributes: { "http.request.method": "POST", "http.route": "/checkout" } });
-  const parent = trace.setSpan(context.active(), root);
-  const cart = tracer.startSpan("GET /cart", { kind: SpanKind.CLIENT, startTime: start + 10 }, parent);
-  cart.end(start + 40);
-  const charge = tracer.startSpan("charge card", { kind: SpanKind.CLIENT, startTime: start + 50 }, parent);
-  charge.setStatus({ code: SpanStatusCode.ERROR, message: "card declined" });
-  charge.end(start + 150);
-  // The handler reports the charge's failure in its own words: it passes the error on.
-  root.setStatus({ code: SpanStatusCode.ERROR, message: "checkout failed: card declined" });
-  root.end(start + 200);
-  return { traceId: root.spanContext().traceId, root: root.spanContext().spanId, cart: cart.spanContext().spanId, charge: charge.spanContext().spanId };
-}
-
-/** The gateway answers 504 after 1 s while orders, which reports no error, is still working. */
-function recordMaskedTimeout(gateway: Tracer, orders: Tracer, start: number) {
-  const root = gateway.startSpan("POST /orders", { kind: SpanKind.SERVER, startTime: start, attributes: { "http.request.method": "POST", "http.response.status_code": 504 } });
-  root.setStatus({ code: SpanStatusCode.ERROR });
-  const egress = gateway.startSpan("proxy to orders", { kind: SpanKind.CLIENT, startTime: start + 1 }, trace.setSpan(context.active(), root));
-  const server = orders.startSpan("POST /orders", { kind: SpanKind.SERVER, startTime: start + 2, attributes: { "http.route": "/orders", "http.request.method": "POST" } }, trace.setSpan(context.active(), egress));
-  server.end(start + 1000);
-  egress.end(start + 1000);
-  root.end(start + 1000);
-  return { traceId: root.spanContext().traceId, gateway: root.spanContext().spanId, egress: egress.spanContext().spanId, orders: server.spanContext().spanId };
-}
 
 describe.each([
   ["SQLite", async () => undefined],
@@ -43,7 +16,7 @@ describe.each([
 ] as const)("a trace's diagnosis on %s", (store, database) => {
   let app: AppServer | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
-  let checkout: ReturnType<typeof recordFailedCheckout>;
+  let checkout: ReturnType<typeof recordDeclinedCheckout>;
   let timeout: ReturnType<typeof recordMaskedTimeout>;
   const START = Date.now() - 60_000;
 
@@ -54,11 +27,12 @@ describe.each([
     app = await startApp(temp ? { databaseUrl: temp.url } : {});
     const headers = { "X-Workspace-ID": WORKSPACE };
     const shop = sdkClient({ baseUrl: app.baseUrl, format: "protobuf", service: "shop", headers });
+    const payments = sdkClient({ baseUrl: app.baseUrl, format: "json", service: "payments", headers });
     const gateway = sdkClient({ baseUrl: app.baseUrl, format: "json", service: "gateway", headers });
     const orders = sdkClient({ baseUrl: app.baseUrl, format: "protobuf", service: "orders", headers });
-    checkout = recordFailedCheckout(shop.tracer, START);
+    checkout = recordDeclinedCheckout(shop.tracer, payments.tracer, START);
     timeout = recordMaskedTimeout(gateway.tracer, orders.tracer, START + 5_000);
-    for (const client of [shop, gateway, orders]) {
+    for (const client of [shop, payments, gateway, orders]) {
       await client.flush();
       await client.shutdown();
     }
@@ -75,35 +49,43 @@ describe.each([
   };
   const ns = (offsetMs: number) => (BigInt(START + offsetMs) * 1_000_000n).toString();
 
-  it("names the failed charge as where the error starts, and chains it to the root", async (ctx) => {
+  it("names the declined charge as where the error starts, the failed receipt as a consequence, and chains both to the root", async (ctx) => {
     if (!app) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
     const body = await diagnosisOf(checkout.traceId);
-    expect(body.spans).toHaveLength(3);
+    expect(body.spans).toHaveLength(5);
     expect(body.error_origins).toEqual([
       {
-        span_id: checkout.charge,
-        service: "shop",
-        operation: "charge card",
-        status_message: "card declined",
+        span_id: checkout.charges,
+        service: "payments",
+        operation: "POST /charges",
+        status_message: "card declined: insufficient funds",
         reason: "leaf_error",
         role: "cause",
-        start_time_unix_nano: ns(50),
-        duration_ms: 100,
+        start_time_unix_nano: ns(52),
+        duration_ms: 96,
         masked_by_span_id: null,
       },
+      expect.objectContaining({ span_id: checkout.receipt, service: "shop", operation: "send receipt", status_message: "mailer unavailable", reason: "leaf_error", role: "consequence" }),
     ]);
-    expect(body.error_chains).toEqual([{ origin_span_id: checkout.charge, role: "cause", reason: "leaf_error", links: [checkout.charge, checkout.root] }]);
+    expect(body.error_chains).toEqual([
+      { origin_span_id: checkout.charges, role: "cause", reason: "leaf_error", links: [checkout.charges, checkout.charge, checkout.root] },
+      { origin_span_id: checkout.receipt, role: "consequence", reason: "leaf_error", links: [checkout.receipt, checkout.root] },
+    ]);
   });
 
-  it("gives the critical path through the cart read and the charge, with each span's time on it", async (ctx) => {
+  it("gives the critical path through the cart read, the charge and the receipt, with each span's time on it", async (ctx) => {
     if (!app) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
     const { critical_path: path } = await diagnosisOf(checkout.traceId);
     expect(path.map((s) => [s.span_id, s.start_time_unix_nano, s.end_time_unix_nano, s.self_time_ms])).toEqual([
-      [checkout.root, ns(0), ns(10), 70],
+      [checkout.root, ns(0), ns(10), 40],
       [checkout.cart, ns(10), ns(40), 30],
-      [checkout.root, ns(40), ns(50), 70],
-      [checkout.charge, ns(50), ns(150), 100],
-      [checkout.root, ns(150), ns(200), 70],
+      [checkout.root, ns(40), ns(50), 40],
+      [checkout.charge, ns(50), ns(52), 4],
+      [checkout.charges, ns(52), ns(148), 96],
+      [checkout.charge, ns(148), ns(150), 4],
+      [checkout.root, ns(150), ns(160), 40],
+      [checkout.receipt, ns(160), ns(190), 30],
+      [checkout.root, ns(190), ns(200), 40],
     ]);
   });
 
