@@ -21,3 +21,23 @@ describe("readServerConfig: drafting with a model", () => {
     expect(() => readServerConfig({ FLOWPRINT_LLM_BASE_URL: "http://m/v1", FLOWPRINT_LLM_TIMEOUT_MS: "soon" })).toThrow('FLOWPRINT_LLM_TIMEOUT_MS must be a positive integer, got "soon".');
   });
 });
+
+describe("readServerConfig: webhooks", () => {
+  it("has defaults: links to this machine's port, 8 attempts from 10 s, 10 s per attempt", () => {
+    expect(readServerConfig({}).webhooks).toEqual({ publicUrl: "http://localhost:3000", retryBaseMs: 10_000, maxAttempts: 8, timeoutMs: 10_000 });
+    expect(readServerConfig({ PORT: "4000" }).webhooks.publicUrl).toBe("http://localhost:4000");
+  });
+
+  it("reads the public URL and the retry settings", () => {
+    expect(
+      readServerConfig({ FLOWPRINT_PUBLIC_URL: "https://flowprint.example.com/tools", FLOWPRINT_WEBHOOK_RETRY_BASE_MS: "50", FLOWPRINT_WEBHOOK_MAX_ATTEMPTS: "3", FLOWPRINT_WEBHOOK_TIMEOUT_MS: "2000" }).webhooks,
+    ).toEqual({ publicUrl: "https://flowprint.example.com/tools", retryBaseMs: 50, maxAttempts: 3, timeoutMs: 2000 });
+  });
+
+  it("names the variable of a bad value", () => {
+    expect(() => readServerConfig({ FLOWPRINT_PUBLIC_URL: "flowprint.internal" })).toThrow('FLOWPRINT_PUBLIC_URL must be an http(s) URL such as https://flowprint.example.com, got "flowprint.internal".');
+    expect(() => readServerConfig({ FLOWPRINT_WEBHOOK_MAX_ATTEMPTS: "0" })).toThrow('FLOWPRINT_WEBHOOK_MAX_ATTEMPTS must be a positive integer, got "0".');
+    expect(() => readServerConfig({ FLOWPRINT_WEBHOOK_MAX_ATTEMPTS: "51" })).toThrow('FLOWPRINT_WEBHOOK_MAX_ATTEMPTS must be at most 50, got "51".');
+    expect(() => readServerConfig({ FLOWPRINT_WEBHOOK_RETRY_BASE_MS: "1.5" })).toThrow("FLOWPRINT_WEBHOOK_RETRY_BASE_MS must be a positive integer");
+  });
+});

@@ -13,6 +13,21 @@ export interface ServerConfig {
   ingestKeys: string | undefined;
   /** Drafting tests with a model (FLOWPRINT_LLM_*); null when FLOWPRINT_LLM_BASE_URL is unset. */
   llmDraft: LlmDraftConfig | null;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /**
+   * Where people open the dashboard (FLOWPRINT_PUBLIC_URL): links in webhook payloads start
+   * with it. Default http://localhost:<PORT>, which only reaches a receiver on the same machine.
+   */
+  publicUrl: string;
+  /** Wait after a delivery's first failed attempt, doubled after each later one (FLOWPRINT_WEBHOOK_RETRY_BASE_MS). */
+  retryBaseMs: number;
+  /** Attempts before a delivery is failed (FLOWPRINT_WEBHOOK_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** Per attempt (FLOWPRINT_WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 export interface LlmDraftConfig {
@@ -36,23 +51,40 @@ function positiveInt(name: string, fallback: number, env: NodeJS.ProcessEnv): nu
   return value;
 }
 
-function llmDraftConfig(env: NodeJS.ProcessEnv): LlmDraftConfig | null {
-  const baseUrl = env.FLOWPRINT_LLM_BASE_URL?.trim();
-  if (!baseUrl) return null;
+function checkHttpUrl(name: string, value: string, example: string): string {
   let url: URL | null = null;
   try {
-    url = new URL(baseUrl);
+    url = new URL(value);
   } catch {
     url = null;
   }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-    throw new Error(`FLOWPRINT_LLM_BASE_URL must be an http(s) URL such as http://localhost:11434/v1, got "${baseUrl}".`);
+    throw new Error(`${name} must be an http(s) URL such as ${example}, got "${value}".`);
   }
+  return value;
+}
+
+function llmDraftConfig(env: NodeJS.ProcessEnv): LlmDraftConfig | null {
+  const baseUrl = env.FLOWPRINT_LLM_BASE_URL?.trim();
+  if (!baseUrl) return null;
+  checkHttpUrl("FLOWPRINT_LLM_BASE_URL", baseUrl, "http://localhost:11434/v1");
   return {
     baseUrl,
     apiKey: env.FLOWPRINT_LLM_API_KEY?.trim() || null,
     model: env.FLOWPRINT_LLM_MODEL?.trim() || "gpt-4o-mini",
     timeoutMs: positiveInt("FLOWPRINT_LLM_TIMEOUT_MS", 60_000, env),
+  };
+}
+
+export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
+  const publicUrl = env.FLOWPRINT_PUBLIC_URL?.trim();
+  const maxAttempts = positiveInt("FLOWPRINT_WEBHOOK_MAX_ATTEMPTS", 8, env);
+  if (maxAttempts > 50) throw new Error(`FLOWPRINT_WEBHOOK_MAX_ATTEMPTS must be at most 50, got "${maxAttempts}".`);
+  return {
+    publicUrl: publicUrl ? checkHttpUrl("FLOWPRINT_PUBLIC_URL", publicUrl, "https://flowprint.example.com") : `http://localhost:${env.PORT?.trim() || "3000"}`,
+    retryBaseMs: positiveInt("FLOWPRINT_WEBHOOK_RETRY_BASE_MS", 10_000, env),
+    maxAttempts,
+    timeoutMs: positiveInt("FLOWPRINT_WEBHOOK_TIMEOUT_MS", 10_000, env),
   };
 }
 
@@ -64,5 +96,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     batchSpans: positiveInt("FLOWPRINT_BATCH_SPANS", 4096, env),
     ingestKeys: env.FLOWPRINT_INGEST_KEYS,
     llmDraft: llmDraftConfig(env),
+    webhooks: readWebhookConfig(env),
   };
 }

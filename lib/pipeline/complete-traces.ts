@@ -6,6 +6,7 @@ import { extractTraceGraph } from "../graph";
 import { sweepDrift } from "../store/drift-sweep";
 import { runningExecutionsOfTraces } from "../store/execution-repository";
 import { validateExecution } from "./validate-execution";
+import { announceOpenedDrift } from "./announce-webhook-events";
 import { applyDiscoveries, completionKey, type TraceCompletion } from "../store/apply-discoveries";
 import type { Store } from "../store/db";
 import { claimIdleTraces, claimTrace, loadDiscoverableSpans, loadResourceAttributes, releaseClaim, type StoredDiscoverableSpan, type TraceRef } from "../store/flow-repository";
@@ -135,7 +136,7 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
     }
     try {
       const thorough = Date.now() - lastThoroughMs >= (options.thoroughDriftSweepMs ?? 5_000);
-      if (!stopped) await sweepDrift(store, { thorough });
+      if (!stopped) await announceOpenedDrift(store, (await sweepDrift(store, { thorough })).opened);
       if (thorough) lastThoroughMs = Date.now();
     } catch (error) {
       console.error("[flowprint] drift sweep failed", error);

@@ -11,10 +11,13 @@ import { buildSpanBatch } from "../store/span-batch";
 import { SqliteWriterThread } from "../store/sqlite-writer/sqlite-writer-thread";
 import { getStore, type Store } from "../store/db";
 import { startCompletionLoop } from "./complete-traces";
+import { startWebhookWorker, type DeliveryOptions } from "./deliver-webhooks";
 import { IngestAdmission } from "./ingest-admission";
 import { IngestGate } from "./ingest-gate";
 import { DatabaseKeyring } from "./ingest-keyring";
 import { SpanWriter } from "./span-writer";
+import { startLlmThresholdWatch } from "./watch-llm-thresholds";
+import { DEFAULT_RETRY_POLICY } from "../webhooks/plan-next-attempt";
 
 export interface Runtime {
   config: ServerConfig;
@@ -59,7 +62,7 @@ export function getRuntime(): Runtime {
   return slot.__flowprintRuntime;
 }
 
-/** Starts trace completion in this server process, once. */
+/** Starts trace completion, webhook delivery and the LLM threshold watch in this server process, once. */
 export function startBackgroundWork(): void {
   const runtime = getRuntime();
   const started = slot as typeof slot & { __flowprintBackground?: boolean };
@@ -74,4 +77,17 @@ export function startBackgroundWork(): void {
     deleteExpiredTelemetry(runtime.store).catch((error) => console.error("[flowprint] retention failed", error));
   setTimeout(retention, 60_000).unref();
   setInterval(retention, 60 * 60_000).unref();
+  startWebhookWorker(runtime.store, webhookDeliveryOptions(runtime.config));
+  startLlmThresholdWatch(runtime.store, { now: Date.now });
+}
+
+/** How this server delivers webhooks: the configured retries and timeout, the real clock. */
+export function webhookDeliveryOptions(config: ServerConfig): DeliveryOptions & { publicUrl: string } {
+  const { webhooks } = config;
+  return {
+    now: Date.now,
+    policy: { ...DEFAULT_RETRY_POLICY, baseMs: webhooks.retryBaseMs, maxAttempts: webhooks.maxAttempts },
+    timeoutMs: webhooks.timeoutMs,
+    publicUrl: webhooks.publicUrl,
+  };
 }

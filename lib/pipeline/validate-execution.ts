@@ -13,6 +13,7 @@ import { nodeKey } from "../traces/node-key";
 import { STEP_ID_ATTRIBUTE } from "../otlp/classify-traffic";
 import { splitSpansByStep, validateSteps, type StepExpectation } from "../validation/validate-steps";
 import { validateTrace, type NodeBaseline, type TraceValidation } from "../validation/validate-trace";
+import { announceFailedRun } from "./announce-webhook-events";
 
 const STATUS = ["unset", "ok", "error"] as const;
 
@@ -118,7 +119,10 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
     result.reasons.push(`the trace was still incomplete when the run's ${expected.timeout_ms} ms timeout passed`);
     if (result.status === "passed") result.status = "inconclusive";
   }
-  await saveValidation(store, execution.id, result, nowMs);
+  // The run that stores the result announces it: a result is stored once, however many ask.
+  if (await saveValidation(store, execution.id, result, nowMs)) {
+    await announceFailedRun(store, { id: execution.id, workspaceId: execution.workspaceId, testName: execution.testName, flowId: execution.flowId, traceId: execution.traceId }, result);
+  }
   const stored = await store.prisma.execution.findUnique({ where: { id: execution.id } });
   return { done: true, result: (stored?.result ?? result) as unknown as TraceValidation };
 }

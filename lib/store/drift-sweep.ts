@@ -9,6 +9,7 @@ import { findMissingCandidates } from "../drift/missing-variants";
 import { isRareShare, variantShareInWindow } from "../drift/variant-share";
 import { deserializeHourlyBuckets } from "../flows/hourly-buckets";
 import type { PathNode } from "../traces/path-node";
+import type { OpenedDriftAlert } from "../webhooks/describe-webhook-event";
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
@@ -31,8 +32,23 @@ async function rareRatioOf(store: Store, workspaceId: string): Promise<number> {
   return ws?.driftRareRatio ?? 0.0001;
 }
 
+type AlertRow = { id: string; workspaceId: string; kind: string; path: unknown; otherPath: unknown; detectedAtMs: bigint };
+
+function openedAlert(alert: AlertRow, ep: Pick<EntryPointRow, "entryService" | "entryOperation">): OpenedDriftAlert {
+  return {
+    id: alert.id,
+    workspaceId: alert.workspaceId,
+    kind: alert.kind as OpenedDriftAlert["kind"],
+    entryService: ep.entryService,
+    entryOperation: ep.entryOperation,
+    path: alert.path as PathNode[],
+    otherPath: alert.otherPath as PathNode[],
+    detectedAtMs: Number(alert.detectedAtMs),
+  };
+}
+
 /** pending → open|rare when due, rare → open when grown; withdrawn when the variant has no trace left. */
-async function judgeNewVariantAlerts(store: Store, nowMs: number, states: ("pending" | "rare")[]): Promise<void> {
+async function judgeNewVariantAlerts(store: Store, nowMs: number, states: ("pending" | "rare")[], opened: OpenedDriftAlert[]): Promise<void> {
   const alerts = await store.prisma.driftAlert.findMany({
     where: { kind: "new_variant", OR: states.map((state) => (state === "pending" ? { state, confirmAtMs: { lte: BigInt(nowMs) } } : { state })) },
     include: { entryPoint: true },
@@ -55,7 +71,9 @@ async function judgeNewVariantAlerts(store: Store, nowMs: number, states: ("pend
     );
     const next = isRareShare(share, await rareRatioOf(store, alert.workspaceId)) ? "rare" : "open";
     if (next !== alert.state) {
-      await store.prisma.driftAlert.updateMany({ where: { id: alert.id, state: alert.state }, data: { state: next, updatedAtMs: BigInt(nowMs) } });
+      const moved = await store.prisma.driftAlert.updateMany({ where: { id: alert.id, state: alert.state }, data: { state: next, updatedAtMs: BigInt(nowMs) } });
+      // Only the instance whose write moved it reports the opening.
+      if (moved.count > 0 && next === "open") opened.push(openedAlert(alert, alert.entryPoint));
     }
   }
 }
@@ -86,7 +104,7 @@ async function tracesSince(store: Store, ep: EntryPointRow, afterMs: number, lim
   return Number(rows[0]?.n ?? 0);
 }
 
-async function detectMissingVariants(store: Store, nowMs: number): Promise<void> {
+async function detectMissingVariants(store: Store, nowMs: number, opened: OpenedDriftAlert[]): Promise<void> {
   const eps = await store.prisma.entryPoint.findMany({ where: { learnedAtMs: { not: null } }, include: { baseline: true, alerts: { where: { kind: "variant_missing" } } } });
   for (const ep of eps) {
     // Nothing new since the last look: nothing can have gone missing, nothing came back.
@@ -118,7 +136,7 @@ async function detectMissingVariants(store: Store, nowMs: number): Promise<void>
       const successor = flows
         .filter((f) => f.fingerprint !== candidate.fingerprint && Number(f.lastSeenMs) > candidate.lastSeenMs)
         .sort((a, b) => b.occurrenceCount - a.occurrenceCount || (a.fingerprint < b.fingerprint ? -1 : 1))[0];
-      await store.prisma.driftAlert
+      const created = await store.prisma.driftAlert
         .create({
           data: {
             id: randomUUID(),
@@ -142,7 +160,9 @@ async function detectMissingVariants(store: Store, nowMs: number): Promise<void>
         // Another instance raised it first.
         .catch((error: { code?: string }) => {
           if (error.code !== "P2002") throw error;
+          return null;
         });
+      if (created) opened.push(openedAlert(created, ep));
     }
     await store.prisma.entryPoint.updateMany({ where: { id: ep.id, missingCheckedMs: ep.missingCheckedMs }, data: { missingCheckedMs: ep.lastTraceMs } });
   }
@@ -179,10 +199,13 @@ export interface DriftSweepOptions {
   thorough: boolean;
 }
 
-export async function sweepDrift(store: Store, options: DriftSweepOptions, nowMs = Date.now()): Promise<void> {
-  await judgeNewVariantAlerts(store, nowMs, options.thorough ? ["pending", "rare"] : ["pending"]);
-  if (!options.thorough) return;
+/** Runs the sweep; returns the alerts it opened (for drift.opened webhooks). */
+export async function sweepDrift(store: Store, options: DriftSweepOptions, nowMs = Date.now()): Promise<{ opened: OpenedDriftAlert[] }> {
+  const opened: OpenedDriftAlert[] = [];
+  await judgeNewVariantAlerts(store, nowMs, options.thorough ? ["pending", "rare"] : ["pending"], opened);
+  if (!options.thorough) return { opened };
   await withdrawVanishedVariants(store);
-  await detectMissingVariants(store, nowMs);
+  await detectMissingVariants(store, nowMs, opened);
   await refreshExplanations(store);
+  return { opened };
 }

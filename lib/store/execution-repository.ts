@@ -62,12 +62,13 @@ export async function listExecutions(store: Store, workspaceId: string, filter: 
   return { executions: rows.map(executionView), total };
 }
 
-/** Stores a final result once: the first validation of a run wins. */
-export async function saveValidation(store: Store, executionId: string, result: TraceValidation, nowMs = Date.now()): Promise<void> {
-  await store.prisma.execution.updateMany({
+/** Stores a final result once: the first validation of a run wins. Returns whether this one did. */
+export async function saveValidation(store: Store, executionId: string, result: TraceValidation, nowMs = Date.now()): Promise<boolean> {
+  const saved = await store.prisma.execution.updateMany({
     where: { id: executionId, status: "running" },
     data: { status: result.status, result: result as never, validatedAtMs: BigInt(nowMs) },
   });
+  return saved.count > 0;
 }
 
 /** Running executions of traces that just completed (auto_validation on). */
