@@ -33,8 +33,14 @@ export function ErrorOrigins({ workspaceId, errors }: { workspaceId: string; err
                   {origin.service} <span className="font-mono text-xs font-normal">{origin.operation}</span>
                 </div>
                 <div className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {origin.role === "consequence" ? <span className="mr-1 rounded bg-zinc-100 px-1 dark:bg-zinc-800">later failure</span> : null}
-                  {REASON_TEXT[origin.reason]}
+                  {origin.wraps_cause ? (
+                    "passed the failure on with a message of its own"
+                  ) : (
+                    <>
+                      {origin.role === "consequence" ? <span className="mr-1 rounded bg-zinc-100 px-1 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">later failure</span> : null}
+                      {REASON_TEXT[origin.reason]}
+                    </>
+                  )}
                 </div>
               </td>
               <td className="max-w-80 px-4 py-2 align-top">

@@ -100,6 +100,11 @@ describe("diagnoseTraces", () => {
       share: 1,
     });
     expect(diagnosis.errors.chains[0]!.steps.map((s) => s.service)).toEqual(["products", "orders", "gateway"]);
+    // The callers reworded the failure: listed after the cause, as passing it on.
+    expect(diagnosis.errors.origins.slice(1).map((o) => [o.service, o.role, o.wrapsCause]).sort()).toEqual([
+      ["gateway", "consequence", true],
+      ["orders", "consequence", true],
+    ]);
     expect(diagnosis.errors.chains[0]!.traces).toBe(sample.failing.length);
   });
 

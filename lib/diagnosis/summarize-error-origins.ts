@@ -13,6 +13,8 @@ export interface OriginGroup {
   statusMessage: string;
   reason: ErrorOrigin["reason"];
   role: ErrorOrigin["role"];
+  /** A consequence that is a caller of the cause, failing with a message of its own: it passed the failure on. */
+  wrapsCause: boolean;
   /** Sampled failing traces with an origin in this group (in this role). */
   traces: number;
   /** traces / sampled failing traces (0..1). */
@@ -66,9 +68,12 @@ export function summarizeErrorOrigins<S extends DiagnosisSpan>(
   const chains = new Map<string, ChainGroup>();
   for (const trace of failing) {
     const seenInTrace = new Set<string>();
-    for (const origin of findErrorOrigins(trace.tree)) {
+    const origins = findErrorOrigins(trace.tree);
+    const callersOfCause = ancestorIds(trace.tree, origins.find((origin) => origin.role === "cause")?.spanId);
+    for (const origin of origins) {
       const masked = maskMessage(origin.statusMessage);
-      const groupKey = [origin.role, origin.service, origin.operation, masked].join("\u0000");
+      const wrapsCause = origin.role === "consequence" && callersOfCause.has(origin.spanId);
+      const groupKey = [origin.role, wrapsCause, origin.service, origin.operation, masked].join("\u0000");
       if (seenInTrace.has(groupKey)) continue;
       seenInTrace.add(groupKey);
       let group = groups.get(groupKey);
@@ -79,6 +84,7 @@ export function summarizeErrorOrigins<S extends DiagnosisSpan>(
           statusMessage: origin.statusMessage,
           reason: origin.reason,
           role: origin.role,
+          wrapsCause,
           traces: 0,
           share: 0,
           exampleTraceIds: [],
@@ -118,6 +124,12 @@ export function summarizeErrorOrigins<S extends DiagnosisSpan>(
     .map((group) => ({ ...group, share: total === 0 ? 0 : group.traces / total }));
   const chainList = [...chains.values()].sort((a, b) => b.traces - a.traces).slice(0, limit);
   return { origins, chains: chainList };
+}
+
+function ancestorIds<S extends DiagnosisSpan>(tree: SpanTree<S>, spanId: string | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (let node = spanId === undefined ? undefined : tree.byId.get(spanId)?.parent; node; node = node.parent) ids.add(node.span.spanId);
+  return ids;
 }
 
 function roleRank(role: ErrorOrigin["role"]): number {

@@ -49,7 +49,10 @@ describe.each([
     expect(diagnosis.totals).toEqual({ traces: 64, failing: 8, slow: expect.any(Number) });
     expect(diagnosis.errors.origins[0]).toMatchObject({ service: "products", operation: "GET /products/:id", status_message: `supplier feed for ${FAILING_CATEGORY} timed out`, role: "cause", traces: 8, share: 1 });
     // The callers that failed with messages of their own are listed, as later failures.
-    expect(diagnosis.errors.origins.slice(1).map((o: { role: string }) => o.role)).toEqual(["consequence", "consequence"]);
+    expect(diagnosis.errors.origins.slice(1).map((o: { role: string; wraps_cause: boolean }) => [o.role, o.wraps_cause])).toEqual([
+      ["consequence", true],
+      ["consequence", true],
+    ]);
     expect(shop.failingOrderTraceIds).toEqual(expect.arrayContaining(diagnosis.errors.origins[0].example_trace_ids));
     expect(diagnosis.errors.chains[0].steps.map((s: { service: string; operation: string }) => `${s.service} ${s.operation}`)).toEqual([
       "products GET /products/:id",
