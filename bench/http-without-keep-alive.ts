@@ -25,3 +25,17 @@ export function post(url: string, body: Buffer, headers: Record<string, string>)
     request.end(body);
   });
 }
+
+/** A GET that must answer 200, with how long it took and how many bytes it sent. */
+export function getTimed(url: string): Promise<{ ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    http
+      .get(url, { agent: false }, (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
+        response.on("end", () => (response.statusCode === 200 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${url} answered ${response.statusCode}`))));
+      })
+      .on("error", reject);
+  });
+}

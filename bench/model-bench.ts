@@ -7,8 +7,7 @@
 //    of the same workspace. Goal: a model of 1,000 flows answers in under 200 ms.
 //
 //   npx tsx bench/model-bench.ts
-import http from "node:http";
-import { getJson, post } from "./http-without-keep-alive";
+import { getJson, getTimed, post } from "./http-without-keep-alive";
 import { gzipSync } from "node:zlib";
 import { SpanKind, context, trace } from "@opentelemetry/api";
 import { discoverTrace } from "../lib/flows/discover-trace";
@@ -54,19 +53,6 @@ function timeMs(run: () => void, repeats: number): number[] {
     samples.push(performance.now() - started);
   }
   return samples;
-}
-
-function getTimed(url: string): Promise<{ ms: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    http
-      .get(url, { agent: false }, (response) => {
-        let bytes = 0;
-        response.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
-        response.on("end", () => (response.statusCode === 200 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`${url} answered ${response.statusCode}`))));
-      })
-      .on("error", reject);
-  });
 }
 
 async function seed(app: AppServer): Promise<void> {
