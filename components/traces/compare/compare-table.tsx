@@ -15,12 +15,13 @@ const ROW_TONE: Record<Row["status"], string> = {
   same: "",
 };
 
+// The node takes what the fixed columns leave, so a long route truncates instead of squeezing.
 const COLUMNS = [
   ["Node", ""],
-  ["Status", ""],
-  ["A", "text-right"],
-  ["B", "text-right"],
-  ["Change", ""],
+  ["Status", "w-28"],
+  ["A", "w-28 text-right"],
+  ["B", "w-28 text-right"],
+  ["Change", "w-52"],
 ] as const;
 
 // Deep traces would push the node off the table: indentation stops growing after 12 levels.
@@ -57,7 +58,7 @@ function SideCell({ side, label }: { side: ComparedSideView | null; label: strin
 export function CompareTable({ rows }: { rows: Row[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <table className="w-full min-w-[44rem] text-sm" data-testid="compare-table">
+      <table className="w-full min-w-[48rem] table-fixed text-sm" data-testid="compare-table">
         <caption className="sr-only">Nodes of trace A and trace B, aligned</caption>
         <thead className="border-b border-zinc-200 text-left text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400">
           <tr>
@@ -71,7 +72,7 @@ export function CompareTable({ rows }: { rows: Row[] }) {
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((row, i) => (
             <tr key={i} className={ROW_TONE[row.status]} data-testid="compare-row" data-status={row.status} data-key={row.key}>
-              <td className="max-w-0 px-3 py-2">
+              <td className="px-3 py-2">
                 <div className="flex min-w-0 items-center gap-2" style={{ paddingLeft: indent(row.depth) }}>
                   <span className="shrink-0 text-zinc-500 dark:text-zinc-400">
                     <NodeTypeIcon type={row.node.type} />

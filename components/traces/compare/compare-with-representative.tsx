@@ -1,23 +1,25 @@
 import Link from "next/link";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import type { TraceDetail } from "../trace-detail-types";
 import { traceCompareHref } from "../trace-links";
 
 /**
  * The trace page's way to the compare page: this trace beside the typical trace of its flow.
- * Shown disabled, with the reason, when the trace is that representative or its flow has none yet;
- * hidden for a trace not in a flow (the header says so already).
+ * In its place the reason there is none: the trace is that representative, or its flow has none
+ * yet; nothing for a trace not in a flow (the header says so already).
  */
 export function CompareWithRepresentative({ workspaceId, trace }: { workspaceId: string; trace: Pick<TraceDetail, "trace_id" | "flow_id" | "representative_trace_id"> }) {
   if (!trace.flow_id) return null;
   const representative = trace.representative_trace_id;
   if (representative === null || representative === trace.trace_id) {
-    const reason = representative === null ? "Its flow has no representative trace yet" : "This trace is its flow's representative";
+    const [reason, hint] =
+      representative === null
+        ? ["Its flow has no representative trace yet", "Nothing to compare this trace with yet"]
+        : ["The representative of its flow", "The flow's other traces can be compared with this one"];
     return (
-      <Button disabled className="opacity-60" title={reason}>
-        Compare with representative
-        <span className="sr-only">: {reason}</span>
-      </Button>
+      <span className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="compare-unavailable" title={hint}>
+        {reason}
+      </span>
     );
   }
   return (

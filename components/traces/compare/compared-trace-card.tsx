@@ -11,9 +11,10 @@ export function ComparedTraceCard({ workspaceId, side, trace, durationMs, note }
   return (
     <Card className="min-w-0 px-4 py-3" data-testid={`compared-trace-${side.toLowerCase()}`}>
       <div className="flex items-center gap-2">
-        <span className="inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900" aria-label={`Trace ${side}`}>
+        <span className="inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900" aria-hidden>
           {side}
         </span>
+        <span className="sr-only">Trace {side}:</span>
         <span className="min-w-0 truncate font-medium">{trace.root_operation ?? "Root span not received"}</span>
         {note ? <span className="shrink-0 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-800 dark:bg-indigo-950 dark:text-indigo-300">{note}</span> : null}
       </div>
