@@ -1,47 +1,17 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { OneTimeSecret } from "./one-time-secret";
 
 /** The one time a key's secret is visible: the server keeps only its hash. */
 export function NewKeyCallout({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Screen-reader and keyboard users land on the key instead of having to find it.
-  useEffect(() => ref.current?.focus(), []);
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role="region"
-      aria-labelledby="new-key-title"
-      className="rounded-lg border border-amber-300 bg-amber-50 p-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 dark:border-amber-700/60 dark:bg-amber-950/40"
-      data-testid="new-key"
-    >
-      <h3 id="new-key-title" className="flex items-center gap-2 text-sm font-semibold text-amber-900 dark:text-amber-200">
-        <svg viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor" aria-hidden>
-          <path d="M10 2.5 1.5 17h17L10 2.5Zm-.75 5h1.5v5h-1.5v-5Zm0 6.25h1.5v1.5h-1.5v-1.5Z" />
-        </svg>
-        Copy the key “{name}” now
-      </h3>
-      <p className="mt-1 text-sm text-amber-900/90 dark:text-amber-200/90">It will not be shown again. Flowprint stores only a hash of it; if it is lost, create a new key and revoke this one.</p>
-      <div className="mt-3 flex items-center gap-2">
-        <label htmlFor="new-key-value" className="sr-only">
-          New ingest key
-        </label>
-        <input
-          id="new-key-value"
-          readOnly
-          value={secret}
-          onFocus={(e) => e.currentTarget.select()}
-          className="h-9 min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-2.5 font-mono text-sm text-zinc-900 dark:border-amber-700/60 dark:bg-zinc-950 dark:text-zinc-100"
-          data-testid="new-key-value"
-        />
-        <CopyButton text={secret} label="new ingest key" size="md" />
-        <Button variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </div>
+    <OneTimeSecret
+      title={`Copy the key “${name}” now`}
+      note="It will not be shown again. Flowprint stores only a hash of it; if it is lost, create a new key and revoke this one."
+      secret={secret}
+      label="new ingest key"
+      testId="new-key"
+      onDone={onDone}
+    />
   );
 }

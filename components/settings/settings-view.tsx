@@ -9,11 +9,13 @@ import { IngestKeysSection } from "./ingest-keys-section";
 import { requestJson } from "./request-json";
 import { SendTracesSection } from "./send-traces-section";
 import { TelemetrySettingsForm } from "./telemetry-settings-form";
+import { WebhooksSection } from "./webhooks-section";
 
 const SECTIONS = [
   { id: "telemetry-title", label: "Telemetry" },
   { id: "group-llm", label: "LLM traces" },
   { id: "ingest-keys-title", label: "Ingest keys" },
+  { id: "webhooks-title", label: "Webhooks" },
   { id: "send-traces-title", label: "Send traces" },
 ];
 
@@ -31,7 +33,7 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
         title="Settings"
         description={
           <>
-            Workspace <code className="rounded bg-zinc-100 px-1 text-[13px] dark:bg-zinc-800">{workspaceId}</code>: telemetry, ingest keys and how to send traces.
+            Workspace <code className="rounded bg-zinc-100 px-1 text-[13px] dark:bg-zinc-800">{workspaceId}</code>: telemetry, ingest keys, webhooks and how to send traces.
           </>
         }
       />
@@ -56,6 +58,7 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
             <TelemetrySettingsForm key={workspaceId} workspaceId={workspaceId} initial={settings.data} />
           )}
           <IngestKeysSection key={`keys-${workspaceId}`} workspaceId={workspaceId} />
+          <WebhooksSection key={`webhooks-${workspaceId}`} workspaceId={workspaceId} />
           <SendTracesSection workspaceId={workspaceId} />
         </div>
       </div>

@@ -28,6 +28,8 @@ export const queryKeys = {
   driftAlert: (workspaceId: string, alertId: string) => ["workspaces", workspaceId, "drift-alert", alertId] as const,
   settings: (workspaceId: string) => ["workspaces", workspaceId, "settings"] as const,
   ingestKeys: (workspaceId: string) => ["workspaces", workspaceId, "ingest-keys"] as const,
+  webhooks: (workspaceId: string) => ["workspaces", workspaceId, "webhooks"] as const,
+  webhookDeliveries: (workspaceId: string, webhookId: string) => ["workspaces", workspaceId, "webhooks", webhookId, "deliveries"] as const,
 };
 
 /** The API base of a workspace, for fetchJson. */
