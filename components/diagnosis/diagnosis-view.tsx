@@ -7,6 +7,7 @@ import { formatCount, formatPercent } from "@/lib/format/format-number";
 import { formatDuration } from "@/lib/format/format-time";
 import { CallPatterns } from "./call-patterns";
 import { ContrastTable } from "./contrast-table";
+import { DiagnosisSummary } from "./diagnosis-summary";
 import { ErrorChains, ErrorOrigins } from "./error-origins";
 import { SlowNodes } from "./slow-nodes";
 import { RANGE_LABEL, useDiagnosis, type DiagnosisRange, type DiagnosisScopeChoice, type DiagnosisTarget } from "./use-diagnosis";
@@ -16,7 +17,20 @@ import { RANGE_LABEL, useDiagnosis, type DiagnosisRange, type DiagnosisScopeChoi
  * a variant that always fails (its own flow, since failing requests often take another path) is
  * diagnosed with its entry point's other variants by default.
  */
-export function DiagnosisView({ workspaceId, target, errorRate, entryName }: { workspaceId: string; target: DiagnosisTarget; errorRate: number; entryName: string }) {
+/** `aiModel`: the model summaries are asked of (FLOWPRINT_LLM_*), null when AI is off. */
+export function DiagnosisView({
+  workspaceId,
+  target,
+  errorRate,
+  entryName,
+  aiModel = null,
+}: {
+  workspaceId: string;
+  target: DiagnosisTarget;
+  errorRate: number;
+  entryName: string;
+  aiModel?: string | null;
+}) {
   const [scope, setScope] = useState<DiagnosisScopeChoice>(errorRate >= 1 ? "entry" : "flow");
   const [range, setRange] = useState<DiagnosisRange>("7d");
   const query = useDiagnosis(workspaceId, target, scope, range);
@@ -58,6 +72,7 @@ export function DiagnosisView({ workspaceId, target, errorRate, entryName }: { w
       ) : query.data ? (
         <>
           {query.isError ? <StaleDataNotice what="diagnosis" error={query.error} onRetry={() => query.refetch()} /> : null}
+          {aiModel ? <DiagnosisSummary key={`${scope}:${range}`} workspaceId={workspaceId} target={target} scope={scope} range={range} model={aiModel} /> : null}
           <DiagnosisSections workspaceId={workspaceId} diagnosis={query.data} />
         </>
       ) : null}

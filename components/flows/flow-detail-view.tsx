@@ -20,7 +20,8 @@ import { FlowStatCards } from "./flow-stat-cards";
 import { FLOW_TAB_PANEL_ID, FlowTabs, flowTabId, useFlowTab } from "./flow-tabs";
 import { FlowVariants } from "./flow-variants";
 
-export function FlowDetailView({ workspaceId, flowId }: { workspaceId: string; flowId: string }) {
+/** `aiModel`: the model AI summaries are asked of (FLOWPRINT_LLM_*), null when AI is off. */
+export function FlowDetailView({ workspaceId, flowId, aiModel = null }: { workspaceId: string; flowId: string; aiModel?: string | null }) {
   const { tab, setTab } = useFlowTab();
   const query = useQuery({
     queryKey: queryKeys.flow(workspaceId, flowId),
@@ -58,6 +59,7 @@ export function FlowDetailView({ workspaceId, flowId }: { workspaceId: string; f
             target={{ flowId: flow.id, entryService: flow.entry_service, entryOperation: flow.entry_operation }}
             errorRate={flow.error_rate}
             entryName={`${flow.entry_service} → ${flow.entry_operation}`}
+            aiModel={aiModel}
           />
         ) : (
           <FlowOverview workspaceId={workspaceId} flow={flow} />

@@ -11,7 +11,7 @@ import { ApiError } from "./errors";
 
 export function requireLlmDraft(config: LlmDraftConfig | null): { config: LlmDraftConfig; chat: ChatFunction } {
   if (!config) {
-    throw new ApiError(409, "llm_not_configured", "Drafting with AI is off: set FLOWPRINT_LLM_BASE_URL (an OpenAI-compatible endpoint such as http://localhost:11434/v1), and FLOWPRINT_LLM_API_KEY and FLOWPRINT_LLM_MODEL as it needs, then restart Flowprint.");
+    throw new ApiError(409, "llm_not_configured", "AI drafts and summaries are off: set FLOWPRINT_LLM_BASE_URL (an OpenAI-compatible endpoint such as http://localhost:11434/v1), and FLOWPRINT_LLM_API_KEY and FLOWPRINT_LLM_MODEL as it needs, then restart Flowprint.");
   }
   return { config, chat: chatWithEndpoint(config) };
 }

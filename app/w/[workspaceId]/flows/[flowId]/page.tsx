@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function FlowPage({ params }: { params: Params }) {
   const { workspaceId, flowId } = decodeParams(await params);
-  return <FlowDetailView workspaceId={workspaceId} flowId={flowId} />;
+  return <FlowDetailView workspaceId={workspaceId} flowId={flowId} aiModel={getRuntime().config.llmDraft?.model ?? null} />;
 }
 
 function decodeParams(params: Awaited<Params>) {
