@@ -9,6 +9,8 @@
 import type { PathNode } from "../traces/path-node";
 
 export const DAY_MS = 86_400_000;
+/** The window of a workspace that has not set coverage_window_days (the schema's default). */
+export const DEFAULT_COVERAGE_WINDOW_DAYS = 7;
 
 export interface CoverageFlowInput {
   id: string;

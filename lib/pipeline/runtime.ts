@@ -16,6 +16,7 @@ import { IngestAdmission } from "./ingest-admission";
 import { IngestGate } from "./ingest-gate";
 import { DatabaseKeyring } from "./ingest-keyring";
 import { SpanWriter } from "./span-writer";
+import { startCoverageWatch } from "./watch-coverage";
 import { startLlmThresholdWatch } from "./watch-llm-thresholds";
 import { DEFAULT_RETRY_POLICY } from "../webhooks/plan-next-attempt";
 
@@ -62,7 +63,7 @@ export function getRuntime(): Runtime {
   return slot.__flowprintRuntime;
 }
 
-/** Starts trace completion, webhook delivery and the LLM threshold watch in this server process, once. */
+/** Starts trace completion, webhook delivery and the LLM threshold and coverage watches in this server process, once. */
 export function startBackgroundWork(): void {
   const runtime = getRuntime();
   const started = slot as typeof slot & { __flowprintBackground?: boolean };
@@ -79,6 +80,7 @@ export function startBackgroundWork(): void {
   setInterval(retention, 60 * 60_000).unref();
   startWebhookWorker(runtime.store, webhookDeliveryOptions(runtime.config));
   startLlmThresholdWatch(runtime.store, { now: Date.now });
+  startCoverageWatch(runtime.store, { now: Date.now });
 }
 
 /** How this server delivers webhooks: the configured retries and timeout, the real clock. */
