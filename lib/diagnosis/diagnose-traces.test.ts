@@ -148,4 +148,31 @@ describe("diagnoseTraces", () => {
     expect(only.errors.note).toMatch(/Every trace in this window failed/);
     expect(only.errors.origins[0]!.service).toBe("products");
   });
+
+  it("reads every lookup of a trace, so a failing second item counts", () => {
+    // Orders of two items: the first is always beans; the second is a machine in every
+    // fourth order, and those fail at the second lookup.
+    const order = (i: number): DiagnosisTrace => {
+      const traceId = (1000 + i).toString(16).padStart(32, "0");
+      const machine = i % 4 === 0;
+      const lookup = (spanId: string, startMs: number, category: string, failed: boolean) =>
+        makeDiagnosisSpan({ traceId, spanId, parentSpanId: "b000000000000001", service: "products", name: "GET /products/:id", kind: SpanKind.SERVER, startMs, endMs: startMs + 5, attributes: { "product.category": category }, ...(failed ? { status: "error" as const, statusMessage: "supplier feed timed out" } : {}) });
+      const spans = [
+        makeDiagnosisSpan({ traceId, spanId: "b000000000000001", service: "orders", name: "POST /orders", kind: SpanKind.SERVER, startMs: 0, endMs: 20, ...(machine ? { status: "error" as const } : {}) }),
+        lookup("b000000000000002", 1, "beans", false),
+        lookup("b000000000000003", 8, machine ? "machines" : "cups", machine),
+      ];
+      return { traceId, tree: buildSpanTree(spans), entryAttributes: {} };
+    };
+    const traces = Array.from({ length: 80 }, (_, i) => order(i));
+    const result = diagnoseTraces({
+      failing: traces.filter((_, i) => i % 4 === 0),
+      passing: traces.filter((_, i) => i % 4 !== 0),
+      slow: [],
+      fast: traces,
+      slowThresholdMs: 100,
+      totals: { traces: 80, failing: 20, slow: 0 },
+    });
+    expect(result.errors.contrasts[0]).toMatchObject({ source: "products GET /products/:id", key: "product.category", value: "machines", groupShare: 1, restShare: 0 });
+  });
 });

@@ -96,13 +96,22 @@ interface SpanSource<S extends DiagnosisSpan> {
   matches(span: DiagnosisSpan, treeNode: SpanTree<S>["nodes"][number]): boolean;
 }
 
-/** The entry attributes, then the attributes of the first span matching each source. */
+/** Spans of one source read per trace: an order looks up a few products, not hundreds. */
+const SPANS_PER_SOURCE = 10;
+
+/**
+ * The entry attributes, then the attributes of every span matching each source (up to
+ * SPANS_PER_SOURCE): the failing lookup of an order's second item must count, and a passing
+ * trace is judged by the same spans, so "has a lookup with category = machines" is compared
+ * like with like.
+ */
 function facts<S extends DiagnosisSpan>(trace: DiagnosisTrace<S>, sources: readonly SpanSource<S>[]): { traceId: string; facts: AttributeFact[] } {
   const out: AttributeFact[] = Object.entries(trace.entryAttributes).map(([key, value]) => ({ source: ENTRY_SOURCE, key, value }));
   for (const source of sources) {
-    const treeNode = trace.tree.nodes.find((candidate) => source.matches(candidate.span, candidate));
-    if (!treeNode) continue;
-    for (const [key, value] of Object.entries(flattenEntryAttributes(treeNode.span.attributes))) out.push({ source: source.label, key, value });
+    const treeNodes = trace.tree.nodes.filter((candidate) => source.matches(candidate.span, candidate)).slice(0, SPANS_PER_SOURCE);
+    for (const treeNode of treeNodes) {
+      for (const [key, value] of Object.entries(flattenEntryAttributes(treeNode.span.attributes))) out.push({ source: source.label, key, value });
+    }
   }
   return { traceId: trace.traceId, facts: out };
 }
