@@ -12,6 +12,7 @@ import { buildSpanTree } from "../traces/build-span-tree";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
 import type { TraceSpan } from "../traces/trace-span";
+import type { RunDiagnosis } from "./run-diagnosis";
 import type { StepValidation } from "./validate-steps";
 
 export const SLOW_FACTOR = 1.5;
@@ -72,6 +73,8 @@ export interface TraceValidation {
   reasons: string[];
   /** Per request that named its own nodes (lib/validation/validate-steps.ts). */
   step_results?: StepValidation[];
+  /** Why the run failed (lib/validation/diagnose-failed-run.ts); null or absent when it passed or nothing needs explaining. */
+  diagnosis?: RunDiagnosis | null;
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
