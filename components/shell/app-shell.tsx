@@ -14,6 +14,7 @@ const NAV = [
   { section: "graph", label: "Service graph", key: "g" },
   { section: "system", label: "System", key: "y" },
   { section: "drift", label: "Drift", key: "d" },
+  { section: "coverage", label: "Coverage", key: "c" },
   { section: "traces", label: "Traces", key: "t" },
   { section: "llm", label: "LLM calls", key: "l" },
   { section: "settings", label: "Settings", key: "s" },

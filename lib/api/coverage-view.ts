@@ -1,5 +1,6 @@
 // Coverage as the API returns it: snake_case, times as ISO 8601.
 import type { Coverage } from "../diagnosis/compute-coverage";
+import { classifyRisk } from "../flows/classify-risk";
 import type { CoverageResponse } from "./coverage.schemas";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -12,6 +13,7 @@ export function coverageView(coverage: Coverage, windowDays: number): CoverageRe
       method: e.method,
       route: e.route,
       risk: e.risk,
+      risk_level: classifyRisk(e.risk),
       flows: e.flows,
       last_run_at: iso(e.lastRunAtMs),
       last_passing_run_at: iso(e.lastPassingRunAtMs),
@@ -23,6 +25,7 @@ export function coverageView(coverage: Coverage, windowDays: number): CoverageRe
       entry_service: f.entryService,
       entry_operation: f.entryOperation,
       risk: f.risk,
+      risk_level: classifyRisk(f.risk),
       endpoint_count: f.endpointCount,
       last_run_at: iso(f.lastRunAtMs),
       last_passing_run_at: iso(f.lastPassingRunAtMs),

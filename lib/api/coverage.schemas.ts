@@ -1,5 +1,6 @@
 // GET /api/v1/workspaces/:ws/telemetry/coverage: query and response shapes.
 import { z } from "zod";
+import type { RiskBadge } from "../flows/classify-risk";
 
 export const coverageQuerySchema = z.object({
   // Default: the workspace's coverage_window_days.
@@ -11,6 +12,7 @@ export interface EndpointCoverageView {
   method: string | null;
   route: string;
   risk: number;
+  risk_level: RiskBadge;
   /** Flow ids, riskiest first. */
   flows: string[];
   last_run_at: string | null;
@@ -24,6 +26,7 @@ export interface FlowCoverageView {
   entry_service: string;
   entry_operation: string;
   risk: number;
+  risk_level: RiskBadge;
   endpoint_count: number;
   last_run_at: string | null;
   last_passing_run_at: string | null;

@@ -17,6 +17,8 @@ export const queryKeys = {
   diagnosis: (workspaceId: string, filter: Filter) => ["workspaces", workspaceId, "diagnosis", filter] as const,
   flowExecutions: (workspaceId: string, flowId: string) => ["workspaces", workspaceId, "flow", flowId, "executions"] as const,
   graph: (workspaceId: string, view: "service" | "endpoint" = "service") => ["workspaces", workspaceId, "graph", view] as const,
+  /** No window: the workspace's coverage_window_days. */
+  coverage: (workspaceId: string, windowDays: number | null = null) => ["workspaces", workspaceId, "coverage", windowDays] as const,
   llmExtent: (workspaceId: string) => ["workspaces", workspaceId, "llm", "extent"] as const,
   llmUsage: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "usage", filter] as const,
   llmCalls: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "llm", "calls", filter] as const,
