@@ -2,6 +2,7 @@
 // selection. Nodes carry their size and handles so React Flow never has to measure them,
 // which keeps a 300-node graph from re-measuring on every selection.
 import { Position, type Edge, type Node } from "@xyflow/react";
+import { coverageLabel } from "@/components/coverage/coverage-badge";
 import type { GraphNodeType } from "@/lib/graph";
 import type { GraphLayout } from "@/lib/ui/layout-graph";
 import { formatDuration } from "@/lib/format/format-time";
@@ -44,6 +45,7 @@ export function buildFlowNodes(graph: ViewGraph, layout: GraphLayout): GraphFlow
     const height = nodeHeight(graph.view, node);
     const errors = t.errors_in > 0 ? `, ${t.errors_in} errors` : "";
     const endpoints = node.endpoints.length > 0 && graph.view === "service" ? `, ${node.endpoints.length} endpoints` : "";
+    const coverage = node.coverage ? `, tests: ${coverageLabel(node.coverage)}` : "";
     return {
       id: node.id,
       type: node.type,
@@ -56,7 +58,7 @@ export function buildFlowNodes(graph: ViewGraph, layout: GraphLayout): GraphFlow
         { type: "target", position: Position.Left, x: 0, y: height / 2 },
         { type: "source", position: Position.Right, x: NODE_WIDTH, y: height / 2 },
       ],
-      ariaLabel: `${TYPE_NAME[node.type]} ${node.label}${node.type === "service" ? "" : ` of ${node.service}`}: ${t.calls_in} calls in${errors}${endpoints}`,
+      ariaLabel: `${TYPE_NAME[node.type]} ${node.label}${node.type === "service" ? "" : ` of ${node.service}`}: ${t.calls_in} calls in${errors}${endpoints}${coverage}`,
       draggable: false,
       connectable: false,
       deletable: false,

@@ -1,3 +1,4 @@
+import { coverageLabel, CoverageIcon } from "@/components/coverage/coverage-badge";
 import { NODE_TYPE_STYLE } from "@/components/ui/badges";
 import type { GraphEdgeKind, GraphNodeType } from "@/lib/graph";
 import { NodeTypeIcon } from "./node-type-icon";
@@ -43,6 +44,15 @@ export function GraphLegend({ view }: { view: GraphView }) {
           </svg>
           with errors
         </li>
+      </ul>
+      <span aria-hidden className="h-3 w-px bg-zinc-300 dark:bg-zinc-700" />
+      <ul className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-label="Test coverage" data-testid="coverage-legend">
+        {(["covered", "partial", "uncovered"] as const).map((mark) => (
+          <li key={mark} className="flex items-center gap-1">
+            <CoverageIcon mark={mark} />
+            tests: {coverageLabel(mark)}
+          </li>
+        ))}
       </ul>
       <span>Hover or focus an edge for its calls, errors and p95.</span>
     </div>

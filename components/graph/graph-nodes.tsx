@@ -2,6 +2,7 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo, useId, useState, type ReactNode } from "react";
+import { coverageLabel, CoverageIcon } from "@/components/coverage/coverage-badge";
 import { NODE_TYPE_STYLE } from "@/components/ui/badges";
 import type { GraphNodeType } from "@/lib/graph";
 import { formatDuration } from "@/lib/format/format-time";
@@ -29,9 +30,15 @@ function NodeFrame({ data, selected, title, subtitle, footer }: Pick<NodeProps<G
       className={`fp-node-frame relative flex h-full w-full flex-col justify-center bg-white px-2.5 shadow-sm transition-shadow dark:bg-zinc-900 ${SHAPE[data.type]} ${style.border} ${
         selected ? "shadow-md ring-2 ring-indigo-500 ring-offset-2 ring-offset-white dark:ring-indigo-400 dark:ring-offset-zinc-950" : "hover:shadow-md"
       }`}
-      title={`${data.label}\n${subtitle}\n${callsIn} calls in, ${errorsIn} errors`}
+      title={`${data.label}\n${subtitle}\n${callsIn} calls in, ${errorsIn} errors${data.coverage ? `\ntests: ${coverageLabel(data.coverage)}` : ""}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className={HANDLE} />
+      {data.coverage ? (
+        // On the corner, so the mark never moves the card's contents; the node's label says it in words.
+        <span className="fp-node-icon absolute -top-1.5 -right-1.5 rounded-full bg-white p-px dark:bg-zinc-900" data-testid="node-coverage" data-coverage={data.coverage}>
+          <CoverageIcon mark={data.coverage} className="h-3.5 w-3.5" />
+        </span>
+      ) : null}
       <div className="flex min-w-0 items-center gap-2.5">
         <span className={`fp-node-icon flex h-8 w-8 shrink-0 items-center justify-center ${data.type === "api_endpoint" ? "rounded-full" : "rounded-md"} ${style.badge}`}>
           <NodeTypeIcon type={data.type} />

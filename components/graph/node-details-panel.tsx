@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import { NodeCoverageNote } from "@/components/coverage/node-coverage-note";
 import { NODE_TYPE_STYLE, NodeTypeBadge } from "@/components/ui/badges";
 import { formatDuration } from "@/lib/format/format-time";
 import { formatCount, plural } from "./format-count";
@@ -85,6 +86,8 @@ export function NodeDetailsPanel({
           <Figure label={p95 !== null ? "P95 in" : "Avg in"} value={p95 !== null ? formatDuration(p95) : avg === null ? "–" : formatDuration(avg)} />
           <Figure label="Errors" value={errorsIn === 0 ? "0" : `${formatCount(errorsIn)} (${(errorRate * 100).toFixed(errorRate < 0.1 ? 1 : 0)}%)`} danger={errorsIn > 0} />
         </dl>
+
+        {node.coverage ? <NodeCoverageNote workspaceId={workspaceId} mark={node.coverage} kind={isService ? "service" : "endpoint"} /> : null}
 
         <NeighbourList title="Callers" empty={isService && node.endpoints.length > 0 ? "No traced service calls it: its requests come from outside." : "Nothing traced calls this node."} neighbours={callers} side="source" onSelect={onSelect} />
         <NeighbourList title="Callees" empty="This node calls nothing." neighbours={callees} side="target" onSelect={onSelect} />

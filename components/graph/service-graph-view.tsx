@@ -4,15 +4,17 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { useCoverage } from "@/components/coverage/use-coverage";
 import { SendTracesHint } from "@/components/traces/send-traces-hint";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
+import { markGraphCoverage } from "@/lib/diagnosis/mark-graph-coverage";
 import type { GraphNodeType, GraphSummary, ServiceViewGraph } from "@/lib/graph";
 import { plural } from "./format-count";
 import { GraphExplorer } from "./graph-explorer";
-import { fromEndpointView, fromServiceView, type GraphView, type ViewGraph } from "./view-graph";
+import { fromEndpointView, fromServiceView, withCoverage, type GraphView, type ViewGraph } from "./view-graph";
 
 const TYPE_WORDS: Record<GraphNodeType, [string, string]> = {
   service: ["service", "services"],
@@ -55,7 +57,10 @@ export function ServiceGraphView({ workspaceId }: { workspaceId: string }) {
     // The other view stays on screen while the new one loads, so switching never flashes a skeleton.
     placeholderData: keepPreviousData,
   });
-  const graph = query.data;
+  // Coverage marks come with their own request: the graph shows without them, and they follow when loaded.
+  const coverage = useCoverage(workspaceId);
+  const marks = useMemo(() => (coverage.data ? markGraphCoverage(coverage.data.endpoints) : null), [coverage.data]);
+  const graph = useMemo(() => (query.data ? withCoverage(query.data, marks) : undefined), [query.data, marks]);
   const description = useMemo(() => (graph && graph.nodes.length > 0 ? describe(graph) : "Every service, endpoint, database and topic your traces touch, and how they call each other."), [graph]);
 
   return (
@@ -68,11 +73,11 @@ export function ServiceGraphView({ workspaceId }: { workspaceId: string }) {
         </div>
       ) : query.isError ? (
         <ErrorState what="the service graph" error={query.error} onRetry={() => query.refetch()} />
-      ) : query.data.nodes.length === 0 ? (
+      ) : graph!.nodes.length === 0 ? (
         <SendTracesHint workspaceId={workspaceId} title="No service graph yet" />
       ) : (
         <ReactFlowProvider>
-          <GraphExplorer workspaceId={workspaceId} graph={query.data} onViewChange={setView} />
+          <GraphExplorer workspaceId={workspaceId} graph={graph!} onViewChange={setView} />
         </ReactFlowProvider>
       )}
     </>

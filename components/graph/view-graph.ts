@@ -1,6 +1,7 @@
 // Both views of GET telemetry/graph in one shape for the explorer: the service view as it
 // comes, the endpoint view with each edge's kind as a one-kind list and each service's
 // exposes edges as its endpoint list (the panel then reads alike in both views).
+import type { CoverageMark } from "@/lib/diagnosis/mark-graph-coverage";
 import type { GraphNodeType, GraphSummary, NodeTrafficSummary, ServiceViewEdge, ServiceViewEndpoint, ServiceViewGraph } from "@/lib/graph";
 
 export type GraphView = "service" | "endpoint";
@@ -13,6 +14,8 @@ export interface ViewNode {
   traffic: NodeTrafficSummary;
   /** The endpoints a service serves, busiest first; empty for other nodes. */
   endpoints: ServiceViewEndpoint[];
+  /** Test coverage of an endpoint, or of a service's endpoints; absent for other nodes or before coverage loads. */
+  coverage?: CoverageMark;
 }
 
 /** The service view's edge shape; the endpoint view's edges are mapped into it. */
@@ -49,4 +52,10 @@ export function fromEndpointView(graph: GraphSummary): ViewGraph {
     nodes: graph.nodes.map((n) => ({ id: n.id, type: n.type, label: n.label, service: n.service, traffic: trafficOf(n), endpoints: endpoints.get(n.id) ?? [] })),
     edges: graph.edges.map(({ kind, ...e }) => ({ ...e, kinds: [kind] })),
   };
+}
+
+/** The graph with each node's coverage mark; the same graph when there are no marks yet. */
+export function withCoverage(graph: ViewGraph, marks: ReadonlyMap<string, CoverageMark> | null): ViewGraph {
+  if (marks === null) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => (marks.has(n.id) ? { ...n, coverage: marks.get(n.id) } : n)) };
 }
