@@ -6,5 +6,6 @@ export function traceValidationView(execution: ExecutionRow, validation: Executi
   if (!validation.done) {
     return { execution_id: execution.id, trace_id: execution.traceId, status: "running" as const, waiting_for: validation.waitingFor };
   }
-  return { execution_id: execution.id, trace_id: execution.traceId, ...validation.result };
+  // Results stored before runs were diagnosed have no diagnosis: null, as for a run with nothing to explain.
+  return { execution_id: execution.id, trace_id: execution.traceId, ...validation.result, diagnosis: validation.result.diagnosis ?? null };
 }

@@ -5,12 +5,14 @@ import { summarizeNodeStats } from "../flows/node-stats";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
 import type { Attributes, SpanKindNumber } from "../otlp/span";
 import type { Store } from "../store/db";
+import { entryPointExplanations } from "../store/drift-queries";
 import { saveValidation, type ExecutionRow } from "../store/execution-repository";
 import { buildTraceContext, evaluateAssertion, type TraceContextSpanInput } from "../trace-assert";
 import { extractPath } from "../flows/extract-path";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { nodeKey } from "../traces/node-key";
 import { STEP_ID_ATTRIBUTE } from "../otlp/classify-traffic";
+import { diagnoseFailedRun } from "../validation/diagnose-failed-run";
 import { splitSpansByStep, validateSteps, type StepExpectation } from "../validation/validate-steps";
 import { validateTrace, type NodeBaseline, type TraceValidation } from "../validation/validate-trace";
 import { announceFailedRun } from "./announce-webhook-events";
@@ -57,13 +59,20 @@ async function loadRunSpans(store: Store, workspaceId: string, traceId: string):
   }));
 }
 
-async function flowBaseline(store: Store, workspaceId: string, flowId: string | null): Promise<{ nodes: Map<string, NodeBaseline>; errorRate: number }> {
+interface FlowBaseline {
+  nodes: Map<string, NodeBaseline>;
+  errorRate: number;
+  /** The flow's entry point, whose variant explanations may say why the run went another way. */
+  entry: { service: string; operation: string } | null;
+}
+
+async function flowBaseline(store: Store, workspaceId: string, flowId: string | null): Promise<FlowBaseline> {
   const row = flowId ? await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } }) : null;
-  if (!row) return { nodes: new Map(), errorRate: 0 };
+  if (!row) return { nodes: new Map(), errorRate: 0, entry: null };
   // Test runs never join flows (their traces are test-generated), so the run's own trace is
   // already left out of these figures.
   const nodes = new Map(summarizeNodeStats(deserializeFlowAggregate(row).nodeStats).map((n) => [n.nodeKey, { p95Ms: n.p95DurationMs, errorRate: n.errorRate }]));
-  return { nodes, errorRate: row.errorRate };
+  return { nodes, errorRate: row.errorRate, entry: { service: row.entryService, operation: row.entryOperation } };
 }
 
 /**
@@ -77,7 +86,8 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
   const complete =
     traceComplete ||
     (await store.prisma.trace.findUnique({ where: { workspaceId_traceId: { workspaceId: execution.workspaceId, traceId: execution.traceId } }, select: { state: true } }))?.state === "complete";
-  const seen = new Set(spans.length > 0 ? extractPath(buildSpanTree(spans)).map(nodeKey) : []);
+  const tree = spans.length > 0 ? buildSpanTree(spans) : null;
+  const seen = new Set(tree ? extractPath(tree).map(nodeKey) : []);
   const allSeen = spans.length > 0 && expected.nodes.length > 0 && expected.nodes.every((n) => seen.has(`${n.type}:${n.identifier}`));
   const timedOut = nowMs >= Number(execution.deadlineMs);
   // The runner's own span can complete a trace before the system's exporters have flushed
@@ -104,8 +114,10 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
       return { status: "inconclusive", detail: outcome.reason };
     },
   });
+  let spansByStep: Map<string, TraceContextSpanInput[]> | undefined;
   if (expected.steps && expected.steps.length > 0) {
-    const steps = validateSteps(expected.steps, splitSpansByStep(spans, await loadStepSpans(store, execution.workspaceId, execution.traceId)));
+    spansByStep = splitSpansByStep(spans, await loadStepSpans(store, execution.workspaceId, execution.traceId));
+    const steps = validateSteps(expected.steps, spansByStep);
     result.step_results = steps;
     if (steps.some((s) => s.status === "failed")) {
       result.status = "failed";
@@ -119,6 +131,11 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
     result.reasons.push(`the trace was still incomplete when the run's ${expected.timeout_ms} ms timeout passed`);
     if (result.status === "passed") result.status = "inconclusive";
   }
+  // Without a flow (a test that names none), the trace's own entry span names the entry point.
+  const entry = baseline.entry ?? (tree?.root ? { service: tree.root.span.service, operation: tree.root.span.name } : null);
+  const pathDiverged = result.missing_nodes.length + result.unexpected_nodes.length > 0;
+  const explanations = result.status !== "passed" && pathDiverged && entry ? await entryPointExplanations(store, execution.workspaceId, entry.service, entry.operation) : [];
+  result.diagnosis = diagnoseFailedRun({ validation: result, expectedNodes: expected.nodes as StepExpectation["nodes"], spans, explanations, steps: expected.steps, spansByStep });
   // The run that stores the result announces it: a result is stored once, however many ask.
   if (await saveValidation(store, execution.id, result, nowMs)) {
     await announceFailedRun(store, { id: execution.id, workspaceId: execution.workspaceId, testName: execution.testName, flowId: execution.flowId, traceId: execution.traceId }, result);
