@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANSI, PLAIN, countResults, failureLines, formatFileError, formatSummary, formatTestRun } from "./format-report";
-import { failedRun, inconclusiveRun, passedRun } from "./sample-runs.fixture";
+import { diagnosedRun, failedRun, inconclusiveRun, passedRun } from "./sample-runs.fixture";
 
 describe("formatTestRun", () => {
   it("shows a passed run with its marker, duration and ids", () => {
@@ -21,6 +21,20 @@ describe("formatTestRun", () => {
       '  - error span: payments "POST /pay": card declined',
       "  - assertion failed: trace.duration_ms < 1000 (trace.duration_ms was 1500)",
     ]);
+  });
+
+  it("says why a run failed before the findings: first divergence, where the error started, what took a slow node's time", () => {
+    expect(formatTestRun(diagnosedRun).split("\n")).toEqual([
+      "✗ POST /api/v1/orders (gold customer) failed in 2.50 s",
+      "  tests/orders-gold.yaml  execution 9b1d7e2a-1111-4c1e-9d37-0d4c2c1c9a10  trace 4bf92f3577b34da6a3ce929d0e0e4736",
+      "  first divergence: POST /loyalty/points (loyalty) was not called after POST /orders (orders); this request had customer.tier = standard, and POST /loyalty/points is only called when customer.tier = gold",
+      '  error: starts at products GET /products/:id "supplier feed for machines timed out" → orders POST /orders → api-gateway POST /api/v1/orders',
+      "  slow: database:orders took 812 ms (P95 120 ms, budget 180 ms); INSERT orders itself took 790 ms",
+      "  - missing node: api_endpoint POST /loyalty/points (service loyalty), expected at position 5",
+      '  - slow span: database:orders (orders "INSERT orders") took 812 ms, budget 180 ms (P95 120 ms)',
+      '  - error span: products "GET /products/:id": supplier feed for machines timed out',
+    ]);
+    expect(formatTestRun(diagnosedRun, ANSI)).toContain("\u001b[1mfirst divergence:\u001b[22m POST /loyalty/points");
   });
 
   it("leaves out error spans that are the norm for their node", () => {

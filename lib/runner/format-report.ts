@@ -1,6 +1,7 @@
 // The report a person reads in a terminal or a CI log: one block per test, what went wrong in
 // the words of the trace (nodes, spans, assertions), and a summary line.
 import { formatDuration } from "../format/format-time";
+import { describeRunDiagnosis, withoutCodeMarks } from "../validation/describe-run-diagnosis";
 import type { OutcomeCounts } from "./exit-codes";
 import type { FileError, FileResult, TestRun, TestStatus } from "./test-run";
 
@@ -50,11 +51,17 @@ export function failureLines(run: TestRun): string[] {
   return lines;
 }
 
+/** Why the run failed, one line each (first divergence, error chain, slow nodes): the report's and the JUnit failure's first lines. */
+export function diagnosisLines(run: TestRun): string[] {
+  return describeRunDiagnosis(run.validation?.diagnosis).map((line) => `${line.label}: ${withoutCodeMarks(line.text)}`);
+}
+
 export function formatTestRun(run: TestRun, palette: Palette = PLAIN): string {
   const color = tint(run.status, palette);
   const lines = [`${color(MARKERS[run.status])} ${palette.bold(run.name)} ${color(run.status)} ${palette.dim(`in ${formatDuration(run.durationMs)}`)}`];
   const ids = [run.executionId && `execution ${run.executionId}`, run.traceId && `trace ${run.traceId}`].filter(Boolean).join("  ");
   lines.push(palette.dim(`  ${run.file}${ids ? `  ${ids}` : ""}`));
+  for (const line of describeRunDiagnosis(run.validation?.diagnosis)) lines.push(`  ${palette.bold(`${line.label}:`)} ${withoutCodeMarks(line.text)}`);
   if (run.status === "failed") for (const line of failureLines(run)) lines.push(`  ${palette.red("-")} ${line}`);
   // Next to a failure the reasons are side notes; for an inconclusive run they are the answer.
   for (const reason of run.reasons) lines.push(`  ${palette.yellow(run.status === "inconclusive" ? "-" : "note:")} ${reason}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeXmlAttribute, escapeXmlText, junitXml } from "./junit-xml";
 import type { FileResult } from "./test-run";
-import { failedRun, inconclusiveRun, passedRun } from "./sample-runs.fixture";
+import { diagnosedRun, failedRun, inconclusiveRun, passedRun } from "./sample-runs.fixture";
 
 const results: FileResult[] = [
   { kind: "run", run: passedRun },
@@ -53,6 +53,23 @@ describe("junitXml", () => {
     expect(text.split("\n")).toHaveLength(7);
     expect(text).toContain("missing node: database payments (service payments), expected at position 2");
     expect(text).toContain("assertion failed: trace.duration_ms &lt; 1000 (trace.duration_ms was 1500)");
+  });
+
+  it("leads a failure with why it failed: the first divergence is its message, the diagnosis its first lines", () => {
+    const diagnosed = junitXml([{ kind: "run", run: diagnosedRun }]);
+    expect(elements(diagnosed, "failure")).toEqual([
+      {
+        message:
+          "first divergence: POST /loyalty/points (loyalty) was not called after POST /orders (orders); this request had customer.tier = standard, and POST /loyalty/points is only called when customer.tier = gold",
+        type: "failed",
+      },
+    ]);
+    const text = /<failure[^>]*>([^<]*)<\/failure>/.exec(diagnosed)![1].split("\n");
+    expect(text.slice(1, 4)).toEqual([
+      "error: starts at products GET /products/:id \"supplier feed for machines timed out\" → orders POST /orders → api-gateway POST /api/v1/orders",
+      "slow: database:orders took 812 ms (P95 120 ms, budget 180 ms); INSERT orders itself took 790 ms",
+      "missing node: api_endpoint POST /loyalty/points (service loyalty), expected at position 5",
+    ]);
   });
 
   it("reports inconclusive runs as skipped with their reasons, and unloadable files as errors", () => {

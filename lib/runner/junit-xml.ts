@@ -1,7 +1,7 @@
 // The run as JUnit XML, the one report format every CI system reads. JUnit has no
 // "inconclusive": such a test is skipped (not judged), never passed; a file that could not be
 // loaded is an error, which CI tells apart from a failing test.
-import { failureLines } from "./format-report";
+import { diagnosisLines, failureLines } from "./format-report";
 import type { FileResult, TestRun } from "./test-run";
 
 // XML 1.0 cannot carry other control characters at all, escaped or not.
@@ -32,10 +32,12 @@ function testcaseBody(run: TestRun): string[] {
   const lines: string[] = [];
   if (run.status === "failed") {
     const failures = failureLines(run);
+    // Why it failed leads: CI shows the message first, often alone.
+    const why = diagnosisLines(run);
     const notes = run.reasons.map((r) => `note: ${r}`);
     // A setup failure is an error, not a failure: the flow under test never ran.
     const setup = run.setupFailures.length > 0;
-    lines.push(element(setup ? "error" : "failure", { message: failures[0] ?? "failed", type: setup ? "setup" : "failed" }, [...failures, ...notes].join("\n")));
+    lines.push(element(setup ? "error" : "failure", { message: why[0] ?? failures[0] ?? "failed", type: setup ? "setup" : "failed" }, [...why, ...failures, ...notes].join("\n")));
   } else if (run.status === "inconclusive") {
     lines.push(element("skipped", { message: `inconclusive: ${run.reasons.join("; ")}` }, run.reasons.join("\n")));
   }

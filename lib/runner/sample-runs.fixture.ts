@@ -68,3 +68,48 @@ export const inconclusiveRun: TestRun = {
   validation: { ...cleanVerdict, status: "inconclusive", reasons: ["the trace never arrived: no span of the system carried the run's trace id"] },
   reasons: ["the trace never arrived: no span of the system carried the run's trace id"],
 };
+
+/** A gold customer's order whose trace left the flow, failed and was slow: every part of a diagnosis. */
+export const diagnosedRun: TestRun = {
+  ...failedRun,
+  file: "tests/orders-gold.yaml",
+  name: "POST /api/v1/orders (gold customer)",
+  requestFailures: [],
+  validation: {
+    ...cleanVerdict,
+    status: "failed",
+    path_match: false,
+    missing_nodes: [{ type: "api_endpoint", identifier: "POST /loyalty/points", service: "loyalty", index: 4 }],
+    slow_spans: [{ span_id: "db1", service: "orders", operation: "INSERT orders", node: "database:orders", duration_ms: 812, budget_ms: 180, p95_ms: 120 }],
+    error_spans: [{ span_id: "p1", service: "products", operation: "GET /products/:id", message: "supplier feed for machines timed out", expected: false }],
+    diagnosis: {
+      first_divergence: {
+        kind: "missing",
+        expected_node: { type: "api_endpoint", identifier: "POST /loyalty/points", service: "loyalty" },
+        unexpected_node: null,
+        after_node: { type: "api_endpoint", identifier: "POST /orders", service: "orders" },
+        diverged_at: { span_id: "o1", service: "orders", operation: "POST /orders" },
+        request_attributes: { "customer.tier": "standard" },
+        explanation: "`POST /loyalty/points` was not called; this request had `customer.tier = standard`, and `POST /loyalty/points` is only called when `customer.tier = gold`",
+        summary: "`POST /loyalty/points` (loyalty) was not called after `POST /orders` (orders); this request had `customer.tier = standard`, and `POST /loyalty/points` is only called when `customer.tier = gold`",
+      },
+      error_chain: {
+        origin: { span_id: "p1", service: "products", operation: "GET /products/:id", status_message: "supplier feed for machines timed out", reason: "leaf_error" },
+        links: [
+          { span_id: "o1", service: "orders", operation: "POST /orders", status_message: "" },
+          { span_id: "g1", service: "api-gateway", operation: "POST /api/v1/orders", status_message: "" },
+        ],
+      },
+      slow_nodes: [
+        {
+          node: "database:orders",
+          span_id: "db1",
+          duration_ms: 812,
+          baseline_p95_ms: 120,
+          budget_ms: 180,
+          child: { span_id: "db1", service: "orders", operation: "INSERT orders", self_time_ms: 790, duration_ms: 812 },
+        },
+      ],
+    },
+  },
+};

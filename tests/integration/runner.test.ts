@@ -152,6 +152,7 @@ describe("flowprint run against the running app", () => {
     ]);
     expect((await (await api(`/telemetry/traces/${traceId}/complete`, { method: "POST" })).json()).flow_id).toBeNull();
     expect((await (await api(`/telemetry/flows/${flowId}`)).json()).occurrence_count).toBe(3);
+    expect((await (await api(`/executions/${executionId}/trace-validation`)).json()).diagnosis).toBeNull();
   }, 60_000);
 
   it("fails when the service stops writing to its database", async () => {
@@ -161,7 +162,23 @@ describe("flowprint run against the running app", () => {
       expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(1);
       expect(result.stdout).toContain("✗ orders → POST /orders failed in ");
       expect(result.stdout).toContain("- missing node: database orders (service orders), expected at position 2");
+      // Why, before the findings: the span that should have written to the database.
+      expect(result.stdout).toContain("\n  first divergence: database orders was not called after POST /orders (orders)\n");
       expect(result.stdout).toContain("0 passed, 1 failed, 0 inconclusive");
+      const executionId = /execution ([0-9a-f-]{36})/.exec(result.stdout)![1];
+      const validation = await (await api(`/executions/${executionId}/trace-validation`)).json();
+      expect(validation.diagnosis).toEqual({
+        first_divergence: expect.objectContaining({
+          kind: "missing",
+          expected_node: { type: "database", identifier: "orders", service: "orders" },
+          after_node: { type: "api_endpoint", identifier: "POST /orders", service: "orders" },
+          diverged_at: expect.objectContaining({ service: "orders", operation: "POST /orders" }),
+          request_attributes: expect.objectContaining({ "http.route": "/orders", "service.name": "orders" }),
+          explanation: null,
+        }),
+        error_chain: null,
+        slow_nodes: [],
+      });
     } finally {
       service.skipDatabase = false;
     }
