@@ -69,6 +69,27 @@ test("the export page's run command runs the downloaded test as shown", async ({
     await expect(box.getByTestId("run-command")).toContainText("npx flowprint run");
     expect((await box.getByTestId("run-command").innerText()).replace(/\s*\\\n\s*/g, " ").trim()).toBe(command);
     await expect(box.locator('[data-testid="execution-row"][data-status="passed"]')).toHaveCount(1);
+    await expect(box.getByRole("list", { name: "Why it failed" })).toHaveCount(0);
+
+    // The system stops writing its orders: the same command fails, and says where the run's
+    // trace left the flow, in the terminal and on the flow page.
+    system.skipDatabase = true;
+    const failing = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir);
+    expect(failing.code, failing.output).toBe(1);
+    const divergence = "first divergence: database orders (shop-orders) was not called after POST /orders (shop-orders)";
+    expect(failing.output).toContain(`\n  ${divergence}\n`);
+    await page.reload();
+    const failed = box.locator('[data-testid="execution-row"][data-status="failed"]');
+    await expect(failed).toHaveCount(1);
+    const why = failed.getByRole("list", { name: "Why it failed" });
+    await expect(why.getByRole("listitem")).toHaveText([divergence]);
+    await expect(why.locator("code").first()).toHaveText("orders");
+    await failed.scrollIntoViewIfNeeded();
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300);
+      await box.screenshot({ path: `/tmp/rundiag-failed-run-${scheme}.png` });
+    }
   } finally {
     await system.close();
   }

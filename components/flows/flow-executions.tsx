@@ -9,6 +9,9 @@ import { ErrorState, Skeleton } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import { formatRelativeTime } from "@/lib/format/format-time";
+import { describeRunDiagnosis } from "@/lib/validation/describe-run-diagnosis";
+import type { RunDiagnosis } from "@/lib/validation/run-diagnosis";
+import { ExplanationText } from "./explanation-text";
 
 interface ExecutionSummary {
   id: string;
@@ -24,6 +27,8 @@ interface ExecutionSummary {
     error_spans: { expected: boolean }[];
     failed_assertions: unknown[];
     reasons: string[];
+    /** Absent on runs validated before runs were diagnosed. */
+    diagnosis?: RunDiagnosis | null;
   };
 }
 
@@ -48,6 +53,21 @@ function findings(execution: ExecutionSummary): string {
   ].filter(([n]) => (n as number) > 0);
   if (parts.length > 0) return parts.map(([n, label]) => `${n} ${label}`).join(", ");
   return r.reasons[0] ?? "path, performance and assertions as expected";
+}
+
+/** Why a run failed, in the lines `flowprint run` prints: first divergence, error chain, slow nodes. */
+function RunDiagnosisLines({ diagnosis }: { diagnosis: RunDiagnosis | null | undefined }) {
+  const lines = describeRunDiagnosis(diagnosis);
+  if (lines.length === 0) return null;
+  return (
+    <ul className="basis-full space-y-0.5 border-l-2 border-red-200 pl-2 text-xs text-zinc-700 dark:border-red-900 dark:text-zinc-300" aria-label="Why it failed" data-testid="execution-diagnosis">
+      {lines.map((line, i) => (
+        <li key={i} data-testid="execution-diagnosis-line" data-label={line.label}>
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">{line.label}:</span> <ExplanationText text={line.text} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** Runs of the tests exported from this flow, newest first, and how to start one. */
@@ -88,6 +108,7 @@ export function FlowExecutions({ workspaceId, flowId }: { workspaceId: string; f
                     trace {e.trace_id.slice(0, 8)}
                   </Link>
                 </span>
+                <RunDiagnosisLines diagnosis={e.result?.diagnosis} />
               </li>
             ))}
           </ul>
