@@ -5,6 +5,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import type { WebhookAttemptView, WebhookDeliveryState, WebhookDeliveryView } from "@/lib/api/webhooks.schemas";
+import { formatUtcMinute } from "@/lib/format/format-time";
+import { useNow } from "@/lib/ui/use-now";
 import { requestJson } from "./request-json";
 
 const STATE_STYLE: Record<WebhookDeliveryState, string> = {
@@ -24,6 +26,21 @@ export function attemptOutcome(a: Pick<WebhookAttemptView, "status_code" | "erro
 }
 
 const CELL = "px-3 py-2 align-top";
+
+/** When a pending delivery is tried next, counting down (the clock ticks every 10 s). */
+function NextTry({ iso }: { iso: string }) {
+  const now = useNow();
+  const seconds = now === null ? null : Math.ceil((Date.parse(iso) - now) / 1000);
+  let text = formatUtcMinute(iso);
+  if (seconds !== null && seconds < 1) text = "due now";
+  else if (seconds !== null && seconds < 60) text = `in ${seconds} s`;
+  else if (seconds !== null && seconds < 3600) text = `in ${Math.ceil(seconds / 60)} min`;
+  return (
+    <time dateTime={iso} title={formatUtcMinute(iso)}>
+      {text}
+    </time>
+  );
+}
 
 /** A webhook's recent deliveries, refreshed while any of them is still pending. */
 export function WebhookDeliveries({ workspaceId, webhookId, webhookName }: { workspaceId: string; webhookId: string; webhookName: string }) {
@@ -59,7 +76,7 @@ export function WebhookDeliveries({ workspaceId, webhookId, webhookName }: { wor
                 <DeliveryStateBadge state={d.state} />
                 {d.next_attempt_at ? (
                   <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
-                    next try <RelativeTime iso={d.next_attempt_at} />
+                    next try <NextTry iso={d.next_attempt_at} />
                   </span>
                 ) : null}
               </td>
