@@ -2,7 +2,7 @@
 // @opentelemetry/instrumentation-http started after the matched route, because that
 // instrumentation does not know routes and Flowprint types a span by `http.route`.
 import http from "node:http";
-import { context, SpanStatusCode, trace } from "@opentelemetry/api";
+import { context, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import { getRPCMetadata, RPCType } from "@opentelemetry/core";
 import { ATTR_HTTP_ROUTE } from "@opentelemetry/semantic-conventions";
 import { sleep } from "./latency";
@@ -39,11 +39,25 @@ export class HttpError extends Error {
   }
 }
 
+const failureMessages = new WeakMap<Span, string>();
+
 /** Marks the current span failed: for business failures the HTTP status alone does not flag. */
 export function failActiveSpan(message: string, errorType: string): void {
   const span = trace.getActiveSpan();
-  span?.setStatus({ code: SpanStatusCode.ERROR, message });
-  span?.setAttribute("error.type", errorType);
+  if (!span) return;
+  span.setStatus({ code: SpanStatusCode.ERROR, message });
+  span.setAttribute("error.type", errorType);
+  failureMessages.set(span, message);
+}
+
+/**
+ * instrumentation-http sets a 5xx server span's status as the response ends, without a message,
+ * replacing the one failActiveSpan gave: its applyCustomAttributesOnSpan hook, which runs after
+ * that, puts the message back.
+ */
+export function restoreFailureMessage(span: Span): void {
+  const message = failureMessages.get(span);
+  if (message !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message });
 }
 
 function matchRoute(template: string, path: string): Record<string, string> | undefined {

@@ -12,6 +12,7 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic-conventions";
 import type { ExportConfig } from "./config";
+import { restoreFailureMessage } from "./http-server";
 
 /** Incubating semconv key, copied rather than imported from `/incubating` as OTel advises. */
 export const ATTR_PEER_SERVICE = "peer.service";
@@ -103,6 +104,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
           const service = peers.get(`${request.hostname ?? request.host}:${request.port}`);
           return service ? { [ATTR_PEER_SERVICE]: service } : {};
         },
+        applyCustomAttributesOnSpan: restoreFailureMessage,
       }),
     ],
   });

@@ -17,9 +17,13 @@ function shopTraffic(seed: number, fails: (attributes: Record<string, string>, r
       "cloud.region": REGIONS[Math.floor(random() * REGIONS.length)]!,
       "request.id": `r-${i}`,
       "http.response.status_code": "200",
+      "http.response.body": '{"ok":true}',
     };
     const failed = fails(attributes, random);
-    if (failed) attributes["http.response.status_code"] = "500";
+    if (failed) {
+      attributes["http.response.status_code"] = "500";
+      attributes["http.response.body"] = '{"error":"internal error"}';
+    }
     const trace = {
       traceId: `t${i}`,
       facts: Object.entries(attributes).map(([key, value]) => ({ source: "entry", key, value })),
@@ -57,6 +61,7 @@ describe("findAttributeContrasts", () => {
     const { failing, passing } = shopTraffic(3, (_a, random) => random() < 0.3);
     const { contrasts } = findAttributeContrasts(failing, passing);
     expect(contrasts.map((c) => c.key)).not.toContain("http.response.status_code");
+    expect(contrasts.map((c) => c.key)).not.toContain("http.response.body");
   });
 
   it("leaves ids out and says so", () => {

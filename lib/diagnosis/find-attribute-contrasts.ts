@@ -5,8 +5,9 @@
 // Rules:
 // 1. Each trace brings attribute facts `{source, key, value}` (the entry span and its resource,
 //    or a named span such as an error origin). A value counts once per trace.
-// 2. Outcome attributes (status codes, error types, exception details) are left out: they
-//    describe the failure, they cannot explain it, and they would "separate" every failure.
+// 2. Outcome attributes (status codes, error types, exception details, anything recorded about
+//    the response: its body, headers and size) are left out: they describe the failure, they
+//    cannot explain it, and they would "separate" every failure.
 // 3. A (source, key) with more than `maxDistinctValues` distinct values across both groups is an
 //    id, a timestamp or a payload: left out and listed in `leftOutKeys`, never silently dropped.
 // 4. A value is a contrast when it is more common in the group, carried by at least
@@ -87,7 +88,7 @@ const OUTCOME_KEYS = new Set([
   "error.message",
   "db.response.status_code",
 ]);
-const OUTCOME_PREFIXES = ["exception.", "error."];
+const OUTCOME_PREFIXES = ["exception.", "error.", "http.response.", "rpc.response.", "db.response."];
 
 export function isOutcomeAttribute(key: string): boolean {
   return OUTCOME_KEYS.has(key) || OUTCOME_PREFIXES.some((prefix) => key.startsWith(prefix));

@@ -1,5 +1,6 @@
 // Drift in a first session: the demo gives its fresh workspace a short learning window, changes
 // one path at runtime (orders starts a fraud check), and the running app opens an alert for it.
+// The same traffic carries the demo's two failures, which the diagnosis tells apart.
 // Short timings here; the verdict waits with generous polling, never on how fast it came.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,5 +95,30 @@ describe("the demo's drift", () => {
     expect(alert.entry_service).toMatch(/^(api-gateway|storefront)$/);
     expect(alert.current_nodes.find((n) => n.identifier === "POST /users/:id/fraud-check")?.service).toBe("users");
     expect(output).toMatch(/DEMO_DRIFT_AFTER_S=25: orders now runs a fraud check/);
+  }, 420_000);
+
+  it("diagnoses the demo's failures: the machines' supplier feed by its category, the random read failures by nothing", async () => {
+    interface Diagnosis {
+      errors: { origins: { service: string; operation: string; status_message: string; role: string }[]; contrasts: { source: string; key: string; value: string }[]; note: string | null };
+    }
+    const diagnose = (operation: string) => api<Diagnosis>(`/telemetry/entry-points/diagnosis?${new URLSearchParams({ entry_service: "api-gateway", entry_operation: operation })}`);
+    // Traffic keeps coming: wait until enough orders with a machine have failed to be sure.
+    const orders = await poll(
+      () => diagnose("POST /api/v1/orders"),
+      (d) => d.errors.contrasts.some((c) => c.key === "product.category" && c.value === "machines"),
+      180_000,
+      "product.category = machines behind the orders' failures",
+    );
+    expect(orders.errors.origins.some((o) => o.role === "cause" && o.service === "products" && o.status_message === "supplier feed for machines timed out")).toBe(true);
+    expect(orders.errors.contrasts.find((c) => c.value === "machines")!.source).toBe("products GET /products/:id");
+
+    const reads = await poll(
+      () => diagnose("GET /api/v1/orders/:id"),
+      (d) => d.errors.origins.some((o) => o.status_message === "database is locked"),
+      180_000,
+      "a failed order read",
+    );
+    expect(reads.errors.contrasts, JSON.stringify(reads.errors.contrasts)).toEqual([]);
+    expect(reads.errors.note).toBe("No attribute separates failing from passing traces.");
   }, 420_000);
 });
