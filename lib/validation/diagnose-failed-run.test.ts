@@ -143,6 +143,10 @@ describe("diagnoseFailedRun", () => {
       "`POST /loyalty/points` was not called; this request had `customer.tier = standard`, and `POST /loyalty/points` is skipped when `customer.tier = standard`",
     );
     expect(diagnose(runSpans({ tier: "silver", skipLoyalty: true }), [skipped]).diagnosis!.first_divergence!.explanation).toBeNull();
+    // Both sides explained, as an entry point with two variants usually is: "only called when" reads best.
+    expect(diagnose(runSpans({ tier: "standard", skipLoyalty: true }), [skipped, TIER_EXPLANATION]).diagnosis!.first_divergence!.explanation).toBe(
+      "`POST /loyalty/points` was not called; this request had `customer.tier = standard`, and `POST /loyalty/points` is only called when `customer.tier = gold`",
+    );
   });
 
   it("names a missing node without an explanation when the entry point has none for it", () => {

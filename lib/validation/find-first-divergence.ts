@@ -146,12 +146,11 @@ function readExplanation(kind: FirstDivergence["kind"], node: DiagnosisNode, att
   const condition = (e: VariantExplanation) => `\`${e.attribute} = ${e.value}\``;
   if (kind === "missing") {
     const lead = `${name} was not called`;
+    // An explanation the request fits comes first; one it contradicts says the system changed.
+    if (called && attributes[called.attribute] !== called.value) return { lead, joiner: "; ", clause: `${had(called.attribute)}, and ${name} is only called when ${condition(called)}` };
     if (skipped) return { lead, joiner: "; ", clause: `${had(skipped.attribute)}, and ${name} is skipped when ${condition(skipped)}` };
     if (!called) return null;
-    if (attributes[called.attribute] === called.value) {
-      return { lead, joiner: " although ", clause: `${had(called.attribute)}; in the traffic the flow was learned from, ${name} is called when ${condition(called)}` };
-    }
-    return { lead, joiner: "; ", clause: `${had(called.attribute)}, and ${name} is only called when ${condition(called)}` };
+    return { lead, joiner: " although ", clause: `${had(called.attribute)}; in the traffic the flow was learned from, ${name} is called when ${condition(called)}` };
   }
   const lead = `${name} was called`;
   if (called) {

@@ -14,7 +14,7 @@
 // - The changed system is a restarted demo with DEMO_TRAFFIC_S=0, and the demo's drift (a fraud
 //   check that would change every order's path) is off, so nothing but the runs reaches it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -250,18 +250,45 @@ describe("every variant of an entry point as tests asserting why its path is tak
     expect(code, output).toBe(0);
   }, 300_000);
 
+  it("fails the gold case replayed for a standard customer, and says the request's tier explains the missing loyalty call", async () => {
+    const standardCustomer = CUSTOMERS.find((c) => c.tier !== "gold")!;
+    let yaml = readFileSync(files.get(gold.flow_id)!, "utf8");
+    for (const customer of CUSTOMERS.filter((c) => c.tier === "gold")) yaml = yaml.split(customer.id).join(standardCustomer.id);
+    yaml = yaml.replace(/x-customer-tier: gold/g, "x-customer-tier: standard");
+    const file = path.join(dir, "edited", "gold-case-for-a-standard-customer.yaml");
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, yaml);
+    const { code, output } = await run(runArgs(file));
+    expect(code, output).toBe(1);
+    expect(output).toMatch(
+      /\n {2}first divergence: POST \/loyalty\/points \(loyalty\) was not called after [^\n]+; this request had customer\.tier = standard, and POST \/loyalty\/points is only called when customer\.tier = gold\n/,
+    );
+  }, 300_000);
+
   it("fails the gold case, naming loyalty, when orders stops calling it; the standard case still passes", async () => {
     await serveDemo({ DEMO_SKIP_LOYALTY: "1" });
     const goldRun = await run(runArgs(files.get(gold.flow_id)!));
     expect(goldRun.code, goldRun.output).toBe(1);
     expect(goldRun.output).toContain("/loyalty/points");
+    // The request was a gold customer's, so its tier does not explain it: the system changed.
+    expect(goldRun.output).toMatch(
+      /\n {2}first divergence: POST \/loyalty\/points \(loyalty\) was not called after [^\n]+ although this request had customer\.tier = gold; in the traffic the flow was learned from, POST \/loyalty\/points is called when customer\.tier = gold\n/,
+    );
     const { executions } = (await (await api(`/telemetry/flows/${gold.flow_id}/executions?limit=1`)).json()) as { executions: { id: string }[] };
     const validation = (await (await api(`/executions/${executions[0].id}/trace-validation`)).json()) as {
       status: string;
       missing_nodes: { identifier: string }[];
       failed_assertions: { expression: string }[];
+      diagnosis: { first_divergence: { kind: string; diverged_at: { service: string; operation: string }; request_attributes: Record<string, string>; explanation: string } };
     };
     expect(validation.status).toBe("failed");
+    expect(validation.diagnosis.first_divergence).toMatchObject({
+      kind: "missing",
+      // Orders' handler is where the call should have been made.
+      diverged_at: { service: "orders", operation: "POST /orders" },
+      request_attributes: { "customer.tier": "gold" },
+      explanation: expect.stringMatching(/^`POST \/loyalty\/points` was not called although this request had `customer\.tier = gold`/),
+    });
     expect(validation.missing_nodes.map((n) => n.identifier)).toEqual(["POST /loyalty/points"]);
     expect(validation.failed_assertions.map((a) => a.expression)).toEqual([expect.stringMatching(/'gold'\) implies trace\.spans \| any\(\.attributes\['http\.route'\] == '\/loyalty\/points'/)]);
 
