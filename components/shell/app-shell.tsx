@@ -36,7 +36,8 @@ function useKeyboardNavigation(workspaceId: string) {
         }
         return;
       }
-      if (e.key === "g") {
+      // A second g within the second is `g g`, the graph, not a fresh start.
+      if (e.key === "g" && Date.now() - pendingG >= 1_000) {
         pendingG = Date.now();
         return;
       }
