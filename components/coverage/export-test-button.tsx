@@ -15,7 +15,7 @@ export function ExportTestButton({ workspaceId, flow }: { workspaceId: string; f
   });
   return (
     <span className="inline-flex flex-col items-end gap-1">
-      <Button size="sm" variant="primary" onClick={() => exported.mutate()} disabled={exported.isPending} aria-label={`Export test for ${flow.name}`}>
+      <Button size="sm" variant="primary" className="whitespace-nowrap" onClick={() => exported.mutate()} disabled={exported.isPending} aria-label={`Export test for ${flow.name}`}>
         {exported.isPending ? "Exporting…" : "Export test"}
       </Button>
       {exported.isError ? (

@@ -20,10 +20,12 @@ const TEXT: Record<"service" | "endpoint", Record<CoverageMark, string>> = {
 export function NodeCoverageNote({ workspaceId, mark, kind }: { workspaceId: string; mark: CoverageMark; kind: "service" | "endpoint" }) {
   return (
     <section aria-labelledby="node-coverage-title" className="space-y-1.5" data-testid="node-coverage-note">
-      <h3 id="node-coverage-title" className="flex items-center justify-between text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
-        Test coverage
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="node-coverage-title" className="text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+          Test coverage
+        </h3>
         <CoverageBadge mark={mark} />
-      </h3>
+      </div>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         {TEXT[kind][mark]}{" "}
         <Link href={coverageHref(workspaceId)} className="text-indigo-700 underline underline-offset-2 hover:no-underline dark:text-indigo-300">

@@ -13,7 +13,7 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEvent, { label: string; d
   "drift.opened": { label: "Drift alert opened", description: "An entry point took a new path, or a usual one went missing." },
   "run.failed": { label: "Test run failed", description: "A test run's trace was validated and failed." },
   "llm.threshold_crossed": { label: "LLM threshold crossed", description: "A model went over an LLM alert threshold (error rate, p95 latency or cost per hour) in the last hour." },
-  "coverage.dropped": { label: "Coverage dropped", description: "The share of flows covered by passing test runs fell." },
+  "coverage.dropped": { label: "Coverage dropped", description: "The share of endpoints covered by passing test runs fell." },
 };
 
 /**
