@@ -34,6 +34,7 @@ test("every page loads fresh without a console or page error, in any time zone a
     `${ws}/system`,
     `${ws}/drift`,
     `${ws}/drift/${alerts[0].id}`,
+    `${ws}/coverage`,
     `${ws}/traces`,
     `${ws}/traces/${traceId}`,
     `${ws}/traces/${llmTraces[0]}`,
