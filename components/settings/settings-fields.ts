@@ -17,7 +17,7 @@ interface Base<K extends SettingKey> {
 
 export type FieldSpec =
   | (Base<"enabled" | "auto_discovery" | "auto_validation"> & { kind: "toggle" })
-  | (Base<"retention_days" | "drift_learning_traces" | "coverage_window_days"> & { kind: "integer"; min: number; max: number; suffix: string })
+  | (Base<"retention_days" | "drift_learning_traces" | "coverage_window_days" | "diagnosis_sample_size"> & { kind: "integer"; min: number; max: number; suffix: string })
   | (Base<"default_timeout_ms" | "trace_idle_ms" | "drift_learning_ms" | "drift_confirm_ms" | "drift_missing_ms"> & {
       kind: "duration";
       /** Milliseconds. */
@@ -96,6 +96,15 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
       },
       { key: "auto_validation", kind: "toggle", label: "Validate test runs", description: "When a test execution's trace completes, the server checks it against the flow's expected path." },
       { key: "coverage_window_days", kind: "integer", min: 1, max: 365, suffix: "days", label: "Coverage window", description: "How many days back a flow's test runs count towards its test coverage." },
+      {
+        key: "diagnosis_sample_size",
+        kind: "integer",
+        min: 10,
+        max: 1000,
+        suffix: "traces",
+        label: "Diagnosis sample",
+        description: "At most this many traces per side (failing and passing, slow and the rest) are read when a flow is diagnosed: more is surer and slower.",
+      },
     ],
   },
   {

@@ -10,7 +10,6 @@ const instant = z.union([
 ], { message: "must be epoch milliseconds or an ISO 8601 date-time" });
 
 export const DIAGNOSIS_DEFAULT_RANGE_MS = 7 * 86_400_000;
-export const DIAGNOSIS_DEFAULT_SAMPLE = 100;
 
 export const diagnosisQuerySchema = z
   .object({
@@ -18,8 +17,8 @@ export const diagnosisQuerySchema = z
     from: instant.optional(),
     /** Exclusive; default: now. */
     to: instant.optional(),
-    /** At most this many traces per side (failing and passing, slow and the rest). */
-    sample_size: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(10).max(1000).default(DIAGNOSIS_DEFAULT_SAMPLE),
+    /** At most this many traces per side (failing and passing, slow and the rest); default: the workspace's diagnosis_sample_size. */
+    sample_size: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(10).max(1000).optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "must be before to", path: ["from"] });
 

@@ -5,7 +5,7 @@ import { diagnoseTraces, type Diagnosis } from "../diagnosis/diagnose-traces";
 import { deserializeFlowStats, emptyFlowStats, flowP95DurationMs, mergeFlowStats } from "../flows/flow-stats";
 import { buildSpanTree } from "../traces/build-span-tree";
 import type { Store } from "../store/db";
-import { loadScopeFlowStats, sampleDiagnosisTraces, type SampledTrace } from "../store/diagnosis-queries";
+import { diagnosisSampleSize, loadScopeFlowStats, sampleDiagnosisTraces, type SampledTrace } from "../store/diagnosis-queries";
 
 export type DiagnosisScope = { flowId: string } | { entryService: string; entryOperation: string };
 
@@ -13,6 +13,11 @@ export interface DiagnosisRequest {
   fromMs: number;
   toMs: number;
   sampleSize: number;
+}
+
+/** The sample size a request asked for, else the workspace's diagnosis_sample_size. */
+export async function resolveSampleSize(store: Store, workspaceId: string, requested: number | undefined): Promise<number> {
+  return requested ?? (await diagnosisSampleSize(store, workspaceId));
 }
 
 /** null when the scope has no flows. */

@@ -13,7 +13,7 @@ import { POSTGRES_SKIPPED, TEST_STORES, type OpenedStore } from "../store/testin
 import { createWebhook } from "../store/webhook-repository";
 import type { TraceValidation } from "../validation/validate-trace";
 import { completeTraceNow } from "./complete-traces";
-import { evaluateCoverageDrops, type CoverageMemory } from "./watch-coverage";
+import { evaluateCoverageDrops } from "./watch-coverage";
 import { readWorkspaceCoverage } from "./workspace-coverage";
 
 const T0 = Date.UTC(2026, 5, 1, 12);
@@ -100,13 +100,12 @@ for (const kind of TEST_STORES) {
       const quietFlow = await serve(store, quiet, "POST", "/orders");
       await recordRun(store, quiet, quietFlow, "passed", T0 - 6 * DAY_MS);
 
-      const memory: CoverageMemory = new Map();
-      // The first evaluation only sets the baseline.
-      expect(await evaluateCoverageDrops(store, T0, memory, ENQUEUE)).toBe(0);
-      expect([...memory.keys()]).toEqual([ws]);
-      expect(await evaluateCoverageDrops(store, T0 + DAY_MS - 1, memory, ENQUEUE)).toBe(0);
+      // The first evaluation only sets the baseline, for the subscribed workspace alone.
+      expect(await evaluateCoverageDrops(store, T0, ENQUEUE)).toBe(0);
+      expect((await store.prisma.coverageState.findMany()).map((row) => row.workspaceId)).toEqual([ws]);
+      expect(await evaluateCoverageDrops(store, T0 + DAY_MS - 1, ENQUEUE)).toBe(0);
       // The pass is now more than 7 days old.
-      expect(await evaluateCoverageDrops(store, T0 + DAY_MS + 1, memory, ENQUEUE)).toBe(1);
+      expect(await evaluateCoverageDrops(store, T0 + DAY_MS + 1, ENQUEUE)).toBe(1);
       const [event] = await deliveries(store, ws);
       expect(event).toMatchObject({
         event: "coverage.dropped",
@@ -118,14 +117,22 @@ for (const kind of TEST_STORES) {
       expect(await deliveries(store, quiet)).toEqual([]);
 
       // Once per fall: the same coverage again, then a rise, raise nothing.
-      expect(await evaluateCoverageDrops(store, T0 + 2 * DAY_MS, memory, ENQUEUE)).toBe(0);
+      expect(await evaluateCoverageDrops(store, T0 + 2 * DAY_MS, ENQUEUE)).toBe(0);
       await recordRun(store, ws, create, "passed", T0 + 2 * DAY_MS);
-      expect(await evaluateCoverageDrops(store, T0 + 2 * DAY_MS, memory, ENQUEUE)).toBe(0);
+      expect(await evaluateCoverageDrops(store, T0 + 2 * DAY_MS, ENQUEUE)).toBe(0);
       // A new endpoint nobody tests yet is a fall too, and is named.
       await serve(store, ws, "DELETE", "/orders/:id");
-      expect(await evaluateCoverageDrops(store, T0 + 2 * DAY_MS, memory, ENQUEUE)).toBe(1);
+      expect(await evaluateCoverageDrops(store, T0 + 2 * DAY_MS, ENQUEUE)).toBe(1);
       const latest = (await deliveries(store, ws)).at(-1);
       expect(latest.data).toMatchObject({ previous_ratio: 0.5, coverage_ratio: 1 / 3, newly_uncovered: [], new_endpoints: [{ method: "DELETE", route: "/orders/:id" }] });
+
+      // Two instances evaluating the same fall at once announce it once; the stored state is
+      // what a restarted instance compares with, so nothing is announced twice after it either.
+      await serve(store, ws, "PUT", "/orders/:id");
+      const both = await Promise.all([evaluateCoverageDrops(store, T0 + 3 * DAY_MS, ENQUEUE), evaluateCoverageDrops(store, T0 + 3 * DAY_MS + 1, ENQUEUE)]);
+      expect(both[0] + both[1]).toBe(1);
+      expect(await evaluateCoverageDrops(store, T0 + 3 * DAY_MS + 2, ENQUEUE)).toBe(0);
+      expect((await deliveries(store, ws)).length).toBe(3);
     });
   });
 }

@@ -1,8 +1,9 @@
 // coverage.dropped: every few minutes, each workspace with a webhook for the event has its test
 // coverage computed as the coverage page shows it; when the ratio fell since the previous
-// evaluation, the event names what fell. The previous evaluation is kept in this process's
-// memory (the schema has no place for it yet), so after a restart the first evaluation only
-// sets the baseline, and instances sharing one database each announce a drop they see.
+// evaluation, the event names what fell. The previous evaluation is stored (coverage_states),
+// so a restart compares with what was seen before it, and of instances sharing one database
+// only the one whose conditional write moves the state on announces the fall.
+import { deleteCoverageStates, readCoverageState, replaceCoverageState } from "../store/coverage-states";
 import type { Store } from "../store/db";
 import { workspacesSubscribedTo } from "../store/webhook-repository";
 import { detectCoverageDrop, snapshotCoverage, type CoverageSnapshot } from "../diagnosis/detect-coverage-drop";
@@ -13,20 +14,29 @@ import { readWorkspaceCoverage } from "./workspace-coverage";
 
 export const COVERAGE_WATCH_INTERVAL_MS = 5 * 60_000;
 
-/** workspace id → its coverage at the previous evaluation. */
-export type CoverageMemory = Map<string, CoverageSnapshot>;
-
 /** One evaluation of every watched workspace; returns how many drops it announced. */
-export async function evaluateCoverageDrops(store: Store, nowMs: number, memory: CoverageMemory, options: Omit<EnqueueOptions, "occurredAtMs" | "webhookId"> = {}): Promise<number> {
-  const watched = new Set(await workspacesSubscribedTo(store, "coverage.dropped"));
+export async function evaluateCoverageDrops(store: Store, nowMs: number, options: Omit<EnqueueOptions, "occurredAtMs" | "webhookId"> = {}): Promise<number> {
+  const watched = await workspacesSubscribedTo(store, "coverage.dropped");
   // A workspace that stopped listening starts afresh if it subscribes again.
-  for (const workspaceId of memory.keys()) if (!watched.has(workspaceId)) memory.delete(workspaceId);
+  await deleteCoverageStates(store, watched);
   let announced = 0;
   for (const workspaceId of watched) {
     const { windowDays, coverage } = await readWorkspaceCoverage(store, workspaceId, { nowMs });
-    const drop = detectCoverageDrop(memory.get(workspaceId), coverage);
-    memory.set(workspaceId, snapshotCoverage(coverage));
-    if (drop === null) continue;
+    const stored = await readCoverageState(store, workspaceId);
+    const previous: CoverageSnapshot | undefined = stored
+      ? { coveredCount: stored.coveredCount, endpointCount: stored.endpointCount, endpoints: new Set(stored.endpoints), covered: new Set(stored.covered) }
+      : undefined;
+    const drop = detectCoverageDrop(previous, coverage);
+    const next = snapshotCoverage(coverage);
+    const moved = await replaceCoverageState(store, workspaceId, stored, {
+      coveredCount: next.coveredCount,
+      endpointCount: next.endpointCount,
+      endpoints: [...next.endpoints].sort(),
+      covered: [...next.covered].sort(),
+      checkedAtMs: nowMs,
+    });
+    // Another evaluation got there first: the fall, if any, is its to announce.
+    if (drop === null || !moved) continue;
     const facts = describeCoverageDropped({ workspaceId, drop, windowDays, coveredCount: coverage.coveredCount, endpointCount: coverage.endpoints.length });
     await enqueueWebhookEvent(store, workspaceId, "coverage.dropped", facts, { ...options, occurredAtMs: nowMs });
     announced++;
@@ -35,6 +45,5 @@ export async function evaluateCoverageDrops(store: Store, nowMs: number, memory:
 }
 
 export function startCoverageWatch(store: Store, options: { now: () => number; intervalMs?: number }): { stop: () => void } {
-  const memory: CoverageMemory = new Map();
-  return repeatRounds(() => evaluateCoverageDrops(store, options.now(), memory), options.intervalMs ?? COVERAGE_WATCH_INTERVAL_MS, "evaluating test coverage");
+  return repeatRounds(() => evaluateCoverageDrops(store, options.now()), options.intervalMs ?? COVERAGE_WATCH_INTERVAL_MS, "evaluating test coverage");
 }

@@ -91,6 +91,15 @@ async function loadEntryAttributes(store: Store, workspaceId: string, traceIds: 
   return out;
 }
 
+/** The workspace's diagnosis_sample_size; the schema's default for a workspace not stored yet. */
+export async function diagnosisSampleSize(store: Store, workspaceId: string): Promise<number> {
+  const row = await store.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { diagnosisSampleSize: true } });
+  return row?.diagnosisSampleSize ?? DEFAULT_DIAGNOSIS_SAMPLE_SIZE;
+}
+
+/** prisma/schema.prisma's default for Workspace.diagnosisSampleSize. */
+const DEFAULT_DIAGNOSIS_SAMPLE_SIZE = 100;
+
 /** The flows a diagnosis covers, with their serialized statistics: one flow, or every variant of an entry point. */
 export async function loadScopeFlowStats(
   store: Store,

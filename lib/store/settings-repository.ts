@@ -22,6 +22,7 @@ const select = {
   llmAlertLatencyP95Ms: true,
   llmAlertCostPerHourUsd: true,
   coverageWindowDays: true,
+  diagnosisSampleSize: true,
 } as const;
 
 type Row = {
@@ -42,6 +43,7 @@ type Row = {
   llmAlertLatencyP95Ms: number | null;
   llmAlertCostPerHourUsd: number | null;
   coverageWindowDays: number;
+  diagnosisSampleSize: number;
 };
 
 function view(row: Row): TelemetrySettings {
@@ -63,6 +65,7 @@ function view(row: Row): TelemetrySettings {
     llm_alert_latency_p95_ms: row.llmAlertLatencyP95Ms,
     llm_alert_cost_per_hour_usd: row.llmAlertCostPerHourUsd,
     coverage_window_days: row.coverageWindowDays,
+    diagnosis_sample_size: row.diagnosisSampleSize,
   };
 }
 
@@ -93,6 +96,7 @@ export async function updateTelemetrySettings(store: Store, workspaceId: string,
       llmAlertLatencyP95Ms: patch.llm_alert_latency_p95_ms,
       llmAlertCostPerHourUsd: patch.llm_alert_cost_per_hour_usd,
       coverageWindowDays: patch.coverage_window_days,
+      diagnosisSampleSize: patch.diagnosis_sample_size,
     },
     select,
   });

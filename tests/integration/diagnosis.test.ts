@@ -92,6 +92,13 @@ describe.each([
     const small = await (await api(`/telemetry/flows/${orders.id}/diagnosis?sample_size=10`)).json();
     expect(small.sampled).toMatchObject({ failing: 8, passing: 10 });
     expect(small.totals.traces).toBe(64);
+    // Without sample_size, the workspace's diagnosis_sample_size.
+    const put = await fetch(`${app!.baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ diagnosis_sample_size: 20 }) });
+    expect(put.status).toBe(200);
+    const bySetting = await (await api(`/telemetry/flows/${orders.id}/diagnosis`)).json();
+    expect(bySetting.scope.sample_size).toBe(20);
+    expect(bySetting.sampled).toMatchObject({ failing: 8, passing: 20 });
+    await fetch(`${app!.baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ diagnosis_sample_size: 100 }) });
     // A window before any order: nothing to diagnose, said so.
     const before = await (await api(`/telemetry/flows/${orders.id}/diagnosis?from=${Date.now() - 30 * 86_400_000}&to=${Date.now() - 29 * 86_400_000}`)).json();
     expect(before.totals).toEqual({ traces: 0, failing: 0, slow: 0 });

@@ -33,6 +33,7 @@ describe("workspace telemetry settings", () => {
       llm_alert_latency_p95_ms: null,
       llm_alert_cost_per_hour_usd: null,
       coverage_window_days: 7,
+      diagnosis_sample_size: 100,
     });
     const updated = await settings("s1", { retention_days: 7, auto_validation: false });
     expect(updated.status).toBe(200);
@@ -51,6 +52,8 @@ describe("workspace telemetry settings", () => {
     [{ coverage_window_days: 0 }, "coverage_window_days"],
     [{ coverage_window_days: 366 }, "coverage_window_days"],
     [{ coverage_window_days: 7.5 }, "coverage_window_days"],
+    [{ diagnosis_sample_size: 9 }, "diagnosis_sample_size"],
+    [{ diagnosis_sample_size: 1001 }, "diagnosis_sample_size"],
     [{ llm_prices: { "gpt-4o": { input_per_million: 1 } } }, "llm_prices.gpt-4o.output_per_million"],
   ])("refuses %j with a 400 naming the field", async (body, field) => {
     const response = await settings("s1", body);

@@ -5,7 +5,7 @@ import { diagnosisView } from "@/lib/api/diagnosis-view";
 import { NotFoundError } from "@/lib/api/errors";
 import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
-import { diagnoseTraffic } from "@/lib/pipeline/diagnose-traffic";
+import { diagnoseTraffic, resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,9 @@ export const GET = handleJson(async (request: Request, context: WorkspaceRouteCo
   const query = entryPointDiagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const range = resolveDiagnosisRange(query, Date.now());
   const scope = { entryService: query.entry_service, entryOperation: query.entry_operation };
-  const diagnosis = await diagnoseTraffic(getRuntime().store, workspaceId, scope, { ...range, sampleSize: query.sample_size });
+  const store = getRuntime().store;
+  const sampleSize = await resolveSampleSize(store, workspaceId, query.sample_size);
+  const diagnosis = await diagnoseTraffic(store, workspaceId, scope, { ...range, sampleSize });
   if (!diagnosis) throw new NotFoundError(`No flows of the entry point ${query.entry_service} → ${query.entry_operation} in workspace ${workspaceId}.`);
-  return diagnosisView(diagnosis, { entry_service: query.entry_service, entry_operation: query.entry_operation }, range, query.sample_size);
+  return diagnosisView(diagnosis, { entry_service: query.entry_service, entry_operation: query.entry_operation }, range, sampleSize);
 });

@@ -5,6 +5,7 @@ import { diagnosisSummaryResponse } from "@/lib/api/diagnosis-summary";
 import { entryPointDiagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis.schemas";
 import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
+import { resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { summarizeDiagnosis } from "@/lib/pipeline/summarize-diagnosis";
 
@@ -16,9 +17,10 @@ export const POST = handleJson(async (request: Request, context: WorkspaceRouteC
   const { config, store } = getRuntime();
   const llm = requireLlmDraft(config.llmDraft);
   const range = resolveDiagnosisRange(query, Date.now());
+  const sampleSize = await resolveSampleSize(store, workspaceId, query.sample_size);
   const scope = { entryService: query.entry_service, entryOperation: query.entry_operation };
   return diagnosisSummaryResponse(
-    () => summarizeDiagnosis(store, workspaceId, scope, `the entry point ${query.entry_service} → ${query.entry_operation}`, { ...range, sampleSize: query.sample_size }, llm.chat),
+    () => summarizeDiagnosis(store, workspaceId, scope, `the entry point ${query.entry_service} → ${query.entry_operation}`, { ...range, sampleSize }, llm.chat),
     llm.config.model,
     `No flows of the entry point ${query.entry_service} → ${query.entry_operation} in workspace ${workspaceId}.`,
   );

@@ -5,7 +5,7 @@ import { diagnosisView } from "@/lib/api/diagnosis-view";
 import { NotFoundError } from "@/lib/api/errors";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
 import { handleJson } from "@/lib/api/route-handler";
-import { diagnoseTraffic } from "@/lib/pipeline/diagnose-traffic";
+import { diagnoseTraffic, resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,9 @@ export const GET = handleJson(async (request: Request, context: { params: Promis
   const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
   const query = diagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const range = resolveDiagnosisRange(query, Date.now());
-  const diagnosis = await diagnoseTraffic(getRuntime().store, workspaceId, { flowId }, { ...range, sampleSize: query.sample_size });
+  const store = getRuntime().store;
+  const sampleSize = await resolveSampleSize(store, workspaceId, query.sample_size);
+  const diagnosis = await diagnoseTraffic(store, workspaceId, { flowId }, { ...range, sampleSize });
   if (!diagnosis) throw new NotFoundError(`No flow ${flowId} in workspace ${workspaceId}.`);
-  return diagnosisView(diagnosis, { flow_id: flowId }, range, query.sample_size);
+  return diagnosisView(diagnosis, { flow_id: flowId }, range, sampleSize);
 });

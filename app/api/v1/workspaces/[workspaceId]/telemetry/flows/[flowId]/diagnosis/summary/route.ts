@@ -5,6 +5,7 @@ import { diagnosisSummaryResponse } from "@/lib/api/diagnosis-summary";
 import { diagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis.schemas";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
 import { handleJson } from "@/lib/api/route-handler";
+import { resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { summarizeDiagnosis } from "@/lib/pipeline/summarize-diagnosis";
 import { getFlow } from "@/lib/store/flow-queries";
@@ -17,9 +18,10 @@ export const POST = handleJson(async (request: Request, context: { params: Promi
   const { config, store } = getRuntime();
   const llm = requireLlmDraft(config.llmDraft);
   const range = resolveDiagnosisRange(query, Date.now());
+  const sampleSize = await resolveSampleSize(store, workspaceId, query.sample_size);
   const flow = await getFlow(store, workspaceId, flowId);
   return diagnosisSummaryResponse(
-    async () => (flow ? summarizeDiagnosis(store, workspaceId, { flowId }, `the flow ${flow.name}`, { ...range, sampleSize: query.sample_size }, llm.chat) : null),
+    async () => (flow ? summarizeDiagnosis(store, workspaceId, { flowId }, `the flow ${flow.name}`, { ...range, sampleSize }, llm.chat) : null),
     llm.config.model,
     `No flow ${flowId} in workspace ${workspaceId}.`,
   );
