@@ -10,6 +10,7 @@ import { workspacesSubscribedTo } from "../store/webhook-repository";
 import { describeThresholdCrossed } from "../webhooks/describe-webhook-event";
 import { thresholdReadings, trackThresholdCrossings } from "../webhooks/track-threshold-crossings";
 import { enqueueWebhookEvent, type EnqueueOptions } from "./enqueue-webhook-event";
+import { repeatRounds } from "./repeat-rounds";
 
 /** The window a threshold is judged over: long enough for a p95, short enough to recover. */
 export const LLM_THRESHOLD_WINDOW_MS = 3_600_000;
@@ -36,21 +37,5 @@ export async function evaluateLlmThresholds(store: Store, nowMs: number, options
 }
 
 export function startLlmThresholdWatch(store: Store, options: { now: () => number; intervalMs?: number }): { stop: () => void } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const round = async () => {
-    try {
-      await evaluateLlmThresholds(store, options.now());
-    } catch (error) {
-      console.error("[flowprint] evaluating LLM thresholds failed", error);
-    }
-    if (!stopped) timer = setTimeout(round, options.intervalMs ?? 60_000).unref();
-  };
-  timer = setTimeout(round, options.intervalMs ?? 60_000).unref();
-  return {
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
+  return repeatRounds(() => evaluateLlmThresholds(store, options.now()), options.intervalMs ?? 60_000, "evaluating LLM thresholds");
 }
