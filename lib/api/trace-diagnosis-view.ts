@@ -1,13 +1,11 @@
 // The diagnosis part of GET .../telemetry/traces/:traceId: the critical path and where the
 // trace's errors start, read from the spans the response already carries.
 import { buildErrorChain } from "../diagnosis/build-error-chain";
-import type { DiagnosisSpan } from "../diagnosis/diagnosis-span";
 import { criticalPathSelfTimeNs, findCriticalPath } from "../diagnosis/find-critical-path";
 import type { ErrorOrigin } from "../diagnosis/find-error-origins";
 import { findErrorOrigins } from "../diagnosis/find-error-origins";
-import { SpanKind, type Attributes, type SpanKindNumber } from "../otlp/span";
 import { buildSpanTree } from "../traces/build-span-tree";
-import type { SpanView } from "../store/span-queries";
+import { traceSpanOfView, type AnalysedSpanView } from "../store/span-queries";
 
 export interface CriticalPathSectionView {
   span_id: string;
@@ -45,40 +43,10 @@ export interface TraceDiagnosisView {
   error_chains: ErrorChainView[];
 }
 
-type DiagnosedSpanView = Pick<
-  SpanView,
-  "trace_id" | "span_id" | "parent_span_id" | "service" | "name" | "kind" | "status" | "status_message" | "start_time_unix_nano" | "end_time_unix_nano" | "attributes"
->;
-
-const KIND_NUMBERS: Record<SpanView["kind"], SpanKindNumber> = {
-  unspecified: SpanKind.UNSPECIFIED,
-  internal: SpanKind.INTERNAL,
-  server: SpanKind.SERVER,
-  client: SpanKind.CLIENT,
-  producer: SpanKind.PRODUCER,
-  consumer: SpanKind.CONSUMER,
-};
-
 const nsToMs = (ns: number) => ns / 1e6;
 
-export function traceDiagnosisView(spans: readonly DiagnosedSpanView[]): TraceDiagnosisView {
-  const tree = buildSpanTree(
-    spans.map(
-      (s): DiagnosisSpan => ({
-        traceId: s.trace_id,
-        spanId: s.span_id,
-        parentSpanId: s.parent_span_id ?? "",
-        service: s.service,
-        name: s.name,
-        kind: KIND_NUMBERS[s.kind],
-        status: s.status,
-        statusMessage: s.status_message,
-        startNs: BigInt(s.start_time_unix_nano),
-        endNs: BigInt(s.end_time_unix_nano),
-        attributes: s.attributes as Attributes,
-      }),
-    ),
-  );
+export function traceDiagnosisView(spans: readonly AnalysedSpanView[]): TraceDiagnosisView {
+  const tree = buildSpanTree(spans.map(traceSpanOfView));
   const sections = findCriticalPath(tree);
   const onPath = criticalPathSelfTimeNs(sections);
   const origins = findErrorOrigins(tree);

@@ -1,4 +1,6 @@
 // Reading spans back: the spans API and the trace pages.
+import type { Attributes, SpanKindNumber } from "../otlp/span";
+import type { TraceSpan } from "../traces/trace-span";
 import type { Store } from "./db";
 
 export type SpanKindName = "unspecified" | "internal" | "server" | "client" | "producer" | "consumer";
@@ -154,5 +156,28 @@ function spanView(r: SpanRecord, resource: SpanView["resource"]): SpanView {
     dropped_links_count: r.droppedLinksCount,
     is_test_generated: r.isTestGenerated,
     is_synthetic: r.isSynthetic,
+  };
+}
+
+/** The fields of a span view that trace analysis reads. */
+export type AnalysedSpanView = Pick<
+  SpanView,
+  "trace_id" | "span_id" | "parent_span_id" | "service" | "name" | "kind" | "status" | "status_message" | "start_time_unix_nano" | "end_time_unix_nano" | "attributes"
+>;
+
+/** A span as the API returns it, back in the shape span trees and the diagnoses read. */
+export function traceSpanOfView(s: AnalysedSpanView): TraceSpan & { statusMessage: string } {
+  return {
+    traceId: s.trace_id,
+    spanId: s.span_id,
+    parentSpanId: s.parent_span_id ?? "",
+    service: s.service,
+    name: s.name,
+    kind: KIND_NAMES.indexOf(s.kind) as SpanKindNumber,
+    status: s.status,
+    statusMessage: s.status_message,
+    startNs: BigInt(s.start_time_unix_nano),
+    endNs: BigInt(s.end_time_unix_nano),
+    attributes: s.attributes as Attributes,
   };
 }

@@ -1,12 +1,9 @@
 // Recent traces of a workspace, summarised for lists.
-import type { Attributes, SpanKindNumber } from "../otlp/span";
 import { buildSpanTree } from "../traces/build-span-tree";
 import { isTraceInProgress } from "../traces/trace-progress";
 import { flowRepresentativeTraceId } from "./compare-queries";
 import type { Store } from "./db";
-import { getTraceSpans, type SpanKindName } from "./span-queries";
-
-const KIND_NUMBERS: Record<SpanKindName, SpanKindNumber> = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 };
+import { getTraceSpans, traceSpanOfView } from "./span-queries";
 
 export interface TraceSummaryView {
   trace_id: string;
@@ -109,20 +106,7 @@ export async function getTraceWithTree(store: Store, workspaceId: string, traceI
   if (!trace) return null;
   // The trace its flow stands for: what "Compare with representative" compares this one with.
   const representativeTraceId = assignment ? await flowRepresentativeTraceId(store, workspaceId, assignment.flowId) : null;
-  const tree = buildSpanTree(
-    spans.map((s) => ({
-      traceId: s.trace_id,
-      spanId: s.span_id,
-      parentSpanId: s.parent_span_id ?? "",
-      service: s.service,
-      name: s.name,
-      kind: KIND_NUMBERS[s.kind],
-      status: s.status,
-      startNs: BigInt(s.start_time_unix_nano),
-      endNs: BigInt(s.end_time_unix_nano),
-      attributes: s.attributes as Attributes,
-    })),
-  );
+  const tree = buildSpanTree(spans.map(traceSpanOfView));
   const byId = new Map(spans.map((s) => [s.span_id, s]));
   return {
     trace_id: trace.traceId,
