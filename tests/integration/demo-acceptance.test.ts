@@ -218,6 +218,15 @@ describe("exported tests against the demo system", () => {
     const validation = await (await api(`/executions/${executions[0].id}/trace-validation`)).json();
     expect(validation.status, output).toBe("failed");
     expect(validation.missing_nodes.map((n: { identifier: string }) => n.identifier)).toEqual(["POST /loyalty/points"]);
+    // Why, first: the call orders should have made. Whether the entry point's variants are
+    // explained yet depends on how many gold orders the random traffic had; when they are, the
+    // gold request's own tier is set against the explanation (variant-export.test.ts waits for one).
+    const divergence = /\n {2}first divergence: (POST \/loyalty\/points \(loyalty\) was not called after [^\n]+)\n/.exec(output);
+    expect(divergence, output).not.toBeNull();
+    expect(validation.diagnosis.first_divergence).toMatchObject({ kind: "missing", diverged_at: { service: "orders", operation: "POST /orders" }, request_attributes: { "customer.tier": "gold" } });
+    if (validation.diagnosis.first_divergence.explanation !== null) {
+      expect(divergence![1]).toMatch(/ although this request had customer\.tier = gold; in the traffic the flow was learned from, POST \/loyalty\/points is called when customer\.tier = gold$/);
+    }
   }, 300_000);
 
   it("reports slow spans when a service answers late", async () => {
@@ -239,5 +248,11 @@ describe("exported tests against the demo system", () => {
     const slow = (validation.slow_spans as { node: string; duration_ms: number }[]).find((s) => s.node === NODE);
     expect(slow, JSON.stringify(validation.slow_spans)).toBeDefined();
     expect(slow!.duration_ms).toBeGreaterThan(slowMs / 2);
+    // The report names the slow node with the baseline it was judged by, and what took its time.
+    expect(output).toMatch(/\n {2}slow: api_endpoint:GET \/products took [\d.]+ s \(P95 [\d.]+ (µs|ms|s), budget [\d.]+ (ms|s)\); [^\n]+ took [\d.]+ (ms|s)/);
+    const diagnosed = (validation.diagnosis.slow_nodes as { node: string; baseline_p95_ms: number; budget_ms: number; child: { service: string } }[]).find((s) => s.node === NODE);
+    expect(diagnosed, JSON.stringify(validation.diagnosis)).toMatchObject({ child: { service: "products" } });
+    expect(diagnosed!.baseline_p95_ms).toBeCloseTo(p95!, 2);
+    expect(diagnosed!.budget_ms).toBeCloseTo(spanBudgetMs(p95!), 2);
   }, 300_000);
 });
