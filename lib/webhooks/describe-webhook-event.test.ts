@@ -48,7 +48,24 @@ describe("event descriptions", () => {
     expect(facts.summary).toBe('Test run "checkout" failed: missing service:loyalty and 2 more');
     expect(facts.path).toBe("/w/shop/flows/f-1");
     expect(facts.data.problems).toEqual(["missing service:loyalty", "error in orders POST /orders: card declined", "assertion failed: span.count < 3"]);
+    expect(facts.data.why).toEqual([]);
     expect(describeRunFailed({ ...run, flowId: null, result: validation({}) })).toMatchObject({ summary: 'Test run "checkout" failed', path: `/w/shop/traces/${"t".repeat(32)}` });
+    // With the run's diagnosis, the summary leads with why, as the runner's report does.
+    const diagnosed = describeRunFailed({
+      ...run,
+      result: validation({
+        diagnosis: {
+          first_divergence: null,
+          error_chain: {
+            origin: { span_id: "s", service: "payments", operation: "POST /charges", status_message: "card declined", reason: "leaf_error" },
+            links: [{ span_id: "r", service: "orders", operation: "POST /orders", status_message: "" }],
+          },
+          slow_nodes: [],
+        },
+      }),
+    });
+    expect(diagnosed.summary).toBe('Test run "checkout" failed: error: starts at payments POST /charges "card declined" → orders POST /orders');
+    expect(diagnosed.data.why).toEqual(['error: starts at payments POST /charges "card declined" → orders POST /orders']);
   });
 
   it("links a crossed threshold to the model's last hour on the LLM page", () => {

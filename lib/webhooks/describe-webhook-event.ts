@@ -3,6 +3,7 @@
 import { formatPath } from "../flows/format-path";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
+import { describeRunDiagnosis, withoutCodeMarks } from "../validation/describe-run-diagnosis";
 import type { TraceValidation } from "../validation/validate-trace";
 import type { WebhookEventFacts } from "./webhook-event";
 
@@ -74,8 +75,10 @@ function runProblems(result: TraceValidation): string[] {
 export function describeRunFailed(run: FailedRun): WebhookEventFacts {
   const problems = runProblems(run.result);
   const more = problems.length > 1 ? ` and ${problems.length - 1} more` : "";
+  // Why it failed, as the runner's report says it: the summary leads with the first reason.
+  const why = describeRunDiagnosis(run.result.diagnosis).map((line) => `${line.label}: ${withoutCodeMarks(line.text)}`);
   return {
-    summary: `Test run "${run.testName}" failed${problems[0] ? `: ${problems[0]}${more}` : ""}`,
+    summary: why[0] ? `Test run "${run.testName}" failed: ${why[0]}` : `Test run "${run.testName}" failed${problems[0] ? `: ${problems[0]}${more}` : ""}`,
     // The flow's page lists its runs; a run of no known flow is best read from its trace.
     path: run.flowId ? `${ws(run.workspaceId)}/flows/${encodeURIComponent(run.flowId)}` : `${ws(run.workspaceId)}/traces/${encodeURIComponent(run.traceId)}`,
     data: {
@@ -85,6 +88,7 @@ export function describeRunFailed(run: FailedRun): WebhookEventFacts {
       trace_id: run.traceId,
       status: run.result.status,
       problems,
+      why,
     },
   };
 }
