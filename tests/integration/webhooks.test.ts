@@ -196,9 +196,10 @@ describe.each([
     expect(verifyWebhookSignature({ secret, body: last.body, header: last.headers["flowprint-signature"] as string }).valid).toBe(true);
     expect(JSON.parse(last.body)).toMatchObject({
       event: "run.failed",
-      summary: 'Test run "checkout places an order" failed: missing service:fraud',
+      // Why it failed, in the runner's words.
+      summary: 'Test run "checkout places an order" failed: first divergence: fraud was not called after database orders (checkout)',
       url: `${PUBLIC_URL}/w/flaky/traces/${traceId}`,
-      data: { execution_id: executionId, trace_id: traceId, status: "failed", problems: ["missing service:fraud"] },
+      data: { execution_id: executionId, trace_id: traceId, status: "failed", problems: ["missing service:fraud"], why: ["first divergence: fraud was not called after database orders (checkout)"] },
     });
   });
 
