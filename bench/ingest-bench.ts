@@ -9,15 +9,13 @@
 // transaction per 512 spans, no HTTP: the writer thread's code on SQLite, the adapter path on
 // PostgreSQL). The ratio compares ingest to the lower ceiling.
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, statSync } from "node:fs";
-import http from "node:http";
+import { rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { decodeTraceRequest } from "../lib/otlp";
 import type { Span } from "../lib/otlp/span";
-import { createSdkSpans, serializeProtobufRequest } from "../lib/otlp/testing/create-sdk-request";
 import { appendSpans } from "../lib/store/append-spans";
 import { openStore } from "../lib/store/db";
 import { applyMigrations } from "../lib/store/migrate";
@@ -26,97 +24,13 @@ import { sqlDialect } from "../lib/store/sql-dialect";
 import { buildSpanBatch } from "../lib/store/span-batch";
 import { SQLITE_PRAGMAS } from "../lib/store/sqlite-pragmas";
 import { SqliteSpanBatchWriter } from "../lib/store/sqlite-writer/write-span-batches";
-import { startApp, tempPostgresUrl, tempSqliteUrl, type AppServer } from "../tests/support/app-server";
+import { startApp, tempPostgresUrl, tempSqliteUrl } from "../tests/support/app-server";
+import { payloads, runLevel, sendOtlp, SPANS_PER_REQUEST } from "./load-sender";
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const REQUESTS = Number(args.get("requests") ?? 200);
-const SPANS_PER_REQUEST = 512;
 const CONCURRENCY = [1, 4, 16];
 const WARMUP_REQUESTS = 8;
-
-function payloads(count: number): Uint8Array[] {
-  const spans = createSdkSpans((count * SPANS_PER_REQUEST) / 8);
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    out.push(gzipSync(serializeProtobufRequest(spans.slice(i * SPANS_PER_REQUEST, (i + 1) * SPANS_PER_REQUEST))));
-  }
-  return out;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** Resident set size of a process and its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  let total = 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    for (const child of children) total += treeRss(Number(child));
-  } catch {
-    // the process ended
-  }
-  return total;
-}
-
-// node:http with keep-alive costs the sender less CPU than fetch; sender and app share 2 cores.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function send(app: AppServer, body: Uint8Array): Promise<number> {
-  const started = performance.now();
-  const url = new URL("/v1/traces", app.baseUrl);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: "POST",
-        headers: {
-          "content-type": "application/x-protobuf",
-          "content-encoding": "gzip",
-          "content-length": body.byteLength,
-          "x-workspace-id": "bench",
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => {
-          if (response.statusCode !== 200) reject(new Error(`ingest answered ${response.statusCode}`));
-          else resolve(performance.now() - started);
-        });
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
-async function runLevel(app: AppServer, bodies: Uint8Array[], concurrency: number) {
-  const latencies: number[] = [];
-  let next = 0;
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(app.pid))), 100);
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) latencies.push(await send(app, bodies[next++]));
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
-  latencies.sort((a, b) => a - b);
-  return {
-    concurrency,
-    spansPerSecond: (bodies.length * SPANS_PER_REQUEST) / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    peakRss,
-  };
-}
 
 function decodeCeiling(bodies: Uint8Array[]): { spansPerSecond: number; batches: Span[][] } {
   const batches: Span[][] = [];
@@ -194,8 +108,8 @@ async function benchStore(name: string, newDatabase: () => Promise<BenchDatabase
     const database = await newDatabase();
     const app = await startApp({ databaseUrl: database.url });
     try {
-      for (const body of bodies.warmup) await send(app, body);
-      const level = await runLevel(app, bodies.measured, concurrency);
+      for (const body of bodies.warmup) await sendOtlp(app.baseUrl, body);
+      const level = await runLevel(app.baseUrl, app.pid, bodies.measured, concurrency);
       results.push(level);
       console.log(
         `ingest  ${String(level.concurrency).padStart(2)} senders: ${Math.round(level.spansPerSecond).toLocaleString("en-US").padStart(8)} spans/s  ` +
