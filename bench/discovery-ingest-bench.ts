@@ -5,12 +5,13 @@
 // both throughputs and their ratio, Flowprint's p99 and slowest request, peak RSS and CPU
 // seconds per million spans of each, and how long after the last acknowledged request every
 // trace had been discovered (the idle window included).
-// The load is a burst: at these rates every request is answered within seconds, before the first
-// trace has been idle for 10 s, so discovery runs after the load rather than beside it. Sustained
-// load, where completion competes with ingest, needs more distinct traces than are worth
-// building in advance.
+// By default the load is a burst: every request is answered within seconds, before the first
+// trace has been idle for 10 s, so discovery runs after the load rather than beside it.
+// --seconds=N sends distinct requests for N seconds per level instead (sustained load, where
+// completion competes with ingest) and prints the most traces that were overdue at any time:
+// acknowledged more than the idle window + 5 s before yet not discovered.
 //
-//   npx tsx bench/discovery-ingest-bench.ts [--requests=200]
+//   npx tsx bench/discovery-ingest-bench.ts [--requests=200] [--seconds=600]
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,43 +19,70 @@ import path from "node:path";
 import { freePort, startApp, tempSqliteUrl } from "../tests/support/app-server";
 import { sqliteFilePath } from "../lib/store/database-url";
 import { getJson } from "./http-without-keep-alive";
-import { payloads, runLevel, sendOtlp, SPANS_PER_REQUEST, SPANS_PER_TRACE, type LevelResult } from "./load-sender";
+import { distinctRequests, payloads, runForSeconds, runLevel, sendOtlp, SPANS_PER_REQUEST, SPANS_PER_TRACE, type LevelResult } from "./load-sender";
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const REQUESTS = Number(args.get("requests") ?? 200);
 const WARMUP_REQUESTS = 8;
 const CONCURRENCY = [1, 4, 16];
+const SECONDS = args.has("seconds") ? Number(args.get("seconds")) : null;
 const DISCOVERY_WAIT_MS = 180_000;
+/** A workspace's default trace_idle_ms, plus the 5 s a trace may take to be discovered after it. */
+const DUE_AFTER_MS = 10_000 + 5_000;
+const TRACES_PER_REQUEST = SPANS_PER_REQUEST / SPANS_PER_TRACE;
+
+type Load = { warmup: Uint8Array[]; measured: Uint8Array[]; next: () => Uint8Array };
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const perMillion = (level: LevelResult) => (level.cpuSeconds / (REQUESTS * SPANS_PER_REQUEST)) * 1e6;
+const perMillion = (level: LevelResult & { requests?: number }) => (level.cpuSeconds / ((level.requests ?? REQUESTS) * SPANS_PER_REQUEST)) * 1e6;
+
+async function discoveredTraces(baseUrl: string): Promise<number> {
+  const { flows } = await getJson<{ flows: { occurrence_count: number }[] }>(`${baseUrl}/api/v1/workspaces/bench/telemetry/flows?limit=500`);
+  return flows.reduce((sum, f) => sum + f.occurrence_count, 0);
+}
+
+/** The burst, or --seconds of distinct requests. */
+function sendLoad(baseUrl: string, pid: number, load: Load, concurrency: number, onTick?: (answered: number) => Promise<void>): Promise<LevelResult & { requests: number }> {
+  if (SECONDS === null) return runLevel(baseUrl, pid, load.measured, concurrency).then((level) => ({ ...level, requests: load.measured.length }));
+  return runForSeconds(baseUrl, pid, load.next, concurrency, SECONDS, onTick);
+}
 
 /** Seconds from the last acknowledged request until flows account for every trace sent. */
 async function discoveredAfterS(baseUrl: string, traces: number, endedAt: number): Promise<number | null> {
   const deadline = performance.now() + DISCOVERY_WAIT_MS;
   while (performance.now() < deadline) {
-    const { flows } = await getJson<{ flows: { occurrence_count: number }[] }>(`${baseUrl}/api/v1/workspaces/bench/telemetry/flows?limit=500`);
-    if (flows.reduce((sum, f) => sum + f.occurrence_count, 0) >= traces) return (performance.now() - endedAt) / 1000;
+    if ((await discoveredTraces(baseUrl)) >= traces) return (performance.now() - endedAt) / 1000;
     await new Promise((r) => setTimeout(r, 250));
   }
   return null;
 }
 
-async function flowprintLevel(bodies: { warmup: Uint8Array[]; measured: Uint8Array[] }, concurrency: number) {
+async function flowprintLevel(load: Load, concurrency: number) {
   const url = tempSqliteUrl();
   const app = await startApp({ databaseUrl: url });
   try {
-    for (const body of bodies.warmup) await sendOtlp(app.baseUrl, body);
-    const level = await runLevel(app.baseUrl, app.pid, bodies.measured, concurrency);
-    const traces = ((bodies.warmup.length + bodies.measured.length) * SPANS_PER_REQUEST) / SPANS_PER_TRACE;
-    return { level, discoveredAfter: await discoveredAfterS(app.baseUrl, traces, level.endedAt) };
+    for (const body of load.warmup) await sendOtlp(app.baseUrl, body);
+    const warmupTraces = load.warmup.length * TRACES_PER_REQUEST;
+    // The warm-up's traces are discovered before the load starts, so they are never overdue.
+    await discoveredAfterS(app.baseUrl, warmupTraces, performance.now());
+    // Requests answered at each tick, to tell which traces are due by now.
+    const answeredAt: { at: number; answered: number }[] = [];
+    let mostOverdue = 0;
+    const level = await sendLoad(app.baseUrl, app.pid, load, concurrency, async (answered) => {
+      const now = performance.now();
+      answeredAt.push({ at: now, answered });
+      const due = (answeredAt.filter((tick) => tick.at <= now - DUE_AFTER_MS).at(-1)?.answered ?? 0) * TRACES_PER_REQUEST;
+      mostOverdue = Math.max(mostOverdue, due - ((await discoveredTraces(app.baseUrl)) - warmupTraces));
+    });
+    const traces = warmupTraces + level.requests * TRACES_PER_REQUEST;
+    return { level, mostOverdue, discoveredAfter: await discoveredAfterS(app.baseUrl, traces, level.endedAt) };
   } finally {
     await app.stop();
     rmSync(path.dirname(sqliteFilePath(url)), { recursive: true, force: true });
   }
 }
 
-async function receiverLevel(bodies: { warmup: Uint8Array[]; measured: Uint8Array[] }, concurrency: number): Promise<LevelResult> {
+async function receiverLevel(load: Load, concurrency: number): Promise<LevelResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "flowprint-receiver-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "bench/store-only-receiver.ts", path.join(dir, "spans.db"), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
@@ -64,8 +92,8 @@ async function receiverLevel(bodies: { warmup: Uint8Array[]; measured: Uint8Arra
       child.once("exit", (code) => reject(new Error(`the store-only receiver exited with ${code}`)));
     });
     const baseUrl = `http://127.0.0.1:${port}`;
-    for (const body of bodies.warmup) await sendOtlp(baseUrl, body);
-    return await runLevel(baseUrl, child.pid!, bodies.measured, concurrency);
+    for (const body of load.warmup) await sendOtlp(baseUrl, body);
+    return await sendLoad(baseUrl, child.pid!, load, concurrency);
   } finally {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
@@ -75,16 +103,17 @@ async function receiverLevel(bodies: { warmup: Uint8Array[]; measured: Uint8Arra
 }
 
 async function main(): Promise<void> {
-  console.log(`Flowprint ingest with discovery against a store-only receiver: ${REQUESTS} requests of ${SPANS_PER_REQUEST} spans (${SPANS_PER_TRACE}-span traces) per level, SQLite`);
-  const bodies = { warmup: payloads(WARMUP_REQUESTS), measured: payloads(REQUESTS) };
-  console.log("| senders | Flowprint spans/s | store-only spans/s | ratio | Flowprint p99 / slowest | peak RSS (Flowprint / receiver) | CPU s per 1M spans (Flowprint / receiver) | every trace discovered |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  const what = SECONDS === null ? `${REQUESTS} requests` : `${SECONDS} s of distinct requests`;
+  console.log(`Flowprint ingest with discovery against a store-only receiver: ${what} of ${SPANS_PER_REQUEST} spans (${SPANS_PER_TRACE}-span traces) per level, SQLite`);
+  const load: Load = { warmup: payloads(WARMUP_REQUESTS), measured: SECONDS === null ? payloads(REQUESTS) : [], next: distinctRequests() };
+  console.log("| senders | Flowprint spans/s | store-only spans/s | ratio | Flowprint p99 / slowest | peak RSS (Flowprint / receiver) | CPU s per 1M spans (Flowprint / receiver) | most traces overdue | every trace discovered |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const concurrency of CONCURRENCY) {
-    const { level, discoveredAfter } = await flowprintLevel(bodies, concurrency);
-    const receiver = await receiverLevel(bodies, concurrency);
+    const { level, mostOverdue, discoveredAfter } = await flowprintLevel(load, concurrency);
+    const receiver = await receiverLevel(load, concurrency);
     console.log(
       `| ${concurrency} | ${Math.round(level.spansPerSecond).toLocaleString("en-US")} | ${Math.round(receiver.spansPerSecond).toLocaleString("en-US")} | ${(level.spansPerSecond / receiver.spansPerSecond).toFixed(2)} | ` +
-        `${level.p99.toFixed(0)} / ${level.maxMs.toFixed(0)} ms | ${mib(level.peakRss)} / ${mib(receiver.peakRss)} | ${perMillion(level).toFixed(0)} / ${perMillion(receiver).toFixed(0)} | ` +
+        `${level.p99.toFixed(0)} / ${level.maxMs.toFixed(0)} ms | ${mib(level.peakRss)} / ${mib(receiver.peakRss)} | ${perMillion(level).toFixed(0)} / ${perMillion(receiver).toFixed(0)} | ${SECONDS === null ? "–" : Math.max(0, mostOverdue).toLocaleString("en-US")} | ` +
         `${discoveredAfter === null ? `not within ${DISCOVERY_WAIT_MS / 1000} s` : `${discoveredAfter.toFixed(1)} s after the last request`} |`,
     );
   }
