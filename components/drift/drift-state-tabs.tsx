@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, type KeyboardEvent } from "react";
-import { tabClass } from "@/components/ui/tab-class";
+import { TabButton } from "@/components/ui/tab-button";
 import { formatCount } from "@/lib/format/format-number";
 import { DRIFT_TABS, STATE_LABEL, type DriftTab } from "./drift-labels";
 
@@ -25,20 +25,17 @@ export function DriftStateTabs({ state, counts, onChange }: { state: DriftTab; c
         const selected = tab === state;
         const count = counts[tab];
         return (
-          <button
+          <TabButton
             key={tab}
-            ref={(el) => {
+            buttonRef={(el) => {
               refs.current[tab] = el;
             }}
             id={tabId(tab)}
-            type="button"
-            role="tab"
-            aria-selected={selected}
-            aria-controls={DRIFT_PANEL_ID}
-            tabIndex={selected ? 0 : -1}
-            onClick={() => onChange(tab)}
-            data-testid={`drift-tab-${tab}`}
-            className={tabClass(selected, "flex items-center gap-2")}
+            selected={selected}
+            controls={DRIFT_PANEL_ID}
+            onSelect={() => onChange(tab)}
+            testId={`drift-tab-${tab}`}
+            className="flex items-center gap-2"
           >
             {STATE_LABEL[tab]}
             {count === undefined ? null : (
@@ -51,7 +48,7 @@ export function DriftStateTabs({ state, counts, onChange }: { state: DriftTab; c
                 {formatCount(count)}
               </span>
             )}
-          </button>
+          </TabButton>
         );
       })}
     </div>

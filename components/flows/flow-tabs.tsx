@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useRef, type KeyboardEvent } from "react";
-import { tabClass } from "@/components/ui/tab-class";
+import { TabButton } from "@/components/ui/tab-button";
 
 export const FLOW_TABS = ["overview", "diagnosis"] as const;
 export type FlowTab = (typeof FLOW_TABS)[number];
@@ -39,22 +39,18 @@ export function FlowTabs({ tab, onChange }: { tab: FlowTab; onChange: (tab: Flow
       {FLOW_TABS.map((value) => {
         const selected = value === tab;
         return (
-          <button
+          <TabButton
             key={value}
-            ref={(el) => {
+            buttonRef={(el) => {
               refs.current[value] = el;
             }}
             id={flowTabId(value)}
-            type="button"
-            role="tab"
-            aria-selected={selected}
-            aria-controls={FLOW_TAB_PANEL_ID}
-            tabIndex={selected ? 0 : -1}
-            onClick={() => onChange(value)}
-            className={tabClass(selected)}
+            selected={selected}
+            controls={FLOW_TAB_PANEL_ID}
+            onSelect={() => onChange(value)}
           >
             {LABEL[value]}
-          </button>
+          </TabButton>
         );
       })}
     </div>
