@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { TraceSummaryView } from "@/lib/store/trace-queries";
+import type { TraceSummaryView } from "@/lib/api/traces.schemas";
 import { formatCount } from "@/lib/format/format-number";
 import { formatDuration } from "@/lib/format/format-time";
 import { traceHref } from "./trace-links";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
-import type { TraceSummaryView } from "@/lib/store/trace-queries";
+import type { TraceListResponse } from "@/lib/api/traces.schemas";
 import { SendTracesHint } from "./send-traces-hint";
 import { TraceFilters } from "./trace-filters";
 import { traceHref } from "./trace-links";
@@ -20,18 +20,13 @@ import { useTraceListParams } from "./use-trace-list-params";
 
 const POLL_MS = 5_000;
 
-interface TracesResponse {
-  traces: TraceSummaryView[];
-  total: number;
-}
-
 export function TracesView({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
   const { params, update } = useTraceListParams();
   const [live, setLive] = useState(true);
   const query = useQuery({
     queryKey: queryKeys.traces(workspaceId, { ...params }),
-    queryFn: () => fetchJson<TracesResponse>(workspaceApi(workspaceId, `/telemetry/traces${tracesApiQuery(params)}`)),
+    queryFn: () => fetchJson<TraceListResponse>(workspaceApi(workspaceId, `/telemetry/traces${tracesApiQuery(params)}`)),
     refetchInterval: live ? POLL_MS : false,
     // Filtering and paging keep the old rows on screen (dimmed) instead of flashing skeletons.
     placeholderData: keepPreviousData,

@@ -1,5 +1,8 @@
-// GET /api/v1/workspaces/:ws/telemetry/drift and POST .../drift/:id/{accept,dismiss}: shapes.
+// GET /api/v1/workspaces/:ws/telemetry/drift (and .../drift/:id, .../drift/learning) and
+// POST .../drift/:id/{accept,dismiss}: request and response shapes.
 import { z } from "zod";
+import type { EntryPointLearningView, DriftLearningView } from "../store/drift-learning-queries";
+import type { DriftAlertView, DriftDiffRowView } from "../store/drift-queries";
 import { workspaceParamsSchema } from "./workspace.schemas";
 
 export const DRIFT_STATES = ["open", "rare", "accepted", "dismissed"] as const;
@@ -19,3 +22,17 @@ export const driftLearningQuerySchema = z.object({
 export const driftParamsSchema = workspaceParamsSchema.extend({
   alertId: z.string().uuid("must be a drift alert id"),
 });
+
+/** GET .../drift/:id and the answer of accept and dismiss. */
+export type DriftAlert = DriftAlertView;
+export type DriftDiffRow = DriftDiffRowView;
+
+/** GET .../drift. */
+export interface DriftAlertList {
+  alerts: DriftAlert[];
+  total: number;
+}
+
+/** GET .../drift/learning. */
+export type DriftLearning = DriftLearningView;
+export type EntryPointLearning = EntryPointLearningView;

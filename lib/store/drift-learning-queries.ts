@@ -6,7 +6,31 @@ import type { Store } from "./db";
 const DEFAULT_LEARNING_MS = 86_400_000;
 const DEFAULT_LEARNING_TRACES = 100;
 
-export async function listDriftLearning(store: Store, workspaceId: string, page: { limit: number; offset: number }, nowMs: number) {
+/** One entry point's way through its learning window. */
+export interface EntryPointLearningView {
+  entry_service: string;
+  entry_operation: string;
+  traces_seen: number;
+  traces_needed: number;
+  first_trace_at: string;
+  learning_ends_at: string;
+  remaining_ms: number;
+  progress: number;
+  ready: boolean;
+  baseline_variants: number;
+}
+
+/** The workspace's learning window and a page of its entry points, still learning first. */
+export interface DriftLearningView {
+  learning_ms: number;
+  learning_traces: number;
+  total: number;
+  learning: number;
+  ready: number;
+  entry_points: EntryPointLearningView[];
+}
+
+export async function listDriftLearning(store: Store, workspaceId: string, page: { limit: number; offset: number }, nowMs: number): Promise<DriftLearningView> {
   const [workspace, rows] = await Promise.all([
     store.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { driftLearningMs: true, driftLearningTraces: true } }),
     store.prisma.entryPoint.findMany({

@@ -1,5 +1,5 @@
 // Reading drift back: alerts for the API and the dashboard, and which entry points drifted.
-import { diffPaths } from "../drift/diff-paths";
+import { diffPaths, type PathDiff } from "../drift/diff-paths";
 import type { VariantExplanation } from "../drift/explain-variants";
 import { formatPath } from "../flows/format-path";
 import { sampleTraceIds } from "../flows/pick-representative";
@@ -13,6 +13,50 @@ const EXAMPLE_TRACES = 5;
 
 const entryKey = (workspaceId: string, service: string, operation: string) => `${workspaceId}\u0000${service}\u0000${operation}`;
 
+/** A variant explanation as the API returns it (lib/drift/explain-variants). */
+export interface VariantExplanationView {
+  text: string;
+  node: VariantExplanation["node"];
+  effect: VariantExplanation["effect"];
+  attribute: string;
+  value: string;
+  support: number;
+  of: number;
+  variant_fingerprint: string;
+}
+
+/** One row of an alert's side-by-side path diff. */
+export interface DriftDiffRowView {
+  kind: PathDiff<PathNode>["rows"][number]["kind"];
+  node: PathNode;
+  previous_index: number | null;
+  current_index: number | null;
+}
+
+/** A drift alert as the API and the dashboard read it. */
+export interface DriftAlertView {
+  id: string;
+  kind: string;
+  state: string;
+  entry_service: string;
+  entry_operation: string;
+  previous_path: string;
+  current_path: string;
+  previous_nodes: PathNode[];
+  current_nodes: PathNode[];
+  previous_fingerprint: string | null;
+  current_fingerprint: string | null;
+  diff: Pick<PathDiff<PathNode>, "added" | "removed" | "moved"> & { rows: DriftDiffRowView[] };
+  detected_at: string;
+  updated_at: string;
+  occurrences: number;
+  traffic_share: number;
+  flow_id: string | null;
+  example_trace_ids: string[];
+  explanation: string | null;
+  explanations: VariantExplanationView[];
+}
+
 type AlertRow = NonNullable<Awaited<ReturnType<typeof loadAlerts>>[number]>;
 
 function loadAlerts(store: Store, ids: string[]) {
@@ -23,11 +67,11 @@ function nodesOf(value: unknown): PathNode[] {
   return (value ?? []) as PathNode[];
 }
 
-export function explanationView(e: VariantExplanation) {
+export function explanationView(e: VariantExplanation): VariantExplanationView {
   return { text: e.text, node: e.node, effect: e.effect, attribute: e.attribute, value: e.value, support: e.support, of: e.of, variant_fingerprint: e.variantId };
 }
 
-async function alertViews(store: Store, rows: AlertRow[]) {
+async function alertViews(store: Store, rows: AlertRow[]): Promise<DriftAlertView[]> {
   const wanted = rows.flatMap((a) => [a.fingerprint, ...(a.otherFingerprint ? [a.otherFingerprint] : [])].map((fingerprint) => ({ a, fingerprint })));
   const flows =
     wanted.length === 0
@@ -100,7 +144,11 @@ async function alertViews(store: Store, rows: AlertRow[]) {
   });
 }
 
-export async function listDriftAlerts(store: Store, workspaceId: string, filter: { state?: DriftState; entryService?: string; limit: number; offset: number }) {
+export async function listDriftAlerts(
+  store: Store,
+  workspaceId: string,
+  filter: { state?: DriftState; entryService?: string; limit: number; offset: number },
+): Promise<{ alerts: DriftAlertView[]; total: number }> {
   const d = sqlDialect(store.dialect);
   const states = filter.state ? [filter.state] : VISIBLE;
   const params: unknown[] = [workspaceId, ...states];
@@ -121,7 +169,7 @@ export async function listDriftAlerts(store: Store, workspaceId: string, filter:
   return { alerts: await alertViews(store, idRows.map((r) => byId.get(r.id)!).filter(Boolean)), total: Number(n) };
 }
 
-export async function getDriftAlert(store: Store, workspaceId: string, alertId: string) {
+export async function getDriftAlert(store: Store, workspaceId: string, alertId: string): Promise<DriftAlertView | null> {
   const row = await store.prisma.driftAlert.findFirst({ where: { id: alertId, workspaceId, state: { in: VISIBLE } }, include: { entryPoint: true } });
   return row ? (await alertViews(store, [row]))[0] : null;
 }

@@ -1,24 +1,44 @@
 // Recent traces of a workspace, summarised for lists.
 import { buildSpanTree } from "../traces/build-span-tree";
+import type { SpanAttachment } from "../traces/span-tree";
 import { isTraceInProgress } from "../traces/trace-progress";
 import { flowRepresentativeTraceId } from "./compare-queries";
 import type { Store } from "./db";
-import { getTraceSpans, traceSpanOfView } from "./span-queries";
+import { getTraceSpans, traceSpanOfView, type SpanView } from "./span-queries";
 
-export interface TraceSummaryView {
+/** What a trace's list row and its detail both say about it. */
+interface TraceHeadView {
   trace_id: string;
   root_service: string | null;
   root_operation: string | null;
-  services: string[];
   span_count: number;
   error_count: number;
   has_error: boolean;
   start_time: string;
   duration_ms: number;
   state: string;
+}
+
+export interface TraceSummaryView extends TraceHeadView {
+  services: string[];
   /** The root span has not arrived yet and spans may still come: a request in flight. */
   in_progress: boolean;
   is_test_generated: boolean;
+}
+
+/** A span of a trace detail, in tree order: how deep it hangs and why it hangs there. */
+export interface TraceTreeSpanView extends SpanView {
+  depth: number;
+  /** Parent, orphan whose parent never arrived, extra root, cut cycle. */
+  attachment: SpanAttachment;
+}
+
+/** One trace with its spans in tree order: what the trace detail is built on. */
+export interface TraceWithTreeView extends TraceHeadView {
+  flow_id: string | null;
+  /** The trace its flow stands for: what "Compare with representative" compares this one with. */
+  representative_trace_id: string | null;
+  spans: TraceTreeSpanView[];
 }
 
 export interface TraceFilter {
@@ -97,7 +117,7 @@ async function servicesByTrace(store: Store, workspaceId: string, traceIds: stri
 }
 
 /** One trace with its spans in tree order (preorder, children by start time), or null. */
-export async function getTraceWithTree(store: Store, workspaceId: string, traceId: string) {
+export async function getTraceWithTree(store: Store, workspaceId: string, traceId: string): Promise<TraceWithTreeView | null> {
   const [trace, spans, assignment] = await Promise.all([
     store.prisma.trace.findUnique({ where: { workspaceId_traceId: { workspaceId, traceId } } }),
     getTraceSpans(store, workspaceId, traceId),

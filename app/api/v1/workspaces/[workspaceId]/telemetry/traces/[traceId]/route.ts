@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/api/errors";
 import { traceParamsSchema } from "@/lib/api/flows.schemas";
 import { handleJson } from "@/lib/api/route-handler";
 import { traceDiagnosisView } from "@/lib/api/trace-diagnosis-view";
+import type { TraceDetail } from "@/lib/api/traces.schemas";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { getTraceWithTree } from "@/lib/store/trace-queries";
 
@@ -12,5 +13,5 @@ export const GET = handleJson(async (_request: Request, context: { params: Promi
   const { workspaceId, traceId } = traceParamsSchema.parse(await context.params);
   const trace = await getTraceWithTree(getRuntime().store, workspaceId, traceId);
   if (!trace) throw new NotFoundError(`No trace ${traceId} in workspace ${workspaceId}.`);
-  return { ...trace, ...traceDiagnosisView(trace.spans) };
+  return { ...trace, ...traceDiagnosisView(trace.spans) } satisfies TraceDetail;
 });
