@@ -1,7 +1,12 @@
 // POST|GET /api/v1/workspaces/:ws/executions and GET .../executions/:id/trace-validation: shapes.
 import { z } from "zod";
 import { expectedNodeSchema } from "../export/flowprint-test.schema";
+import type { CreateExecution, ExecutionResponse } from "../store/execution-repository";
 import { workspaceParamsSchema } from "./workspace.schemas";
+
+export type { CreateExecution };
+
+const responseSchema = z.object({ status: z.number().int().nullable(), ok: z.boolean(), error: z.string().max(2_000).optional() }).strict() satisfies z.ZodType<ExecutionResponse>;
 
 export const createExecutionSchema = z
   .object({
@@ -20,11 +25,9 @@ export const createExecutionSchema = z
         steps: z.array(z.object({ id: z.string().min(1).max(200), nodes: z.array(expectedNodeSchema).max(10_000) }).strict()).max(1_000).optional(),
       })
       .strict(),
-    response: z.object({ status: z.number().int().nullable(), ok: z.boolean(), error: z.string().max(2_000).optional() }).strict().optional(),
+    response: responseSchema.optional(),
   })
-  .strict();
-
-export type CreateExecution = z.infer<typeof createExecutionSchema>;
+  .strict() satisfies z.ZodType<CreateExecution>;
 
 export const executionParamsSchema = workspaceParamsSchema.extend({
   executionId: z.string().uuid("must be an execution id"),
@@ -38,6 +41,6 @@ export const executionsQuerySchema = z.object({
 
 export const updateExecutionSchema = z
   .object({
-    response: z.object({ status: z.number().int().nullable(), ok: z.boolean(), error: z.string().max(2_000).optional() }).strict(),
+    response: responseSchema,
   })
   .strict();

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { contentPrivacyModeSchema } from "../genai/content-privacy";
 import { llmPriceOverridesSchema } from "../genai/price-table-schema";
+import type { TelemetrySettings, TelemetrySettingsPatch } from "../workspaces/telemetry-settings";
+
+export type { TelemetrySettings, TelemetrySettingsPatch };
 
 export const telemetrySettingsSchema = z
   .object({
@@ -24,11 +27,7 @@ export const telemetrySettingsSchema = z
     coverage_window_days: z.number().int().min(1).max(365),
     diagnosis_sample_size: z.number().int().min(10).max(1000),
   })
-  .strict();
-
-export type TelemetrySettings = z.infer<typeof telemetrySettingsSchema>;
+  .strict() satisfies z.ZodType<TelemetrySettings>;
 
 /** PUT takes any subset of the fields; unknown fields are refused so typos do not pass silently. */
-export const telemetrySettingsPatchSchema = telemetrySettingsSchema.partial();
-
-export type TelemetrySettingsPatch = z.infer<typeof telemetrySettingsPatchSchema>;
+export const telemetrySettingsPatchSchema = telemetrySettingsSchema.partial() satisfies z.ZodType<TelemetrySettingsPatch>;

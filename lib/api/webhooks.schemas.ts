@@ -1,8 +1,19 @@
 // /api/v1/workspaces/:ws/webhooks: request and response shapes.
 import { z } from "zod";
-import { WEBHOOK_EVENTS, WEBHOOK_FORMATS, type DeliveredEvent, type WebhookEvent, type WebhookFormat } from "../webhooks/webhook-event";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "../webhooks/webhook-event";
 import { webhookUrlProblem } from "../webhooks/validate-webhook-url";
+import type { CreateWebhook } from "../webhooks/webhook-resource";
 import { workspaceParamsSchema } from "./workspace.schemas";
+
+export type {
+  CreateWebhook,
+  CreatedWebhook,
+  WebhookAttemptView,
+  WebhookDeliveryState,
+  WebhookDeliveryView,
+  WebhookTestResult,
+  WebhookView,
+} from "../webhooks/webhook-resource";
 
 export const createWebhookSchema = z
   .object({
@@ -20,9 +31,7 @@ export const createWebhookSchema = z
       .min(1, "must name at least one event")
       .refine((events) => new Set(events).size === events.length, "must not name an event twice"),
   })
-  .strict();
-
-export type CreateWebhook = z.infer<typeof createWebhookSchema>;
+  .strict() satisfies z.ZodType<CreateWebhook>;
 
 export const webhookParamsSchema = workspaceParamsSchema.extend({
   webhookId: z.string().uuid("must be a webhook id"),
@@ -32,53 +41,3 @@ export const webhookDeliveriesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-
-export interface WebhookView {
-  id: string;
-  name: string;
-  url: string;
-  format: WebhookFormat;
-  events: WebhookEvent[];
-  created_at: string;
-}
-
-/** POST .../webhooks: the secret is in this answer only. */
-export interface CreatedWebhook {
-  secret: string;
-  webhook: WebhookView;
-}
-
-export interface WebhookAttemptView {
-  attempt: number;
-  started_at: string;
-  /** null when no response came (refused connection, timeout, DNS). */
-  status_code: number | null;
-  latency_ms: number;
-  error: string | null;
-}
-
-export type WebhookDeliveryState = "pending" | "delivered" | "failed";
-
-export interface WebhookDeliveryView {
-  id: string;
-  webhook_id: string;
-  event: DeliveredEvent;
-  state: WebhookDeliveryState;
-  attempts: number;
-  max_attempts: number;
-  /** When a pending delivery is tried next. */
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_latency_ms: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  /** Oldest first. */
-  attempt_log: WebhookAttemptView[];
-}
-
-/** POST .../webhooks/:id/test: the test event's delivery after its one attempt. */
-export interface WebhookTestResult {
-  ok: boolean;
-  delivery: WebhookDeliveryView;
-}

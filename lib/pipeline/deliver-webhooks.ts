@@ -1,13 +1,13 @@
 // The delivery worker: claims due pending deliveries, POSTs them, records every attempt and
 // schedules the next one with backoff until delivered or out of attempts. Time comes from an
 // injected clock, so tests move it instead of sleeping through backoffs.
-import type { WebhookTestResult } from "../api/webhooks.schemas";
 import type { Store } from "../store/db";
 import { claimDelivery, dueDeliveries, earliestPendingAttemptMs, getDeliveryView, insertDeliveries, pruneDeliveries, recordAttempt, type DueDelivery } from "../store/webhook-deliveries";
 import { findWebhook } from "../store/webhook-repository";
 import { describeTestEvent } from "../webhooks/describe-webhook-event";
 import { isDelivered, planNextAttempt, type RetryPolicy } from "../webhooks/plan-next-attempt";
 import { TEST_EVENT } from "../webhooks/webhook-event";
+import type { WebhookTestResult } from "../webhooks/webhook-resource";
 import { buildDeliveries, onWebhookEnqueued } from "./enqueue-webhook-event";
 import { postWebhook } from "./post-webhook";
 

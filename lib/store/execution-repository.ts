@@ -1,9 +1,31 @@
 // Test executions: registered by the runner, validated when their trace completes.
 import { randomUUID } from "node:crypto";
-import type { CreateExecution } from "../api/executions.schemas";
+import type { ExpectedNode } from "../export/flowprint-test.schema";
 import type { TraceValidation } from "../validation/validate-trace";
 import type { Store } from "./db";
 import { ensureWorkspace } from "./workspace-repository";
+
+/** What the runner saw of the system's answer to the test's request. */
+export interface ExecutionResponse {
+  status: number | null;
+  ok: boolean;
+  error?: string;
+}
+
+/** A test run as the runner registers it (POST .../executions). */
+export interface CreateExecution {
+  test_name: string;
+  flow_id?: string | null;
+  trace_id: string;
+  /** Stored as given, with the workspace's default timeout when the run names none. */
+  expected: {
+    nodes: ExpectedNode[];
+    trace_assert: string[];
+    timeout_ms?: number;
+    steps?: { id: string; nodes: ExpectedNode[] }[];
+  };
+  response?: ExecutionResponse;
+}
 
 export type ExecutionRow = NonNullable<Awaited<ReturnType<Store["prisma"]["execution"]["findFirst"]>>>;
 
@@ -48,7 +70,7 @@ export function getExecution(store: Store, workspaceId: string, executionId: str
   return store.prisma.execution.findFirst({ where: { id: executionId, workspaceId } });
 }
 
-export async function recordResponse(store: Store, workspaceId: string, executionId: string, response: { status: number | null; ok: boolean; error?: string }) {
+export async function recordResponse(store: Store, workspaceId: string, executionId: string, response: ExecutionResponse) {
   const updated = await store.prisma.execution.updateMany({ where: { id: executionId, workspaceId }, data: { response: response as never } });
   return updated.count > 0;
 }

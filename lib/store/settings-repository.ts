@@ -1,6 +1,6 @@
 // Workspace telemetry settings, stored as columns of the workspace.
-import type { TelemetrySettings, TelemetrySettingsPatch } from "../api/settings.schemas";
 import type { ContentPrivacyMode } from "../genai/content-privacy";
+import type { TelemetrySettings, TelemetrySettingsPatch } from "../workspaces/telemetry-settings";
 import type { Store } from "./db";
 import { ensureWorkspace } from "./workspace-repository";
 

@@ -1,8 +1,8 @@
 // Webhook deliveries and their attempts. Every change of a delivery is conditional on what the
 // writer read (its state, attempts and next attempt time), so app instances sharing a
 // PostgreSQL database never deliver one attempt twice or overwrite each other's outcome.
-import type { WebhookDeliveryView } from "../api/webhooks.schemas";
 import type { AttemptPlan } from "../webhooks/plan-next-attempt";
+import type { WebhookDeliveryView } from "../webhooks/webhook-resource";
 import type { Store } from "./db";
 
 export interface NewDelivery {

@@ -1,6 +1,6 @@
 // Webhooks of a workspace. The secret is generated here and returned once, by createWebhook.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { CreateWebhook, CreatedWebhook, WebhookView } from "../api/webhooks.schemas";
+import type { CreateWebhook, CreatedWebhook, WebhookView } from "../webhooks/webhook-resource";
 import type { Store } from "./db";
 import { ensureWorkspace } from "./workspace-repository";
 
