@@ -3,10 +3,10 @@
 // lib/validation against the baseline of the flow the test came from.
 import { summarizeNodeStats } from "../flows/node-stats";
 import { deserializeFlowAggregate } from "../flows/flow-aggregate";
-import type { Attributes, SpanKindNumber } from "../otlp/span";
 import type { Store } from "../store/db";
 import { entryPointExplanations } from "../store/drift-queries";
-import { saveValidation, type ExecutionRow } from "../store/execution-repository";
+import { getExecution, saveValidation, type ExecutionRow } from "../store/execution-repository";
+import { findFlowRow, loadRunSpans, testGeneratedSpansNamed, traceState, workspaceDefaultTimeoutMs } from "../store/run-validation-queries";
 import { buildTraceContext, evaluateAssertion, type TraceContextSpanInput } from "../trace-assert";
 import { extractPath } from "../flows/extract-path";
 import { buildSpanTree } from "../traces/build-span-tree";
@@ -17,8 +17,6 @@ import { splitSpansByStep, validateSteps, type StepExpectation } from "../valida
 import { validateTrace, type NodeBaseline, type TraceValidation } from "../validation/validate-trace";
 import { announceFailedRun } from "./announce-webhook-events";
 
-const STATUS = ["unset", "ok", "error"] as const;
-
 export interface ExecutionExpectation {
   nodes: { type: string; identifier: string }[];
   trace_assert: string[];
@@ -28,36 +26,11 @@ export interface ExecutionExpectation {
 
 /** The runner's step spans of a run: which step each request went out under. */
 async function loadStepSpans(store: Store, workspaceId: string, traceId: string): Promise<Map<string, string>> {
-  const rows = await store.prisma.span.findMany({ where: { workspaceId, traceId, isTestGenerated: true, name: { startsWith: "flowprint.step " } }, select: { spanId: true, attributes: true } });
-  return new Map(rows.map((r): [string, string] => [r.spanId, String((r.attributes as Attributes | null)?.[STEP_ID_ATTRIBUTE] ?? "")]).filter(([, id]) => id !== ""));
+  const rows = await testGeneratedSpansNamed(store, workspaceId, traceId, "flowprint.step ");
+  return new Map(rows.map((r): [string, string] => [r.spanId, String(r.attributes?.[STEP_ID_ATTRIBUTE] ?? "")]).filter(([, id]) => id !== ""));
 }
 
 export type ExecutionValidation = { done: true; result: TraceValidation } | { done: false; waitingFor: string };
-
-async function loadRunSpans(store: Store, workspaceId: string, traceId: string): Promise<TraceContextSpanInput[]> {
-  const rows = await store.prisma.span.findMany({
-    where: { workspaceId, traceId, isTestGenerated: false },
-    select: { traceId: true, spanId: true, parentSpanId: true, service: true, name: true, kind: true, statusCode: true, statusMessage: true, startNs: true, endNs: true, attributes: true, events: true, resourceId: true },
-  });
-  const resources = new Map(
-    (await store.prisma.resource.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.resourceId))] } }, select: { id: true, attributes: true } })).map((r) => [r.id, r.attributes as Attributes]),
-  );
-  return rows.map((r) => ({
-    traceId: r.traceId,
-    spanId: r.spanId,
-    parentSpanId: r.parentSpanId,
-    service: r.service,
-    name: r.name,
-    kind: r.kind as SpanKindNumber,
-    status: STATUS[r.statusCode] ?? "unset",
-    statusMessage: r.statusMessage,
-    startNs: r.startNs,
-    endNs: r.endNs,
-    attributes: (r.attributes ?? {}) as Attributes,
-    resourceAttributes: resources.get(r.resourceId) ?? {},
-    events: ((r.events ?? []) as { name: string; attributes?: Attributes }[]).map((e) => ({ name: e.name, attributes: e.attributes ?? {} })),
-  }));
-}
 
 interface FlowBaseline {
   nodes: Map<string, NodeBaseline>;
@@ -67,7 +40,7 @@ interface FlowBaseline {
 }
 
 async function flowBaseline(store: Store, workspaceId: string, flowId: string | null): Promise<FlowBaseline> {
-  const row = flowId ? await store.prisma.flow.findFirst({ where: { id: flowId, workspaceId } }) : null;
+  const row = flowId ? await findFlowRow(store, workspaceId, flowId) : null;
   if (!row) return { nodes: new Map(), errorRate: 0, entry: null };
   // Test runs never join flows (their traces are test-generated), so the run's own trace is
   // already left out of these figures.
@@ -83,9 +56,7 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
   if (execution.status !== "running" && execution.result) return { done: true, result: execution.result as unknown as TraceValidation };
   const expected = execution.expected as unknown as ExecutionExpectation;
   const spans = await loadRunSpans(store, execution.workspaceId, execution.traceId);
-  const complete =
-    traceComplete ||
-    (await store.prisma.trace.findUnique({ where: { workspaceId_traceId: { workspaceId: execution.workspaceId, traceId: execution.traceId } }, select: { state: true } }))?.state === "complete";
+  const complete = traceComplete || (await traceState(store, execution.workspaceId, execution.traceId)) === "complete";
   const tree = spans.length > 0 ? buildSpanTree(spans) : null;
   const seen = new Set(tree ? extractPath(tree).map(nodeKey) : []);
   const allSeen = spans.length > 0 && expected.nodes.length > 0 && expected.nodes.every((n) => seen.has(`${n.type}:${n.identifier}`));
@@ -96,14 +67,14 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
   if (!complete && !allSeen && !timedOut) return { done: false, waitingFor: "the trace to complete" };
 
   const baseline = await flowBaseline(store, execution.workspaceId, execution.flowId);
-  const workspace = await store.prisma.workspace.findUnique({ where: { id: execution.workspaceId }, select: { defaultTimeoutMs: true } });
+  const defaultTimeoutMs = await workspaceDefaultTimeoutMs(store, execution.workspaceId);
   const context = buildTraceContext(spans);
   const result = validateTrace({
     expectedNodes: expected.nodes as { type: "service"; identifier: string }[],
     spans,
     baseline: baseline.nodes,
     flowErrorRate: baseline.errorRate,
-    defaultTimeoutMs: workspace?.defaultTimeoutMs ?? 30_000,
+    defaultTimeoutMs: defaultTimeoutMs ?? 30_000,
     assertions: expected.trace_assert,
     // Steps that name their own nodes are the path check when the test names none for the whole trace.
     checkPath: !(expected.steps && expected.steps.length > 0 && expected.nodes.length === 0),
@@ -140,6 +111,6 @@ export async function validateExecution(store: Store, execution: ExecutionRow, n
   if (await saveValidation(store, execution.id, result, nowMs)) {
     await announceFailedRun(store, { id: execution.id, workspaceId: execution.workspaceId, testName: execution.testName, flowId: execution.flowId, traceId: execution.traceId }, result);
   }
-  const stored = await store.prisma.execution.findUnique({ where: { id: execution.id } });
+  const stored = await getExecution(store, execution.workspaceId, execution.id);
   return { done: true, result: (stored?.result ?? result) as unknown as TraceValidation };
 }
