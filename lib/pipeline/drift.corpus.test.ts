@@ -6,9 +6,9 @@ import type { Span } from "../otlp/span";
 import { onlyTrace } from "../otlp/testing/read-corpus-traces";
 import { appendSpans } from "../store/append-spans";
 import { listDriftAlerts } from "../store/drift-queries";
-import { sweepDrift } from "../store/drift-sweep";
 import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { completeTraceNow } from "./complete-traces";
+import { sweepDrift } from "./sweep-drift";
 
 const WS = "hotrod";
 

@@ -7,10 +7,10 @@ import { appendSpans } from "../store/append-spans";
 import type { Store } from "../store/db";
 import { applyDriftAction } from "../store/drift-actions";
 import { listDriftAlerts } from "../store/drift-queries";
-import { sweepDrift } from "../store/drift-sweep";
 import { getFlow, listFlows } from "../store/flow-queries";
 import { POSTGRES_SKIPPED, TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { completeTraceNow } from "./complete-traces";
+import { sweepDrift } from "./sweep-drift";
 
 const SECOND_NS = 1_000_000_000n;
 let traceCounter = 0;
