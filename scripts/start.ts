@@ -71,7 +71,9 @@ async function main(): Promise<void> {
   const { applied } = await applyMigrations(url);
   console.log(`[flowprint] database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
   // With the demo, Ctrl-C must not stop the dashboard before the demo services have flushed.
-  run(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], process.env, { ownProcessGroup: withDemo });
+  // Node refuses --cpu-prof in NODE_OPTIONS; FLOWPRINT_CPU_PROFILE_DIR passes it to the server.
+  const profile = process.env.FLOWPRINT_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.FLOWPRINT_CPU_PROFILE_DIR}`] : [];
+  run(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], process.env, { ownProcessGroup: withDemo });
   if (!withDemo) return;
   const base = `http://127.0.0.1:${port}`;
   if (!(await waitForHealth(`${base}/api/health`, 60_000))) {

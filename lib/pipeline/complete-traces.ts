@@ -24,6 +24,8 @@ export interface CompletionOptions {
   batch: number;
   /** How often the drift sweep also looks for missing variants and refreshes explanations. */
   thoroughDriftSweepMs?: number;
+  /** Awaited before each round: on SQLite, until the spans accepted so far are written. */
+  beforeRound?: () => Promise<void>;
 }
 
 const DISCOVERY_OFF: DiscoveryOutcome = { kind: "skipped", reason: "discovery_off" };
@@ -130,7 +132,10 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
     if (stopped) return;
     try {
       // Keep going without a pause while there is a backlog.
-      while (!stopped && (await completeIdleTraces(store, options)) >= options.batch);
+      for (;;) {
+        await options.beforeRound?.();
+        if (stopped || (await completeIdleTraces(store, options)) < options.batch) break;
+      }
     } catch (error) {
       console.error("[flowprint] trace completion round failed", error);
     }

@@ -73,6 +73,7 @@ export function startBackgroundWork(): void {
     instanceId: runtime.instanceId,
     staleClaimMs: 5 * 60_000,
     batch: 200,
+    beforeRound: runtime.store.dialect === "sqlite" ? () => runtime.writer.drained() : undefined,
   });
   const retention = () =>
     deleteExpiredTelemetry(runtime.store).catch((error) => console.error("[flowprint] retention failed", error));

@@ -24,6 +24,7 @@ import type { TraceRef } from "./flow-repository";
 import { Prisma } from "./generated/sqlite/client";
 import { recordEntryPointTraffic, type EntryTrafficChange } from "./record-entry-point-traffic";
 import { sqlDialect } from "./sql-dialect";
+import { deleteTraceFlows, insertTraceFlows, readTraceFlows, type TraceFlowRow } from "./trace-flow-rows";
 
 export interface TraceCompletion {
   ref: TraceRef;
@@ -82,9 +83,7 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
       if (mine.length === 0) return;
       await replaceLlmCalls(tx, mine);
 
-      const previous = await tx.traceFlow.findMany({
-        where: { OR: mine.map((c) => ({ workspaceId: c.ref.workspaceId, traceId: c.ref.traceId })) },
-      });
+      const previous = await readTraceFlows(tx, store.dialect, mine.map((c) => c.ref));
 
       // Flows this round touches: where traces were, and where they go (created when new).
       const newFlowIds = new Map<string, string>();
@@ -136,7 +135,7 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
         if (aggregate) aggregates.set(p.flowId, removeContribution(aggregate, p.contribution as unknown as FlowContribution));
         if (p.graph) graphOf(p.workspaceId).subtract.push(p.graph as unknown as ServiceGraph);
       }
-      const links: { workspaceId: string; traceId: string; flowId: string; contribution: never; graph: never; entryAttributes: never }[] = [];
+      const links: TraceFlowRow[] = [];
       for (const c of mine) {
         result.set(traceKey(c.ref.workspaceId, c.ref.traceId), null);
         if (c.outcome.kind !== "discovered") continue;
@@ -149,9 +148,9 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
           workspaceId: c.ref.workspaceId,
           traceId: c.ref.traceId,
           flowId,
-          contribution: contribution as never,
-          graph: (c.graph ?? Prisma.DbNull) as never,
-          entryAttributes: (c.entryAttributes ?? Prisma.DbNull) as never,
+          contribution,
+          graph: c.graph,
+          entryAttributes: c.entryAttributes ?? null,
         });
         result.set(traceKey(c.ref.workspaceId, c.ref.traceId), flowId);
       }
@@ -182,10 +181,8 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
         } else await tx.flow.update({ where: { id: flowId }, data: storedAggregate(aggregate) });
       }
       await recordEntryPointTraffic(tx, store.dialect, traffic, Date.now());
-      if (previous.length > 0) {
-        await tx.traceFlow.deleteMany({ where: { OR: previous.map((p) => ({ workspaceId: p.workspaceId, traceId: p.traceId })) } });
-      }
-      if (links.length > 0) await tx.traceFlow.createMany({ data: links });
+      await deleteTraceFlows(tx, store.dialect, previous);
+      await insertTraceFlows(tx, store.dialect, links);
       for (const [workspaceId, change] of graphs) {
         await tx.serviceGraph.upsert({ where: { workspaceId }, create: { workspaceId, graph: emptyServiceGraph() as never, updatedAtMs: BigInt(Date.now()) }, update: {} });
         // Every round of a workspace updates this one row: lock it on PostgreSQL.
