@@ -7,7 +7,7 @@ import { openStore, type Store } from "../store/db";
 import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
-import { claimIdleTraces, getServiceGraph } from "../store/flow-repository";
+import { claimIdleTraces, getServiceGraph, releaseAllClaims, renewClaims } from "../store/flow-repository";
 import { completeIdleTraces, completeTraceNow } from "./complete-traces";
 
 const options = { instanceId: "test-instance", staleClaimMs: 60_000, batch: 100 };
@@ -102,6 +102,28 @@ for (const kind of TEST_STORES) {
       expect(await completeIdleTraces(store, options, received + 1_000)).toBe(1);
       expect(await store.prisma.flow.count({ where: { workspaceId: "quiet" } })).toBe(0);
       expect((await store.prisma.trace.findFirst({ where: { workspaceId: "quiet" } }))?.state).toBe("complete");
+    });
+
+    it("takes over a claim once it has gone unrenewed for the lease, and never a renewed one", async (ctx) => {
+      if (!opened) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+      const { store } = opened!;
+      const spans = checkout(false).map((s) => ({ ...s, workspaceId: "leases" }));
+      const received = Date.now();
+      await appendSpans(store, spans, received);
+      const lease = 15_000;
+      const claim = (instanceId: string, nowMs: number) =>
+        claimIdleTraces(store, { instanceId, nowMs, staleClaimBeforeMs: nowMs - lease, limit: 10 }).then((refs) => refs.filter((r) => r.workspaceId === "leases"));
+      const t = received + 11_000;
+      expect(await claim("alive", t)).toHaveLength(1);
+      // Renewed 10 s later, the claim is not stale 20 s after it was first taken.
+      expect(await renewClaims(store, "alive", t + 10_000)).toBeGreaterThanOrEqual(1);
+      expect(await claim("other", t + 20_000)).toEqual([]);
+      // Unrenewed for longer than the lease: the holder is taken to be dead.
+      expect(await claim("other", t + 10_000 + lease + 1)).toEqual([{ workspaceId: "leases", traceId: spans[0].traceId }]);
+      // A restart on SQLite gives every claim back at once.
+      expect(await releaseAllClaims(store)).toBeGreaterThanOrEqual(1);
+      expect((await store.prisma.trace.findFirst({ where: { workspaceId: "leases" } }))?.state).toBe("open");
+      expect(await claim("restarted", t + 10_000 + lease + 2)).toHaveLength(1);
     });
 
     it("skips test runs and says so for unknown traces", async (ctx) => {

@@ -9,7 +9,18 @@ import { validateExecution } from "./validate-execution";
 import { announceOpenedDrift } from "./announce-webhook-events";
 import { applyDiscoveries, completionKey, type TraceCompletion } from "../store/apply-discoveries";
 import type { Store } from "../store/db";
-import { claimIdleTraces, claimTrace, loadDiscoverableSpans, loadResourceAttributes, releaseClaim, type StoredDiscoverableSpan, type TraceRef } from "../store/flow-repository";
+import {
+  claimIdleTraces,
+  claimTrace,
+  loadDiscoverableSpans,
+  loadResourceAttributes,
+  releaseAllClaims,
+  releaseClaim,
+  renewClaims,
+  type StoredDiscoverableSpan,
+  type TraceRef,
+} from "../store/flow-repository";
+import { workspacesWhere } from "../store/workspace-repository";
 import { extractLlmCall } from "../genai/extract-llm-call";
 import type { LlmCall } from "../genai/llm-call";
 import type { Span } from "../otlp/span";
@@ -18,8 +29,12 @@ import { buildSpanTree } from "../traces/build-span-tree";
 
 export interface CompletionOptions {
   instanceId: string;
-  /** A claim older than this was left by an instance that died: take it over. */
+  /** A claim not renewed for this long was left by an instance that died: take it over. */
   staleClaimMs: number;
+  /** How often the loop renews this instance's claims (well under staleClaimMs). */
+  heartbeatMs?: number;
+  /** Gives every claim back when the loop starts: SQLite's file belongs to this one process. */
+  releaseClaimsAtStart?: boolean;
   /** Traces per round. */
   batch: number;
   /** How often the drift sweep also looks for missing variants and refreshes explanations. */
@@ -44,10 +59,11 @@ function indexedLlmCalls(spans: readonly StoredDiscoverableSpan[]): LlmCall[] {
 /** Discovers and records claimed traces; returns each trace's flow id (null: no flow), by completionKey. */
 async function completeClaimed(store: Store, refs: TraceRef[], instanceId: string): Promise<Map<string, string | null>> {
   try {
-    const quiet = new Set(
-      (await store.prisma.workspace.findMany({ where: { id: { in: [...new Set(refs.map((r) => r.workspaceId))] }, autoDiscovery: false }, select: { id: true } })).map(
-        (w) => w.id,
-      ),
+    const quiet = await workspacesWhere(
+      store,
+      refs.map((r) => r.workspaceId),
+      "autoDiscovery",
+      false,
     );
     // Loaded for every trace: LLM calls are indexed whether or not discovery is on.
     const spansByTrace = await loadDiscoverableSpans(store, refs);
@@ -90,8 +106,11 @@ async function validateCompletedRuns(store: Store, refs: TraceRef[]): Promise<vo
   if (refs.length === 0) return;
   const executions = await runningExecutionsOfTraces(store, refs);
   if (executions.length === 0) return;
-  const auto = new Set(
-    (await store.prisma.workspace.findMany({ where: { id: { in: [...new Set(executions.map((e) => e.workspaceId))] }, autoValidation: true }, select: { id: true } })).map((w) => w.id),
+  const auto = await workspacesWhere(
+    store,
+    executions.map((e) => e.workspaceId),
+    "autoValidation",
+    true,
   );
   for (const execution of executions) {
     if (!auto.has(execution.workspaceId)) continue;
@@ -128,8 +147,24 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let lastThoroughMs = 0;
+  let released = !options.releaseClaimsAtStart;
+  // Renewed on a timer, not per round: a round can outlast the lease on a large backlog.
+  const heartbeat = options.heartbeatMs
+    ? setInterval(() => {
+        renewClaims(store, options.instanceId, Date.now()).catch((error) => console.error("[flowprint] renewing trace claims failed", error));
+      }, options.heartbeatMs).unref()
+    : undefined;
   const round = async () => {
     if (stopped) return;
+    if (!released) {
+      try {
+        const count = await releaseAllClaims(store);
+        if (count > 0) console.log(`[flowprint] ${count} traces an earlier process had claimed are open again`);
+        released = true;
+      } catch (error) {
+        console.error("[flowprint] releasing an earlier process's trace claims failed", error);
+      }
+    }
     try {
       // Keep going without a pause while there is a backlog.
       for (;;) {
@@ -152,5 +187,6 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
   return () => {
     stopped = true;
     clearTimeout(timer);
+    clearInterval(heartbeat);
   };
 }

@@ -71,7 +71,10 @@ export function startBackgroundWork(): void {
   started.__flowprintBackground = true;
   startCompletionLoop(runtime.store, {
     instanceId: runtime.instanceId,
-    staleClaimMs: 5 * 60_000,
+    // Claims are leases renewed every 5 s: a dead instance's traces are taken over 15 s later.
+    staleClaimMs: 15_000,
+    heartbeatMs: 5_000,
+    releaseClaimsAtStart: runtime.store.dialect === "sqlite",
     batch: 200,
     beforeRound: runtime.store.dialect === "sqlite" ? () => runtime.writer.drained() : undefined,
   });

@@ -67,6 +67,18 @@ export async function claimTrace(store: Store, ref: TraceRef, instanceId: string
   return result.count > 0;
 }
 
+/** Renews this instance's claims, so other instances do not take them over while it lives. */
+export async function renewClaims(store: Store, instanceId: string, nowMs: number): Promise<number> {
+  const result = await store.prisma.trace.updateMany({ where: { state: "processing", claimedBy: instanceId }, data: { claimedAtMs: BigInt(nowMs) } });
+  return result.count;
+}
+
+/** Every claim back to open: at start on SQLite, whose one file has one server, any claim is a dead process's. */
+export async function releaseAllClaims(store: Store): Promise<number> {
+  const result = await store.prisma.trace.updateMany({ where: { state: "processing" }, data: { state: "open" } });
+  return result.count;
+}
+
 /** Gives a claim back so the trace is tried again later (after a failure). */
 export async function releaseClaim(store: Store, ref: TraceRef, instanceId: string): Promise<void> {
   await store.prisma.trace.updateMany({

@@ -94,3 +94,10 @@ export async function ingestKeyHashes(store: Store): Promise<{ active: Map<strin
   const active = new Map(rows.filter((r) => r.revokedAtMs === null).map((r) => [r.keyHash, r.workspaceId]));
   return { active, anyCreated: rows.length > 0 };
 }
+
+/** Of these workspaces, those whose settings have `flag` set to `value`. */
+export async function workspacesWhere(store: Store, ids: readonly string[], flag: "autoDiscovery" | "autoValidation", value: boolean): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await store.prisma.workspace.findMany({ where: { id: { in: [...new Set(ids)] }, [flag]: value }, select: { id: true } });
+  return new Set(rows.map((w) => w.id));
+}
