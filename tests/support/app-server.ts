@@ -1,7 +1,7 @@
 // Starts the built app (`npm run build` first) as a child process on a free port, the way
 // `npm start` runs it, against a database of the test's choosing.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,20 @@ export interface AppServer {
   pid: number;
   databaseUrl: string;
   stop(): Promise<void>;
+  /** kill -9 of the server and the start script, as a crash or the OOM killer would. */
+  kill(): Promise<void>;
   output(): string;
+}
+
+/** A process and all its descendants, deepest first. */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // already gone
+  }
+  return [...children.flatMap(processTree), pid];
 }
 
 export async function freePort(): Promise<number> {
@@ -88,9 +101,21 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
     pid: child.pid ?? 0,
     databaseUrl,
     output: () => log,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        for (const pid of processTree(child.pid!)) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {
+            // exited meanwhile
+          }
+        }
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
