@@ -3,7 +3,7 @@
 // workspace's service graph are updated. A round's traces are recorded in one transaction.
 import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
 import { extractTraceGraph } from "../graph";
-import { sweepDrift } from "../store/drift-sweep";
+import { sweepDrift } from "./sweep-drift";
 import { runningExecutionsOfTraces } from "../store/execution-repository";
 import { validateExecution } from "./validate-execution";
 import { announceOpenedDrift } from "./announce-webhook-events";

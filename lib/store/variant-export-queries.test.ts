@@ -8,7 +8,7 @@ import { makeSpan } from "../otlp/testing/make-span";
 import { completeTraceNow } from "../pipeline/complete-traces";
 import { appendSpans } from "./append-spans";
 import type { Store } from "./db";
-import { sweepDrift } from "./drift-sweep";
+import { sweepDrift } from "../pipeline/sweep-drift";
 import { loadFlowForExport } from "./export-queries";
 import { POSTGRES_SKIPPED, TEST_STORES, type OpenedStore } from "./testing/test-stores";
 import { loadEntryPointForExport } from "./variant-export-queries";
