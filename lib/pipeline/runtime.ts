@@ -75,7 +75,9 @@ export function startBackgroundWork(): void {
     staleClaimMs: 15_000,
     heartbeatMs: 5_000,
     releaseClaimsAtStart: runtime.store.dialect === "sqlite",
-    batch: 200,
+    // Large rounds: a round's fixed cost (flows, entry points, the service graph row) is shared
+    // by more traces (npm run bench: 16,400 against 14,500 spans/s at 4 senders with 200).
+    batch: 1000,
     beforeRound: runtime.store.dialect === "sqlite" ? () => runtime.writer.drained() : undefined,
   });
   const retention = () =>
