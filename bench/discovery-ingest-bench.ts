@@ -11,12 +11,18 @@
 // completion competes with ingest) and prints the most traces that were overdue at any time:
 // acknowledged more than the idle window + 5 s before yet not discovered.
 //
-//   npx tsx bench/discovery-ingest-bench.ts [--requests=200] [--seconds=600]
+// Then, on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL): the same load with discovery at
+// 16 senders against one instance and against two sharing the database. Last, recovery from
+// kill -9 under load: on SQLite the seconds from the restart until every acknowledged trace is
+// discovered, on PostgreSQL (two instances, one killed) the seconds from the death.
+//
+//   npx tsx bench/discovery-ingest-bench.ts [--requests=200] [--seconds=600] [--levels=1,4,16] (--levels= skips SQLite levels)
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort, startApp, tempSqliteUrl } from "../tests/support/app-server";
+import { freePort, startApp, tempPostgresUrl, tempSqliteUrl, type AppServer } from "../tests/support/app-server";
+import { loadThenKill, postgresProbe, requests, sqliteProbe, waitForDiscovery, WORKSPACE, type Probe } from "../tests/support/crash-under-load";
 import { sqliteFilePath } from "../lib/store/database-url";
 import { getJson } from "./http-without-keep-alive";
 import { distinctRequests, payloads, runForSeconds, runLevel, sendOtlp, SPANS_PER_REQUEST, SPANS_PER_TRACE, type LevelResult } from "./load-sender";
@@ -24,7 +30,7 @@ import { distinctRequests, payloads, runForSeconds, runLevel, sendOtlp, SPANS_PE
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const REQUESTS = Number(args.get("requests") ?? 200);
 const WARMUP_REQUESTS = 8;
-const CONCURRENCY = [1, 4, 16];
+const CONCURRENCY = (args.get("levels") ?? "1,4,16").split(",").filter(Boolean).map(Number);
 const SECONDS = args.has("seconds") ? Number(args.get("seconds")) : null;
 const DISCOVERY_WAIT_MS = 180_000;
 /** A workspace's default trace_idle_ms, plus the 5 s a trace may take to be discovered after it. */
@@ -102,6 +108,100 @@ async function receiverLevel(load: Load, concurrency: number): Promise<LevelResu
   }
 }
 
+/** Load at `concurrency` senders split over several instances on one PostgreSQL database. */
+async function postgresLevel(server: string, load: Load, instances: number, concurrency: number) {
+  const database = (await tempPostgresUrl(server))!;
+  const apps: AppServer[] = [];
+  try {
+    for (let i = 0; i < instances; i++) apps.push(await startApp({ databaseUrl: database.url }));
+    for (const body of load.warmup) await sendOtlp(apps[0]!.baseUrl, body);
+    // Each instance gets its share of the burst (the sustained generator is shared as it is).
+    const share = (k: number): Load => ({ ...load, measured: load.measured.filter((_, i) => i % instances === k) });
+    const levels = await Promise.all(apps.map((app, k) => sendLoad(app.baseUrl, app.pid, share(k), concurrency / instances)));
+    const traces = (load.warmup.length + levels.reduce((n, l) => n + l.requests, 0)) * TRACES_PER_REQUEST;
+    const endedAt = Math.max(...levels.map((l) => l.endedAt));
+    return {
+      spansPerSecond: levels.reduce((sum, l) => sum + l.spansPerSecond, 0),
+      p99: Math.max(...levels.map((l) => l.p99)),
+      discoveredAfter: await discoveredAfterS(apps[0]!.baseUrl, traces, endedAt),
+    };
+  } finally {
+    for (const app of apps) await app.stop();
+    await database.drop();
+  }
+}
+
+async function shortIdleWindow(app: AppServer): Promise<void> {
+  await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 200 }) });
+}
+
+/** kill -9 while the started instance holds claims; seconds from the kill until every acknowledged trace is discovered. */
+async function recoverySeconds(start: () => Promise<AppServer>, probe: Probe, onKilled: () => Promise<void>) {
+  const load = requests(2_000);
+  let from = 0;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const app = await start();
+    await shortIdleWindow(app);
+    const instance = ((await (await fetch(`${app.baseUrl}/api/health`)).json()) as { instance: string }).instance;
+    const run = await loadThenKill(app, { ...probe, claimedTraces: () => probe.claimedTraces(instance) }, load, from);
+    if (!run) break;
+    from = run.next;
+    if (run.claimed === 0) continue;
+    const killedAt = performance.now();
+    await onKilled();
+    const restartedAt = performance.now();
+    const result = await waitForDiscovery(probe, run.acked);
+    return { claimed: run.claimed, acked: run.acked.length, discovered: result.discovered, seconds: (performance.now() - killedAt) / 1000, restartSeconds: (restartedAt - killedAt) / 1000 };
+  }
+  return null;
+}
+
+function printRecovery(label: string, result: Awaited<ReturnType<typeof recoverySeconds>>, since: string): void {
+  if (!result) return console.log(`| ${label} | no kill landed while traces were claimed | | |`);
+  console.log(
+    `| ${label} | ${result.claimed} | ${result.discovered.toLocaleString("en-US")} of ${result.acked.toLocaleString("en-US")} | ` +
+      `${(result.seconds - result.restartSeconds).toFixed(1)} s after the ${since}${result.restartSeconds > 0.5 ? ` (restart took ${result.restartSeconds.toFixed(1)} s)` : ""} |`,
+  );
+}
+
+async function restartSection(server: string | undefined): Promise<void> {
+  console.log("\nkill -9 under load (200 ms idle window so completion runs during the load), then recovery:");
+  console.log("| store | traces claimed by the killed process | acknowledged traces discovered | every one discovered |");
+  console.log("|---|---|---|---|");
+  const url = tempSqliteUrl();
+  let current: AppServer | null = null;
+  let probe: Probe | null = null;
+  try {
+    current = await startApp({ databaseUrl: url });
+    probe = sqliteProbe(url);
+    let fresh = true;
+    const sqlite = await recoverySeconds(
+      // The first attempt uses the server just started; a retry follows a kill, so starts one.
+      async () => (fresh ? ((fresh = false), current!) : (current = await startApp({ databaseUrl: url }))),
+      probe,
+      async () => void (current = await startApp({ databaseUrl: url })),
+    );
+    printRecovery("SQLite, one process restarted", sqlite, "restart");
+  } finally {
+    await probe?.close();
+    await current?.stop();
+    rmSync(path.dirname(sqliteFilePath(url)), { recursive: true, force: true });
+  }
+  if (!server) return;
+  const database = (await tempPostgresUrl(server))!;
+  const survivor = await startApp({ databaseUrl: database.url });
+  const pgProbe = postgresProbe(database.url);
+  try {
+    await shortIdleWindow(survivor);
+    const pg = await recoverySeconds(() => startApp({ databaseUrl: database.url }), pgProbe, async () => undefined);
+    printRecovery("PostgreSQL, one of two instances killed", pg, "death");
+  } finally {
+    await pgProbe.close();
+    await survivor.stop();
+    await database.drop();
+  }
+}
+
 async function main(): Promise<void> {
   const what = SECONDS === null ? `${REQUESTS} requests` : `${SECONDS} s of distinct requests`;
   console.log(`Flowprint ingest with discovery against a store-only receiver: ${what} of ${SPANS_PER_REQUEST} spans (${SPANS_PER_TRACE}-span traces) per level, SQLite`);
@@ -117,6 +217,22 @@ async function main(): Promise<void> {
         `${discoveredAfter === null ? `not within ${DISCOVERY_WAIT_MS / 1000} s` : `${discoveredAfter.toFixed(1)} s after the last request`} |`,
     );
   }
+  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (server) {
+    console.log("\nPostgreSQL, ingest with discovery at 16 senders:");
+    console.log("| instances | spans/s | ratio to one | p99 | every trace discovered |");
+    console.log("|---|---|---|---|---|");
+    let one = 0;
+    for (const instances of [1, 2]) {
+      const level = await postgresLevel(server, load, instances, 16);
+      if (instances === 1) one = level.spansPerSecond;
+      console.log(
+        `| ${instances} | ${Math.round(level.spansPerSecond).toLocaleString("en-US")} | ${(level.spansPerSecond / one).toFixed(2)} | ${level.p99.toFixed(0)} ms | ` +
+          `${level.discoveredAfter === null ? `not within ${DISCOVERY_WAIT_MS / 1000} s` : `${level.discoveredAfter.toFixed(1)} s after the last request`} |`,
+      );
+    }
+  } else console.log("\nPostgreSQL skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL");
+  await restartSection(server);
 }
 
 main().catch((error: unknown) => {
