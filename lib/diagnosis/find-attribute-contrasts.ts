@@ -8,15 +8,27 @@
 // 2. Outcome attributes (status codes, error types, exception details, anything recorded about
 //    the response: its body, headers and size) are left out: they describe the failure, they
 //    cannot explain it, and they would "separate" every failure.
-// 3. A (source, key) with more than `maxDistinctValues` distinct values across both groups is an
+// 3. The far end's port (`network.peer.port`, `client.port`, `source.port` and their older
+//    names) is left out too: on a server span it is the caller's ephemeral port, the number of
+//    one connection, and on a client span it repeats `server.port`. A kept-alive connection
+//    carries hundreds of requests, so such ports have few distinct values and pass for a
+//    category, yet each connection lives for a stretch of time: its port says when a trace ran.
+//    Sampled newest first, the rarer failing traces reach further back than the passing ones,
+//    so an earlier connection's port came out as "separating" failures that were random.
+// 4. A (source, key) with more than `maxDistinctValues` distinct values across both groups is an
 //    id, a timestamp or a payload: left out and listed in `leftOutKeys`, never silently dropped.
-// 4. A value is a contrast when it is more common in the group, carried by at least
-//    `minSupport` of its traces, its share difference reaches `minShareDifference`, and a
-//    two-proportion z-test gives at least `minZ`. The z threshold is deliberately high (4, about
-//    p < 0.0001): a sample of random failures must come out as "no attribute separates them"
-//    even when dozens of values are tried, not as the luckiest coincidence.
-// 5. Ranked by share difference, then z, then source, key and value (code-unit order), so the
-//    result never depends on the order traces or attributes arrive in. At most `limit`.
+// 5. A value is a contrast when it is more common in the group, carried by at least
+//    `minSupport` of its traces, its share difference reaches `minShareDifference`, and Fisher's
+//    exact test (one-sided: the chance that the group, dealt at random from all the traces,
+//    holds at least that many carriers) stays under `maxPValue` divided by the number of values
+//    that could have come out as contrasts (Tarone's count, below). Exact and corrected because
+//    failure samples are small and many values are tried: a two-proportion z-test read 3 of 5
+//    random failures from one of 20 customers as z = 4.5 ("p < 0.0001") where the exact chance
+//    is 0.004, and with 20 customers to try, a demo with 3% random failures was offered a
+//    customer in about 2% of its diagnoses. Random failures must come out as "no attribute
+//    separates them", not as the luckiest coincidence among the values tried.
+// 6. Ranked by share difference, then p-value, then source, key and value (code-unit order), so
+//    the result never depends on the order traces or attributes arrive in. At most `limit`.
 
 export interface AttributeFact {
   /** Where the value was read: "entry" (entry span or its resource) or a span's `service operation`. */
@@ -61,7 +73,8 @@ export interface ContrastOptions {
   maxDistinctValues?: number;
   minSupport?: number;
   minShareDifference?: number;
-  minZ?: number;
+  /** Family-wise: the chance that random failures bring any contrast at all. */
+  maxPValue?: number;
   limit?: number;
   examplesPerContrast?: number;
 }
@@ -70,7 +83,7 @@ const DEFAULTS: Required<ContrastOptions> = {
   maxDistinctValues: 20,
   minSupport: 3,
   minShareDifference: 0.2,
-  minZ: 4,
+  maxPValue: 0.0001,
   limit: 10,
   examplesPerContrast: 3,
 };
@@ -94,6 +107,12 @@ export function isOutcomeAttribute(key: string): boolean {
   return OUTCOME_KEYS.has(key) || OUTCOME_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
+const CONNECTION_PORT_KEYS = new Set(["network.peer.port", "client.port", "source.port", "net.peer.port", "net.sock.peer.port"]);
+
+export function isConnectionPort(key: string): boolean {
+  return CONNECTION_PORT_KEYS.has(key);
+}
+
 const SEPARATOR = "\u0000";
 
 interface ValueCount {
@@ -114,7 +133,7 @@ export function findAttributeContrasts(
     for (const trace of traces) {
       const seen = new Set<string>();
       for (const fact of trace.facts) {
-        if (isOutcomeAttribute(fact.key)) continue;
+        if (isOutcomeAttribute(fact.key) || isConnectionPort(fact.key)) continue;
         const keyId = fact.source + SEPARATOR + fact.key;
         const valueId = keyId + SEPARATOR + fact.value;
         if (seen.has(valueId)) continue;
@@ -131,10 +150,16 @@ export function findAttributeContrasts(
   tally(group, "group");
   tally(rest, "rest");
 
-  const ranked: { contrast: AttributeContrast; z: number; difference: number }[] = [];
-  const leftOutKeys: LeftOutKey[] = [];
   const groupSize = group.length;
   const restSize = rest.length;
+  const meetsThresholds = (inGroup: number, inRest: number) =>
+    inGroup >= settings.minSupport && inGroup / groupSize - (restSize === 0 ? 0 : inRest / restSize) >= settings.minShareDifference;
+
+  const candidates: { source: string; key: string; value: string; count: ValueCount }[] = [];
+  // Per value that could come out as a contrast: the p-value of the most lopsided split its
+  // carriers allow (all of them in the group, as far as it holds them).
+  const lowestPValues: number[] = [];
+  const leftOutKeys: LeftOutKey[] = [];
   for (const [keyId, values] of byKey) {
     const [source, key] = keyId.split(SEPARATOR) as [string, string];
     if (values.size > settings.maxDistinctValues) {
@@ -143,25 +168,34 @@ export function findAttributeContrasts(
     }
     if (groupSize === 0) continue;
     for (const [value, count] of values) {
-      if (count.group < settings.minSupport) continue;
-      const groupShare = count.group / groupSize;
-      const restShare = restSize === 0 ? 0 : count.rest / restSize;
-      const difference = groupShare - restShare;
-      if (difference < settings.minShareDifference) continue;
-      const z = twoProportionZ(count.group, groupSize, count.rest, restSize);
-      if (z < settings.minZ) continue;
-      const flooredRest = restSize === 0 ? 0.5 : Math.max(restShare, 0.5 / restSize);
-      ranked.push({
-        contrast: { source, key, value, groupShare, restShare, lift: groupShare / flooredRest, support: count.group, exampleTraceIds: count.examples },
-        z,
-        difference,
-      });
+      const carriers = count.group + count.rest;
+      const mostInGroup = Math.min(carriers, groupSize);
+      // Share difference, support and p-value all improve as carriers move into the group: a
+      // value that fails at the most lopsided split can never be a contrast, so it is not a try.
+      if (!meetsThresholds(mostInGroup, carriers - mostInGroup)) continue;
+      lowestPValues.push(fisherExactGreater(mostInGroup, groupSize, carriers - mostInGroup, restSize));
+      if (meetsThresholds(count.group, count.rest)) candidates.push({ source, key, value, count });
     }
+  }
+
+  const level = taroneLevel(settings.maxPValue, lowestPValues);
+  const ranked: { contrast: AttributeContrast; pValue: number; difference: number }[] = [];
+  for (const { source, key, value, count } of candidates) {
+    const pValue = fisherExactGreater(count.group, groupSize, count.rest, restSize);
+    if (pValue > level) continue;
+    const groupShare = count.group / groupSize;
+    const restShare = restSize === 0 ? 0 : count.rest / restSize;
+    const flooredRest = restSize === 0 ? 0.5 : Math.max(restShare, 0.5 / restSize);
+    ranked.push({
+      contrast: { source, key, value, groupShare, restShare, lift: groupShare / flooredRest, support: count.group, exampleTraceIds: count.examples },
+      pValue,
+      difference: groupShare - restShare,
+    });
   }
   ranked.sort(
     (a, b) =>
       b.difference - a.difference ||
-      b.z - a.z ||
+      a.pValue - b.pValue ||
       compareText(a.contrast.source, b.contrast.source) ||
       compareText(a.contrast.key, b.contrast.key) ||
       compareText(a.contrast.value, b.contrast.value),
@@ -173,13 +207,43 @@ export function findAttributeContrasts(
   };
 }
 
-/** Pooled two-proportion z statistic; 0 when either side is empty or the pooled share is 0 or 1. */
-export function twoProportionZ(hitsA: number, sizeA: number, hitsB: number, sizeB: number): number {
-  if (sizeA === 0 || sizeB === 0) return 0;
-  const pooled = (hitsA + hitsB) / (sizeA + sizeB);
-  const variance = pooled * (1 - pooled) * (1 / sizeA + 1 / sizeB);
-  if (variance === 0) return 0;
-  return (hitsA / sizeA - hitsB / sizeB) / Math.sqrt(variance);
+/**
+ * Bonferroni's level (maxPValue / number of tries) counting as tries only the values that could
+ * reach it (Tarone, 1990): the smallest k such that at most k values have a lowest possible
+ * p-value under maxPValue / k. Values every trace carries, or too few traces to reach the level
+ * even if all of them failed, cannot make a false contrast, so they do not dilute the real one.
+ */
+export function taroneLevel(maxPValue: number, lowestPValues: readonly number[]): number {
+  const sorted = [...lowestPValues].sort((a, b) => a - b);
+  let reachable = sorted.length;
+  for (let tries = 1; ; tries++) {
+    const level = maxPValue / tries;
+    while (reachable > 0 && sorted[reachable - 1]! > level) reachable--;
+    if (reachable <= tries) return level;
+  }
+}
+
+/**
+ * One-sided Fisher's exact test: the chance that `sizeA` traces dealt at random from all
+ * `sizeA + sizeB` hold at least `hitsA` of the `hitsA + hitsB` that carry a value (the
+ * hypergeometric upper tail). 1 when either side is empty.
+ */
+export function fisherExactGreater(hitsA: number, sizeA: number, hitsB: number, sizeB: number): number {
+  if (sizeA === 0 || sizeB === 0) return 1;
+  const total = sizeA + sizeB;
+  const carriers = hitsA + hitsB;
+  const ways = logChoose(total, sizeA);
+  let p = 0;
+  for (let inA = hitsA; inA <= Math.min(carriers, sizeA); inA++) p += Math.exp(logChoose(carriers, inA) + logChoose(total - carriers, sizeA - inA) - ways);
+  return Math.min(1, p);
+}
+
+const logFactorials: number[] = [0];
+
+function logChoose(n: number, k: number): number {
+  if (k < 0 || k > n) return -Infinity;
+  for (let i = logFactorials.length; i <= n; i++) logFactorials.push(logFactorials[i - 1]! + Math.log(i));
+  return logFactorials[n]! - logFactorials[k]! - logFactorials[n - k]!;
 }
 
 function compareText(a: string, b: string): number {
