@@ -7,7 +7,7 @@ import { openStore, type Store } from "../store/db";
 import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
-import { claimIdleTraces, getServiceGraph, releaseAllClaims, renewClaims } from "../store/flow-repository";
+import { claimIdleTraces, getServiceGraph, releaseOthersClaims, renewClaims } from "../store/flow-repository";
 import { completeIdleTraces, completeTraceNow } from "./complete-traces";
 
 const options = { instanceId: "test-instance", staleClaimMs: 60_000, batch: 100 };
@@ -120,8 +120,10 @@ for (const kind of TEST_STORES) {
       expect(await claim("other", t + 20_000)).toEqual([]);
       // Unrenewed for longer than the lease: the holder is taken to be dead.
       expect(await claim("other", t + 10_000 + lease + 1)).toEqual([{ workspaceId: "leases", traceId: spans[0].traceId }]);
-      // A restart on SQLite gives every claim back at once.
-      expect(await releaseAllClaims(store)).toBeGreaterThanOrEqual(1);
+      // A restart on SQLite gives back the claims of every other instance, never its own.
+      expect(await releaseOthersClaims(store, "other")).toBe(0);
+      expect((await store.prisma.trace.findFirst({ where: { workspaceId: "leases" } }))?.state).toBe("processing");
+      expect(await releaseOthersClaims(store, "restarted")).toBeGreaterThanOrEqual(1);
       expect((await store.prisma.trace.findFirst({ where: { workspaceId: "leases" } }))?.state).toBe("open");
       expect(await claim("restarted", t + 10_000 + lease + 2)).toHaveLength(1);
     });

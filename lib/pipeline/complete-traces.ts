@@ -14,7 +14,7 @@ import {
   claimTrace,
   loadDiscoverableSpans,
   loadResourceAttributes,
-  releaseAllClaims,
+  releaseOthersClaims,
   releaseClaim,
   renewClaims,
   type StoredDiscoverableSpan,
@@ -33,7 +33,7 @@ export interface CompletionOptions {
   staleClaimMs: number;
   /** How often the loop renews this instance's claims (well under staleClaimMs). */
   heartbeatMs?: number;
-  /** Gives every claim back when the loop starts: SQLite's file belongs to this one process. */
+  /** Gives other instances' claims back when the loop starts: SQLite's file belongs to this one process. */
   releaseClaimsAtStart?: boolean;
   /** Traces per round. */
   batch: number;
@@ -158,7 +158,7 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
     if (stopped) return;
     if (!released) {
       try {
-        const count = await releaseAllClaims(store);
+        const count = await releaseOthersClaims(store, options.instanceId);
         if (count > 0) console.log(`[flowprint] ${count} traces an earlier process had claimed are open again`);
         released = true;
       } catch (error) {

@@ -74,9 +74,12 @@ export async function renewClaims(store: Store, instanceId: string, nowMs: numbe
   return result.count;
 }
 
-/** Every claim back to open: at start on SQLite, whose one file has one server, any claim is a dead process's. */
-export async function releaseAllClaims(store: Store): Promise<number> {
-  const result = await store.prisma.trace.updateMany({ where: { state: "processing" }, data: { state: "open" } });
+/**
+ * Other instances' claims back to open: at start on SQLite, whose one file has one server, any
+ * claim but this process's own (a forced completion may already hold one) is a dead process's.
+ */
+export async function releaseOthersClaims(store: Store, instanceId: string): Promise<number> {
+  const result = await store.prisma.trace.updateMany({ where: { state: "processing", claimedBy: { not: instanceId } }, data: { state: "open" } });
   return result.count;
 }
 
