@@ -39,9 +39,12 @@ export interface CompletionOptions {
   batch: number;
   /** How often the drift sweep also looks for missing variants and refreshes explanations. */
   thoroughDriftSweepMs?: number;
-  /** Awaited before each round: on SQLite, until the spans accepted so far are written. */
-  beforeRound?: () => Promise<void>;
+  /** Runs a write transaction with the database to itself: on SQLite, with the span writer held. */
+  exclusive?: Exclusive;
 }
+
+export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+const direct: Exclusive = (work) => work();
 
 const DISCOVERY_OFF: DiscoveryOutcome = { kind: "skipped", reason: "discovery_off" };
 
@@ -57,7 +60,7 @@ function indexedLlmCalls(spans: readonly StoredDiscoverableSpan[]): LlmCall[] {
 }
 
 /** Discovers and records claimed traces; returns each trace's flow id (null: no flow), by completionKey. */
-async function completeClaimed(store: Store, refs: TraceRef[], instanceId: string): Promise<Map<string, string | null>> {
+async function completeClaimed(store: Store, refs: TraceRef[], instanceId: string, exclusive: Exclusive = direct): Promise<Map<string, string | null>> {
   try {
     const quiet = await workspacesWhere(
       store,
@@ -89,14 +92,16 @@ async function completeClaimed(store: Store, refs: TraceRef[], instanceId: strin
         entryAttributes: root ? flattenEntryAttributes(root.attributes, resources.get(root.resourceId)) : null,
       };
     });
-    const flows = await applyDiscoveries(store, completions, instanceId);
+    const flows = await exclusive(() => applyDiscoveries(store, completions, instanceId));
     await validateCompletedRuns(
       store,
       completions.filter((c) => c.outcome.kind === "skipped" && c.outcome.reason === "test_generated").map((c) => c.ref),
     );
     return flows;
   } catch (error) {
-    for (const ref of refs) await releaseClaim(store, ref, instanceId).catch(() => undefined);
+    await exclusive(async () => {
+      for (const ref of refs) await releaseClaim(store, ref, instanceId).catch(() => undefined);
+    });
     throw error;
   }
 }
@@ -120,15 +125,18 @@ async function validateCompletedRuns(store: Store, refs: TraceRef[]): Promise<vo
 
 /** One round: claims idle traces and completes them. Returns how many it claimed. */
 export async function completeIdleTraces(store: Store, options: CompletionOptions, nowMs = Date.now()): Promise<number> {
-  const claimed = await claimIdleTraces(store, {
-    instanceId: options.instanceId,
-    nowMs,
-    staleClaimBeforeMs: nowMs - options.staleClaimMs,
-    limit: options.batch,
-  });
+  const exclusive = options.exclusive ?? direct;
+  const claimed = await exclusive(() =>
+    claimIdleTraces(store, {
+      instanceId: options.instanceId,
+      nowMs,
+      staleClaimBeforeMs: nowMs - options.staleClaimMs,
+      limit: options.batch,
+    }),
+  );
   if (claimed.length === 0) return 0;
   try {
-    await completeClaimed(store, claimed, options.instanceId);
+    await completeClaimed(store, claimed, options.instanceId, exclusive);
   } catch (error) {
     console.error(`[flowprint] completing ${claimed.length} traces failed; they will be retried`, error);
   }
@@ -151,14 +159,16 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
   // Renewed on a timer, not per round: a round can outlast the lease on a large backlog.
   const heartbeat = options.heartbeatMs
     ? setInterval(() => {
-        renewClaims(store, options.instanceId, Date.now()).catch((error) => console.error("[flowprint] renewing trace claims failed", error));
+        (options.exclusive ?? direct)(() => renewClaims(store, options.instanceId, Date.now())).catch((error) =>
+          console.error("[flowprint] renewing trace claims failed", error),
+        );
       }, options.heartbeatMs).unref()
     : undefined;
   const round = async () => {
     if (stopped) return;
     if (!released) {
       try {
-        const count = await releaseOthersClaims(store, options.instanceId);
+        const count = await (options.exclusive ?? direct)(() => releaseOthersClaims(store, options.instanceId));
         if (count > 0) console.log(`[flowprint] ${count} traces an earlier process had claimed are open again`);
         released = true;
       } catch (error) {
@@ -167,10 +177,7 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
     }
     try {
       // Keep going without a pause while there is a backlog.
-      for (;;) {
-        await options.beforeRound?.();
-        if (stopped || (await completeIdleTraces(store, options)) < options.batch) break;
-      }
+      while (!stopped && (await completeIdleTraces(store, options)) >= options.batch);
     } catch (error) {
       console.error("[flowprint] trace completion round failed", error);
     }

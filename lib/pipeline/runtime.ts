@@ -80,11 +80,23 @@ export function startBackgroundWork(): void {
     // by more traces (npm run bench: 16,400 against 14,500 spans/s at 4 senders with 200).
     batch: 1000,
   };
-  const waitForWriter = runtime.store.dialect === "sqlite";
-  const onThread = startCompletionThread({ databaseUrl: runtime.store.url, options: completion, waitForWriter }, () => runtime.writer.drained());
+  const holdWriter = runtime.store.dialect === "sqlite";
+  const onThread = startCompletionThread({ databaseUrl: runtime.store.url, options: completion, holdWriter }, () => runtime.writer.hold());
   if (!onThread) {
     console.warn("[flowprint] the trace completion thread is not built (npm run build): traces are completed on the server thread");
-    startCompletionLoop(runtime.store, { ...completion, beforeRound: waitForWriter ? () => runtime.writer.drained() : undefined });
+    startCompletionLoop(runtime.store, {
+      ...completion,
+      exclusive: holdWriter
+        ? async (work) => {
+            const release = await runtime.writer.hold();
+            try {
+              return await work();
+            } finally {
+              release();
+            }
+          }
+        : undefined,
+    });
   }
   const retention = () =>
     deleteExpiredTelemetry(runtime.store).catch((error) => console.error("[flowprint] retention failed", error));

@@ -31,6 +31,36 @@ describe("SpanWriter", () => {
     expect(writer.backlog).toBe(0);
   });
 
+  it("holds: waits for the batches already handed over, hands over none until released", async () => {
+    const calls: number[] = [];
+    const gate = deferred();
+    const writer = new SpanWriter(
+      async (batch) => {
+        calls.push(batch.length);
+        if (calls.length === 1) await gate.promise;
+      },
+      { maxQueuedSpans: 1000, maxBatchSpans: 1000, concurrency: 1 },
+    );
+    const first = writer.write(spans(10));
+    let held = false;
+    const holding = writer.hold().then((release) => {
+      held = true;
+      return release;
+    });
+    await Promise.resolve();
+    expect(held).toBe(false);
+    gate.release();
+    const release = await holding;
+    await first;
+    const second = writer.write(spans(20));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([10]);
+    release();
+    release();
+    await second;
+    expect(calls).toEqual([10, 20]);
+  });
+
   it("refuses new spans beyond the queue limit with a retryable error", async () => {
     const gate = deferred();
     const writer = new SpanWriter(() => gate.promise, { maxQueuedSpans: 15, maxBatchSpans: 100, concurrency: 1 });

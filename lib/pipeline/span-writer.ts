@@ -29,7 +29,8 @@ export class SpanWriter {
   private queue: Pending[] = [];
   private queuedSpans = 0;
   private active = 0;
-  private readonly unsettled = new Set<Promise<void>>();
+  private held = 0;
+  private readonly committing = new Set<Promise<void>>();
 
   constructor(
     private readonly append: Append,
@@ -50,39 +51,44 @@ export class SpanWriter {
   write(spans: Span[]): Promise<void> {
     if (spans.length === 0) return Promise.resolve();
     if (this.isOverloaded(spans.length)) return Promise.reject(new IngestOverloadedError(1));
-    const written = new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       this.queue.push({ spans, resolve, reject });
       this.queuedSpans += spans.length;
       this.pump();
     });
-    const settled = written.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.unsettled.add(settled);
-    void settled.then(() => this.unsettled.delete(settled));
-    return written;
   }
 
   /**
-   * Resolves once every write accepted before the call has committed or failed (later ones are
-   * not waited for, so it resolves under steady load too). Trace completion waits for it before
-   * each round on SQLite: its transactions and the writer's compete for the one write lock, and
-   * SQLite's busy handler polls with growing sleeps, so back-to-back rounds starved ingestion
-   * (npm run bench: requests waited 33 s while a 30,000-trace backlog was completed).
+   * Stops handing batches to the database until the returned release is called, once the
+   * batches already handed over have committed; requests meanwhile wait in the queue (bounded:
+   * beyond it they get 503). Trace completion holds the writer around its write transactions on
+   * SQLite: the writer thread started its next transaction the moment one committed, and
+   * SQLite's busy handler, which polls with growing sleeps, let completion starve until its
+   * busy timeout ("database is locked"), or, the other way round, completion starved ingestion
+   * (npm run bench: requests waited 33 s).
    */
-  drained(): Promise<void> {
-    return Promise.all([...this.unsettled]).then(() => undefined);
+  async hold(): Promise<() => void> {
+    this.held++;
+    await Promise.all([...this.committing]);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.held--;
+      this.pump();
+    };
   }
 
   private pump(): void {
-    while (this.active < this.options.concurrency && this.queue.length > 0) {
+    while (this.held === 0 && this.active < this.options.concurrency && this.queue.length > 0) {
       const batch = this.takeBatch();
       this.active++;
-      void this.commit(batch).finally(() => {
+      const committed: Promise<void> = this.commit(batch).finally(() => {
         this.active--;
+        this.committing.delete(committed);
         this.pump();
       });
+      this.committing.add(committed);
     }
   }
 

@@ -10,18 +10,31 @@ export function completionBundlePath(): string {
 }
 
 /**
- * Starts trace completion on its own thread; `drained` answers its question before each round.
+ * Starts trace completion on its own thread; `hold` holds the span writer while it writes.
  * Returns null when the bundle is missing (not built): the caller completes on this thread.
  */
-export function startCompletionThread(data: CompletionThreadData, drained: () => Promise<void>): (() => Promise<void>) | null {
+export function startCompletionThread(data: CompletionThreadData, hold: () => Promise<() => void>): (() => Promise<void>) | null {
   const bundle = completionBundlePath();
   if (!existsSync(bundle)) return null;
   const worker = new Worker(bundle, { workerData: data });
   const post = (message: ToCompletionThread) => worker.postMessage(message);
   let stopped: (() => void) | null = null;
+  const releases = new Map<number, () => void>();
   worker.on("message", (message: FromCompletionThread) => {
-    if (message.type === "barrier") void drained().finally(() => post({ type: "drained", id: message.id }));
-    else stopped?.();
+    if (message.type === "hold") {
+      void hold().then((release) => {
+        releases.set(message.id, release);
+        post({ type: "held", id: message.id });
+      });
+    } else if (message.type === "release") {
+      releases.get(message.id)?.();
+      releases.delete(message.id);
+    } else stopped?.();
+  });
+  // A thread that dies while holding the writer must not stop ingestion with it.
+  worker.on("exit", () => {
+    for (const release of releases.values()) release();
+    releases.clear();
   });
   worker.on("error", (error) => console.error("[flowprint] the trace completion thread failed", error));
   worker.unref();

@@ -10,27 +10,37 @@ import type { CompletionThreadData, FromCompletionThread, ToCompletionThread } f
 
 const port = parentPort;
 if (!port) throw new Error("thread-main must run in a worker thread");
-const { databaseUrl, options, waitForWriter } = workerData as CompletionThreadData;
+const { databaseUrl, options, holdWriter } = workerData as CompletionThreadData;
 const store = openStore(databaseUrl);
 const waiting = new Map<number, () => void>();
 let nextId = 1;
 
 const send = (message: FromCompletionThread) => port.postMessage(message);
 
+function writerHeld(): Promise<number> {
+  const id = nextId++;
+  return new Promise<number>((resolve) => {
+    waiting.set(id, () => resolve(id));
+    send({ type: "hold", id });
+  });
+}
+
 const stop = startCompletionLoop(store, {
   ...options,
-  beforeRound: waitForWriter
-    ? () =>
-        new Promise<void>((resolve) => {
-          const id = nextId++;
-          waiting.set(id, resolve);
-          send({ type: "barrier", id });
-        })
+  exclusive: holdWriter
+    ? async (work) => {
+        const id = await writerHeld();
+        try {
+          return await work();
+        } finally {
+          send({ type: "release", id });
+        }
+      }
     : undefined,
 });
 
 port.on("message", (message: ToCompletionThread) => {
-  if (message.type === "drained") {
+  if (message.type === "held") {
     waiting.get(message.id)?.();
     waiting.delete(message.id);
     return;

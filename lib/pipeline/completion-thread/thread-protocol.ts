@@ -3,10 +3,10 @@ import type { CompletionOptions } from "../complete-traces";
 
 export interface CompletionThreadData {
   databaseUrl: string;
-  options: Omit<CompletionOptions, "beforeRound">;
-  /** Ask the server thread before each round whether the spans accepted so far are written. */
-  waitForWriter: boolean;
+  options: Omit<CompletionOptions, "exclusive">;
+  /** Ask the server thread to hold its span writer around each write transaction (SQLite). */
+  holdWriter: boolean;
 }
 
-export type ToCompletionThread = { type: "drained"; id: number } | { type: "stop" };
-export type FromCompletionThread = { type: "barrier"; id: number } | { type: "stopped" };
+export type ToCompletionThread = { type: "held"; id: number } | { type: "stop" };
+export type FromCompletionThread = { type: "hold"; id: number } | { type: "release"; id: number } | { type: "stopped" };
