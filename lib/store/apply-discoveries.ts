@@ -16,7 +16,7 @@ import {
   type FlowAggregate,
   type FlowContribution,
 } from "../flows/flow-aggregate";
-import { emptyServiceGraph, mergeGraph, subtractGraph, type ServiceGraph } from "../graph";
+import { emptyServiceGraph, mergeGraphs, subtractGraph, type ServiceGraph } from "../graph";
 import type { LlmCall } from "../genai/llm-call";
 import type { Store } from "./db";
 import { replaceLlmCalls } from "./llm-call-rows";
@@ -190,7 +190,9 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
         const row = await tx.serviceGraph.findUniqueOrThrow({ where: { workspaceId } });
         let graph = row.graph as unknown as ServiceGraph;
         for (const g of change.subtract) graph = subtractGraph(graph, g);
-        for (const g of change.merge) graph = mergeGraph(graph, g);
+        // One merge of the whole round: merging trace by trace rebuilt and sorted the
+        // workspace's graph once per trace.
+        if (change.merge.length > 0) graph = mergeGraphs([graph, ...change.merge]);
         await tx.serviceGraph.update({ where: { workspaceId }, data: { graph: graph as never, updatedAtMs: BigInt(Date.now()) } });
       }
     },
