@@ -43,3 +43,8 @@ export async function inDriverTransaction<T>(adapter: SqlDriverAdapter, work: (t
   await tx.commit();
   return result;
 }
+
+/** A JSON column as a driver returns it: text (both adapters return json and jsonb as text), or parsed. */
+export function readJsonColumn(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}

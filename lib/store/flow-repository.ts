@@ -3,7 +3,7 @@ import type { DiscoverableSpan } from "../flows/discover-trace";
 import { aggregateServiceGraph, emptyServiceGraph, summarizeGraph, type GraphSummary, type ServiceGraph, type ServiceViewGraph } from "../graph";
 import type { Attributes, SpanEvent, SpanKindNumber } from "../otlp/span";
 import type { Store } from "./db";
-import { driverQuery } from "./driver-sql";
+import { driverQuery, readJsonColumn } from "./driver-sql";
 import { sqlDialect } from "./sql-dialect";
 
 export interface TraceRef {
@@ -12,6 +12,17 @@ export interface TraceRef {
 }
 
 const STATUS = ["unset", "ok", "error"] as const;
+
+/** Trace ids by workspace, so each statement filters one workspace by a list of ids. */
+export function traceIdsByWorkspace(refs: readonly TraceRef[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const ref of refs) {
+    const ids = out.get(ref.workspaceId);
+    if (ids) ids.push(ref.traceId);
+    else out.set(ref.workspaceId, [ref.traceId]);
+  }
+  return out;
+}
 
 /** The shortest trace_idle_ms a workspace may set; lets the claim query use its index. */
 export const MIN_TRACE_IDLE_MS = 100;
@@ -119,15 +130,9 @@ const LOAD_CHUNK = 500;
  */
 export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Promise<Map<string, StoredDiscoverableSpan[]>> {
   const d = sqlDialect(store.dialect);
-  const byWorkspace = new Map<string, string[]>();
-  for (const ref of refs) {
-    const ids = byWorkspace.get(ref.workspaceId);
-    if (ids) ids.push(ref.traceId);
-    else byWorkspace.set(ref.workspaceId, [ref.traceId]);
-  }
   const out = new Map<string, StoredDiscoverableSpan[]>(refs.map((r) => [`${r.workspaceId}\u0000${r.traceId}`, []]));
   const driver = await store.driver();
-  for (const [workspaceId, traceIds] of byWorkspace) {
+  for (const [workspaceId, traceIds] of traceIdsByWorkspace(refs)) {
     for (let i = 0; i < traceIds.length; i += LOAD_CHUNK) {
       const ids = traceIds.slice(i, i + LOAD_CHUNK);
       const rows = await driverQuery(
@@ -159,10 +164,6 @@ export async function loadDiscoverableSpans(store: Store, refs: TraceRef[]): Pro
   return out;
 }
 
-/** A JSON column as a driver returns it: text (both adapters), or parsed. */
-function readJsonColumn(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
-}
 
 /** The workspace's service graph as the API returns it, in the service or the endpoint view. */
 export async function getServiceGraph(store: Store, workspaceId: string, view: "endpoint"): Promise<GraphSummary>;

@@ -1,7 +1,7 @@
 // The LLM call index, written inside a completion round's transaction: a trace that completes
 // again (late spans reopened it) replaces its calls, so the index never counts a call twice.
 import type { LlmCall } from "../genai/llm-call";
-import type { TraceRef } from "./flow-repository";
+import { traceIdsByWorkspace, type TraceRef } from "./flow-repository";
 import type { Prisma } from "./generated/sqlite/client";
 
 type Tx = Prisma.TransactionClient;
@@ -31,13 +31,7 @@ const DELETE_CHUNK = 500;
 
 export async function replaceLlmCalls(tx: Tx, traces: readonly { ref: TraceRef; llmCalls?: readonly LlmCall[] }[]): Promise<void> {
   if (traces.length === 0) return;
-  const byWorkspace = new Map<string, string[]>();
-  for (const { ref } of traces) {
-    const ids = byWorkspace.get(ref.workspaceId);
-    if (ids) ids.push(ref.traceId);
-    else byWorkspace.set(ref.workspaceId, [ref.traceId]);
-  }
-  for (const [workspaceId, traceIds] of byWorkspace) {
+  for (const [workspaceId, traceIds] of traceIdsByWorkspace(traces.map((t) => t.ref))) {
     for (let i = 0; i < traceIds.length; i += DELETE_CHUNK) {
       await tx.llmCall.deleteMany({ where: { workspaceId, traceId: { in: traceIds.slice(i, i + DELETE_CHUNK) } } });
     }

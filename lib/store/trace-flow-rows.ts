@@ -5,7 +5,8 @@
 import type { Dialect } from "./db";
 import type { Prisma } from "./generated/sqlite/client";
 import { sqlDialect, type ColumnType } from "./sql-dialect";
-import type { TraceRef } from "./flow-repository";
+import { traceIdsByWorkspace, type TraceRef } from "./flow-repository";
+import { readJsonColumn } from "./driver-sql";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,24 +31,8 @@ const COLUMNS: [string, ColumnType][] = [
 /** Rows per statement: well under both stores' limits on bound parameters. */
 const CHUNK = 500;
 
-/** Trace ids by workspace, so each statement filters one workspace by a list of ids. */
-function byWorkspace(refs: readonly TraceRef[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const ref of refs) {
-    const ids = out.get(ref.workspaceId);
-    if (ids) ids.push(ref.traceId);
-    else out.set(ref.workspaceId, [ref.traceId]);
-  }
-  return out;
-}
-
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
-}
-
-/** A JSON column as the driver returns it: text on SQLite, already parsed on PostgreSQL. */
-function readJson(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
 }
 
 const writeJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -55,7 +40,7 @@ const writeJson = (value: unknown) => (value === null || value === undefined ? n
 export async function readTraceFlows(tx: Tx, dialect: Dialect, refs: readonly TraceRef[]): Promise<TraceFlowRow[]> {
   const d = sqlDialect(dialect);
   const rows: TraceFlowRow[] = [];
-  for (const [workspaceId, traceIds] of byWorkspace(refs)) {
+  for (const [workspaceId, traceIds] of traceIdsByWorkspace(refs)) {
     for (const ids of chunks(traceIds)) {
       const found = await tx.$queryRawUnsafe<{ workspace_id: string; trace_id: string; flow_id: string; contribution: unknown; graph: unknown; entry_attributes: unknown }[]>(
         `SELECT workspace_id, trace_id, flow_id, contribution, graph, entry_attributes FROM trace_flows ` +
@@ -68,9 +53,9 @@ export async function readTraceFlows(tx: Tx, dialect: Dialect, refs: readonly Tr
           workspaceId: r.workspace_id,
           traceId: r.trace_id,
           flowId: r.flow_id,
-          contribution: readJson(r.contribution),
-          graph: r.graph === null ? null : readJson(r.graph),
-          entryAttributes: r.entry_attributes === null ? null : readJson(r.entry_attributes),
+          contribution: readJsonColumn(r.contribution),
+          graph: r.graph === null ? null : readJsonColumn(r.graph),
+          entryAttributes: r.entry_attributes === null ? null : readJsonColumn(r.entry_attributes),
         });
       }
     }
@@ -80,7 +65,7 @@ export async function readTraceFlows(tx: Tx, dialect: Dialect, refs: readonly Tr
 
 export async function deleteTraceFlows(tx: Tx, dialect: Dialect, refs: readonly TraceRef[]): Promise<void> {
   const d = sqlDialect(dialect);
-  for (const [workspaceId, traceIds] of byWorkspace(refs)) {
+  for (const [workspaceId, traceIds] of traceIdsByWorkspace(refs)) {
     for (const ids of chunks(traceIds)) {
       await tx.$executeRawUnsafe(
         `DELETE FROM trace_flows WHERE workspace_id = ${d.param(1)} AND trace_id IN (${ids.map((_, i) => d.param(i + 2)).join(", ")})`,
