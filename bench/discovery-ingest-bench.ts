@@ -81,7 +81,10 @@ async function flowprintLevel(load: Load, concurrency: number) {
       mostOverdue = Math.max(mostOverdue, due - ((await discoveredTraces(app.baseUrl)) - warmupTraces));
     });
     const traces = warmupTraces + level.requests * TRACES_PER_REQUEST;
-    return { level, mostOverdue, discoveredAfter: await discoveredAfterS(app.baseUrl, traces, level.endedAt) };
+    const discoveredAfter = await discoveredAfterS(app.baseUrl, traces, level.endedAt);
+    // What the server said about it, when it fell behind.
+    if (discoveredAfter === null) console.log(app.output().split("\n").filter((line) => line.includes("[flowprint]")).slice(-20).join("\n"));
+    return { level, mostOverdue, discoveredAfter };
   } finally {
     await app.stop();
     rmSync(path.dirname(sqliteFilePath(url)), { recursive: true, force: true });
@@ -206,14 +209,14 @@ async function main(): Promise<void> {
   const what = SECONDS === null ? `${REQUESTS} requests` : `${SECONDS} s of distinct requests`;
   console.log(`Flowprint ingest with discovery against a store-only receiver: ${what} of ${SPANS_PER_REQUEST} spans (${SPANS_PER_TRACE}-span traces) per level, SQLite`);
   const load: Load = { warmup: payloads(WARMUP_REQUESTS), measured: SECONDS === null ? payloads(REQUESTS) : [], next: distinctRequests() };
-  console.log("| senders | Flowprint spans/s | store-only spans/s | ratio | Flowprint p99 / slowest | peak RSS (Flowprint / receiver) | CPU s per 1M spans (Flowprint / receiver) | most traces overdue | every trace discovered |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("| senders | Flowprint spans/s | store-only spans/s | ratio | p99 (Flowprint / receiver) | Flowprint slowest | peak RSS (Flowprint / receiver) | CPU s per 1M spans (Flowprint / receiver) | most traces overdue | every trace discovered |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const concurrency of CONCURRENCY) {
     const { level, mostOverdue, discoveredAfter } = await flowprintLevel(load, concurrency);
     const receiver = await receiverLevel(load, concurrency);
     console.log(
       `| ${concurrency} | ${Math.round(level.spansPerSecond).toLocaleString("en-US")} | ${Math.round(receiver.spansPerSecond).toLocaleString("en-US")} | ${(level.spansPerSecond / receiver.spansPerSecond).toFixed(2)} | ` +
-        `${level.p99.toFixed(0)} / ${level.maxMs.toFixed(0)} ms | ${mib(level.peakRss)} / ${mib(receiver.peakRss)} | ${perMillion(level).toFixed(0)} / ${perMillion(receiver).toFixed(0)} | ${SECONDS === null ? "–" : Math.max(0, mostOverdue).toLocaleString("en-US")} | ` +
+        `${level.p99.toFixed(0)} / ${receiver.p99.toFixed(0)} ms | ${level.maxMs.toFixed(0)} ms | ${mib(level.peakRss)} / ${mib(receiver.peakRss)} | ${perMillion(level).toFixed(0)} / ${perMillion(receiver).toFixed(0)} | ${SECONDS === null ? "–" : Math.max(0, mostOverdue).toLocaleString("en-US")} | ` +
         `${discoveredAfter === null ? `not within ${DISCOVERY_WAIT_MS / 1000} s` : `${discoveredAfter.toFixed(1)} s after the last request`} |`,
     );
   }

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { constants, gzipSync } from "node:zlib";
-import { createSdkSpans, serializeProtobufRequest } from "../lib/otlp/testing/create-sdk-request";
+import { createSdkSpans, hrTimeNow, serializeProtobufRequest } from "../lib/otlp/testing/create-sdk-request";
 
 export const SPANS_PER_REQUEST = 512;
 /** createSdkSpans records checkout traces of this many spans. */
@@ -12,7 +12,7 @@ export const SPANS_PER_TRACE = 8;
 
 /** `count` gzip'd requests of SPANS_PER_REQUEST spans, every trace and span unique. */
 export function payloads(count: number): Uint8Array[] {
-  const spans = createSdkSpans((count * SPANS_PER_REQUEST) / SPANS_PER_TRACE);
+  const spans = createSdkSpans((count * SPANS_PER_REQUEST) / SPANS_PER_TRACE, hrTimeNow());
   const out: Uint8Array[] = [];
   for (let i = 0; i < count; i++) out.push(gzipSync(serializeProtobufRequest(spans.slice(i * SPANS_PER_REQUEST, (i + 1) * SPANS_PER_REQUEST))));
   return out;
@@ -25,7 +25,7 @@ export function payloads(count: number): Uint8Array[] {
  * well under a millisecond per request.
  */
 export function distinctRequests(templateCount = 16): () => Uint8Array {
-  const spans = createSdkSpans((templateCount * SPANS_PER_REQUEST) / SPANS_PER_TRACE);
+  const spans = createSdkSpans((templateCount * SPANS_PER_REQUEST) / SPANS_PER_TRACE, hrTimeNow());
   const templates = Array.from({ length: templateCount }, (_, i) => {
     const slice = spans.slice(i * SPANS_PER_REQUEST, (i + 1) * SPANS_PER_REQUEST);
     const body = Buffer.from(serializeProtobufRequest(slice));

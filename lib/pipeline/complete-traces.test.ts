@@ -8,7 +8,7 @@ import { TEST_STORES, type OpenedStore } from "../store/testing/test-stores";
 import { applyMigrations } from "../store/migrate";
 import { tempPostgresUrl } from "../../tests/support/app-server";
 import { claimIdleTraces, getServiceGraph, releaseOthersClaims, renewClaims } from "../store/flow-repository";
-import { completeIdleTraces, completeTraceNow } from "./complete-traces";
+import { completeIdleTraces, completeTraceNow, startCompletionLoop } from "./complete-traces";
 
 const options = { instanceId: "test-instance", staleClaimMs: 60_000, batch: 100 };
 let traceCounter = 0;
@@ -136,6 +136,27 @@ for (const kind of TEST_STORES) {
       expect(await completeTraceNow(store, { workspaceId: "shop", traceId: spans[0].traceId }, "test-instance")).toEqual({ found: true, flowId: null });
       expect(await completeTraceNow(store, { workspaceId: "shop", traceId: "f".repeat(32) }, "test-instance")).toEqual({ found: false, flowId: null });
       expect((await flows()).map((f) => f.occurrenceCount)).toEqual([3, 2]);
+    });
+
+    it("works through a backlog in growing rounds, each claiming the next with its own writes", async (ctx) => {
+      if (!opened) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL skipped");
+      const { store } = opened!;
+      const receivedLongAgo = Date.now() - 60_000;
+      for (let i = 0; i < 30; i++) await appendSpans(store, checkout(i % 2 === 0).map((s) => ({ ...s, workspaceId: "backlog" })), receivedLongAgo);
+      let sections = 0;
+      const stop = startCompletionLoop(store, { ...options, batch: 2, maxBatch: 8, exclusive: (work) => (sections++, work()) }, 10);
+      try {
+        await expect
+          .poll(() => store.prisma.trace.count({ where: { workspaceId: "backlog", state: "complete" } }), { timeout: 60_000, interval: 50 })
+          .toBe(30);
+      } finally {
+        stop();
+      }
+      const backlogFlows = await store.prisma.flow.findMany({ where: { workspaceId: "backlog" } });
+      expect(backlogFlows.map((f) => f.occurrenceCount).sort()).toEqual([15, 15]);
+      // Rounds of 2, 4, 8, 8 and 8 traces: one section claims the first, each round's writes
+      // claim the next (the last finds none). Two sections per round would make 11.
+      expect(sections).toBe(6);
     });
   });
 }

@@ -1,30 +1,36 @@
-// Retention: spans and traces older than their workspace's retention_days are deleted; flows
-// and their statistics stay, so history outlives the raw data it was learned from. The LLM
-// call index goes with the spans it points at.
+// Retention: completed traces that started before a cutoff are deleted with their spans, their
+// trace → flow links and their LLM calls; flows and their statistics stay, so history outlives
+// the raw data it was learned from. Whole traces, never single spans: deleting the old spans of
+// a trace still open left discovery a partial trace (npm run bench, sustained load of traces
+// stamped days ago: the traces of the last minute never reached a flow).
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
-const DAY_MS = 86_400_000;
+/** Every workspace's retention_days. */
+export function workspaceRetentions(store: Store): Promise<{ id: string; retentionDays: number }[]> {
+  return store.prisma.workspace.findMany({ select: { id: true, retentionDays: true } });
+}
 
-export async function deleteExpiredTelemetry(store: Store, nowMs = Date.now()): Promise<{ spans: number; traces: number }> {
+/** Up to `limit` completed traces of the workspace that started before `cutoffNs`. */
+export async function expiredTraceIds(store: Store, workspaceId: string, cutoffNs: bigint, limit: number): Promise<string[]> {
+  const rows = await store.prisma.trace.findMany({
+    where: { workspaceId, startNs: { lt: cutoffNs }, state: "complete" },
+    select: { traceId: true },
+    take: limit,
+  });
+  return rows.map((r) => r.traceId);
+}
+
+/** Deletes the traces with everything recorded of them but their flows' statistics; returns the spans deleted. */
+export async function deleteTraces(store: Store, workspaceId: string, traceIds: readonly string[]): Promise<number> {
+  if (traceIds.length === 0) return 0;
   const d = sqlDialect(store.dialect);
-  const workspaces = await store.prisma.workspace.findMany({ select: { id: true, retentionDays: true } });
-  let spans = 0;
-  let traces = 0;
-  for (const { id, retentionDays } of workspaces) {
-    const cutoffNs = BigInt(nowMs - retentionDays * DAY_MS) * 1_000_000n;
-    // Served by the (workspace_id, start_ns) indexes of spans and traces.
-    spans += (await store.prisma.span.deleteMany({ where: { workspaceId: id, startNs: { lt: cutoffNs } } })).count;
-    await store.prisma.$executeRawUnsafe(
-      `DELETE FROM trace_flows WHERE workspace_id = ${d.param(1)} AND trace_id IN ` +
-        `(SELECT trace_id FROM traces WHERE workspace_id = ${d.param(2)} AND start_ns < ${d.param(3, "bigint")} AND state = 'complete')`,
-      id,
-      id,
-      cutoffNs,
-    );
-    // The LLM call index points at spans: it goes with them.
-    await store.prisma.llmCall.deleteMany({ where: { workspaceId: id, startMs: { lt: BigInt(nowMs - retentionDays * DAY_MS) } } });
-    traces += (await store.prisma.trace.deleteMany({ where: { workspaceId: id, startNs: { lt: cutoffNs }, state: "complete" } })).count;
-  }
-  return { spans, traces };
+  const ids = traceIds.map((_, i) => d.param(i + 2)).join(", ");
+  return store.prisma.$transaction(async (tx) => {
+    const spans = await tx.$executeRawUnsafe(`DELETE FROM spans WHERE workspace_id = ${d.param(1)} AND trace_id IN (${ids})`, workspaceId, ...traceIds);
+    for (const table of ["trace_flows", "llm_calls", "traces"]) {
+      await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE workspace_id = ${d.param(1)} AND trace_id IN (${ids})`, workspaceId, ...traceIds);
+    }
+    return spans;
+  });
 }

@@ -4,7 +4,7 @@
 // probes that read a store directly (the app is dead or busy).
 import Database from "better-sqlite3";
 import pg from "pg";
-import { createSdkSpans, serializeProtobufRequest } from "../../lib/otlp/testing/create-sdk-request";
+import { createSdkSpans, hrTimeNow, serializeProtobufRequest } from "../../lib/otlp/testing/create-sdk-request";
 import { sqliteFilePath } from "../../lib/store/database-url";
 import type { AppServer } from "./app-server";
 
@@ -17,7 +17,7 @@ export const RECOVERY_DEADLINE_MS = 120_000;
 export type Requests = { bodies: Uint8Array[]; traceIds: string[][] };
 
 export function requests(count: number): Requests {
-  const spans = createSdkSpans(count * TRACES_PER_REQUEST);
+  const spans = createSdkSpans(count * TRACES_PER_REQUEST, hrTimeNow());
   const bodies: Uint8Array[] = [];
   const traceIds: string[][] = [];
   const per = TRACES_PER_REQUEST * SPANS_PER_TRACE;

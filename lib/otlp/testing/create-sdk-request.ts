@@ -48,17 +48,20 @@ export function recordSdkSpans(record: (provider: BasicTracerProvider) => void, 
  * attributes, an INTERNAL handler, CLIENT calls to another service and a database, a PRODUCER
  * span with a link, and an exception event on every fourth trace.
  */
-export function createSdkSpans(traceCount: number): ReadableSpan[] {
-  return recordSdkSpans((provider) => recordTraces(provider, traceCount));
+export function createSdkSpans(traceCount: number, baseTime: HrTime = BASE_TIME): ReadableSpan[] {
+  return recordSdkSpans((provider) => recordTraces(provider, traceCount, baseTime));
 }
 
-function recordTraces(provider: BasicTracerProvider, traceCount: number): void {
+/** This second, as a base time: load that must look recent (retention deletes what is not). */
+export const hrTimeNow = (): HrTime => [Math.floor(Date.now() / 1000), 0];
+
+function recordTraces(provider: BasicTracerProvider, traceCount: number, baseTime: HrTime): void {
   const http = provider.getTracer("@opentelemetry/instrumentation-http", "0.223.0");
   const app = provider.getTracer("checkout-app", "2.4.1");
   const pg = provider.getTracer("@opentelemetry/instrumentation-pg", "0.61.0");
 
   for (let t = 0; t < traceCount; t++) {
-    const start = addNs(BASE_TIME, t * 1_000_003);
+    const start = addNs(baseTime, t * 1_000_003);
     const orderId = 10_000 + t;
     const root = http.startSpan(
       "POST /api/v1/orders/:id/checkout",
