@@ -2,6 +2,7 @@
 // fingerprint, and the observations its flow's statistics add (and remove again exactly, when
 // late spans move the trace to another flow).
 import { buildSpanTree } from "../traces/build-span-tree";
+import type { SpanTree } from "../traces/span-tree";
 import { nodeKey } from "../traces/node-key";
 import type { PathNode } from "../traces/path-node";
 import type { TraceSpan } from "../traces/trace-span";
@@ -38,10 +39,11 @@ export type DiscoveryOutcome =
 
 const nsToMs = (ns: bigint) => Number(ns) / 1e6;
 
-export function discoverTrace(spans: readonly DiscoverableSpan[]): DiscoveryOutcome {
+/** `tree`: the spans' tree, when the caller has built it already. */
+export function discoverTrace<S extends DiscoverableSpan>(spans: readonly S[], built?: SpanTree<S>): DiscoveryOutcome {
   if (spans.length === 0) return { kind: "skipped", reason: "empty" };
   if (spans.some((s) => s.isTestGenerated)) return { kind: "skipped", reason: "test_generated" };
-  const tree = buildSpanTree(spans);
+  const tree = built ?? buildSpanTree(spans);
   const root = tree.root!;
   if (root.span.isSynthetic) return { kind: "skipped", reason: "synthetic" };
 

@@ -15,3 +15,4 @@ export { classifyDatabaseOperation } from "./classify-database-operation";
 export { classifyMessagingRole } from "./classify-messaging-role";
 export { findTraceTimeMs } from "./find-trace-time";
 export { formatEdgeId, formatPairId } from "./format-edge-id";
+export { decodeGraph, encodeGraph, type CompactGraph } from "./graph-codec";

@@ -16,7 +16,7 @@ import { discoverTrace, type TraceDiscovery } from "../flows/discover-trace";
 import type { DurationSketch } from "../flows/duration-sketch";
 import { addContribution, deserializeFlowAggregate, emptyFlowAggregate, flowFigures, type FlowAggregate, type FlowContribution } from "../flows/flow-aggregate";
 import { HOUR_MS } from "../flows/hourly-buckets";
-import { extractTraceGraph, mergeGraphs, type ServiceGraph } from "../graph";
+import { decodeGraph, extractTraceGraph, mergeGraphs, type CompactGraph, type ServiceGraph } from "../graph";
 import { MAX_SAMPLE_TRACES } from "../flows/pick-representative";
 import type { Span } from "../otlp/span";
 import { makeSpan } from "../otlp/testing/make-span";
@@ -458,7 +458,7 @@ function checkAgainstDiscovery(label: string, snap: Snapshot, expected: Expected
       flowKey(discovery.entry.service, discovery.entry.operation, discovery.fingerprint),
     );
     expect(link!.contribution, `${what}: stored contribution`).toEqual(contributionOf(discovery));
-    expect(link!.graph, `${what}: stored graph contribution`).toEqual(graph);
+    expect(decodeGraph(link!.graph as unknown as CompactGraph), `${what}: stored graph contribution`).toEqual(graph);
     members.set(flow!.id, [...(members.get(flow!.id) ?? []), traceId]);
   }
   expect(snap.traceFlows.size, `${label}: trace_flows rows`).toBe(expected.filter((e) => e.discovery).length);

@@ -78,8 +78,9 @@ export function startBackgroundWork(): void {
     releaseClaimsAtStart: runtime.store.dialect === "sqlite",
     // Large rounds: a round's fixed cost (flows, entry points, the service graph row) is shared
     // by more traces (npm run bench: 16,400 against 14,500 spans/s at 4 senders with 200).
+    // A backlog doubles them up to 2,000: rounds of 4,000 held the span writer for up to 0.7 s.
     batch: 1000,
-    maxBatch: 4000,
+    maxBatch: 2000,
   };
   const holdWriter = runtime.store.dialect === "sqlite";
   // This thread's own writes on SQLite: with the span writer held, as the completion thread's.

@@ -133,7 +133,7 @@ export async function applyDiscoveries(store: Store, completions: TraceCompletio
       for (const p of previous) {
         const aggregate = aggregates.get(p.flowId);
         if (aggregate) aggregates.set(p.flowId, removeContribution(aggregate, p.contribution as unknown as FlowContribution));
-        if (p.graph) graphOf(p.workspaceId).subtract.push(p.graph as unknown as ServiceGraph);
+        if (p.graph) graphOf(p.workspaceId).subtract.push(p.graph);
       }
       const links: TraceFlowRow[] = [];
       for (const c of mine) {

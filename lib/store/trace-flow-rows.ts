@@ -7,6 +7,7 @@ import type { Prisma } from "./generated/sqlite/client";
 import { sqlDialect, type ColumnType } from "./sql-dialect";
 import { traceIdsByWorkspace, type TraceRef } from "./flow-repository";
 import { readJsonColumn } from "./driver-sql";
+import { decodeGraph, encodeGraph, type CompactGraph, type ServiceGraph } from "../graph";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,7 +16,7 @@ export interface TraceFlowRow {
   traceId: string;
   flowId: string;
   contribution: unknown;
-  graph: unknown | null;
+  graph: ServiceGraph | null;
   entryAttributes: unknown | null;
 }
 
@@ -54,7 +55,7 @@ export async function readTraceFlows(tx: Tx, dialect: Dialect, refs: readonly Tr
           traceId: r.trace_id,
           flowId: r.flow_id,
           contribution: readJsonColumn(r.contribution),
-          graph: r.graph === null ? null : readJsonColumn(r.graph),
+          graph: r.graph === null ? null : decodeGraph(readJsonColumn(r.graph) as CompactGraph | ServiceGraph),
           entryAttributes: r.entry_attributes === null ? null : readJsonColumn(r.entry_attributes),
         });
       }
@@ -82,7 +83,7 @@ export async function insertTraceFlows(tx: Tx, dialect: Dialect, rows: readonly 
     const values = chunk.map((_, row) => `(${COLUMNS.map(([, type], column) => d.param(row * COLUMNS.length + column + 1, type)).join(", ")})`);
     await tx.$executeRawUnsafe(
       `INSERT INTO trace_flows (${COLUMNS.map(([name]) => name).join(", ")}) VALUES ${values.join(", ")}`,
-      ...chunk.flatMap((r) => [r.workspaceId, r.traceId, r.flowId, JSON.stringify(r.contribution), writeJson(r.graph), writeJson(r.entryAttributes)]),
+      ...chunk.flatMap((r) => [r.workspaceId, r.traceId, r.flowId, JSON.stringify(r.contribution), r.graph ? JSON.stringify(encodeGraph(r.graph)) : null, writeJson(r.entryAttributes)]),
     );
   }
 }
