@@ -2,9 +2,10 @@
 // requests of 512 spans (8-span traces, every span unique, gzip) at 1, 4 and 16 senders, first to
 // Flowprint with a workspace's default settings (discovery on, 10 s idle window), then to
 // bench/store-only-receiver.ts (decode + one SQLite transaction per request). Prints per level
-// both throughputs and their ratio, Flowprint's p99 and slowest request, peak RSS and CPU
+// both throughputs and their ratio, both p99s, Flowprint's slowest request, peak RSS and CPU
 // seconds per million spans of each, and how long after the last acknowledged request every
-// trace had been discovered (the idle window included).
+// trace had been discovered (the idle window included; when not within 180 s, the server's
+// last log lines too).
 // By default the load is a burst: every request is answered within seconds, before the first
 // trace has been idle for 10 s, so discovery runs after the load rather than beside it.
 // --seconds=N sends distinct requests for N seconds per level instead (sustained load, where
@@ -18,7 +19,7 @@
 //
 //   npx tsx bench/discovery-ingest-bench.ts [--requests=200] [--seconds=600] [--levels=1,4,16] (--levels= skips SQLite levels)
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startApp, tempPostgresUrl, tempSqliteUrl, type AppServer } from "../tests/support/app-server";
@@ -47,10 +48,22 @@ async function discoveredTraces(baseUrl: string): Promise<number> {
   return flows.reduce((sum, f) => sum + f.occurrence_count, 0);
 }
 
-/** The burst, or --seconds of distinct requests. */
-function sendLoad(baseUrl: string, pid: number, load: Load, concurrency: number, onTick?: (answered: number) => Promise<void>): Promise<LevelResult & { requests: number }> {
-  if (SECONDS === null) return runLevel(baseUrl, pid, load.measured, concurrency).then((level) => ({ ...level, requests: load.measured.length }));
-  return runForSeconds(baseUrl, pid, load.next, concurrency, SECONDS, onTick);
+/** The burst, or --seconds of distinct requests; with the share of the machine's CPU busy meanwhile. */
+async function sendLoad(
+  baseUrl: string,
+  pid: number,
+  load: Load,
+  concurrency: number,
+  onTick?: (answered: number) => Promise<void>,
+): Promise<LevelResult & { requests: number; machineBusy: number }> {
+  const before = machineCpu();
+  const level =
+    SECONDS === null
+      ? await runLevel(baseUrl, pid, load.measured, concurrency).then((level) => ({ ...level, requests: load.measured.length }))
+      : await runForSeconds(baseUrl, pid, load.next, concurrency, SECONDS, onTick);
+  const after = machineCpu();
+  // Senders, receivers and database share the machine: near 100%, no core is left to use.
+  return { ...level, machineBusy: (after.busy - before.busy) / (after.total - before.total) };
 }
 
 /** Seconds from the last acknowledged request until flows account for every trace sent. */
@@ -91,7 +104,7 @@ async function flowprintLevel(load: Load, concurrency: number) {
   }
 }
 
-async function receiverLevel(load: Load, concurrency: number): Promise<LevelResult> {
+async function receiverLevel(load: Load, concurrency: number): Promise<LevelResult & { machineBusy: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "flowprint-receiver-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "bench/store-only-receiver.ts", path.join(dir, "spans.db"), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
@@ -111,6 +124,13 @@ async function receiverLevel(load: Load, concurrency: number): Promise<LevelResu
   }
 }
 
+/** The machine's CPU time so far, busy and in all (/proc/stat: idle and iowait count as idle). */
+function machineCpu(): { busy: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
+
 /** Load at `concurrency` senders split over several instances on one PostgreSQL database. */
 async function postgresLevel(server: string, load: Load, instances: number, concurrency: number) {
   const database = (await tempPostgresUrl(server))!;
@@ -126,6 +146,7 @@ async function postgresLevel(server: string, load: Load, instances: number, conc
     return {
       spansPerSecond: levels.reduce((sum, l) => sum + l.spansPerSecond, 0),
       p99: Math.max(...levels.map((l) => l.p99)),
+      machineBusy: Math.max(...levels.map((l) => l.machineBusy)),
       discoveredAfter: await discoveredAfterS(apps[0]!.baseUrl, traces, endedAt),
     };
   } finally {
@@ -209,28 +230,28 @@ async function main(): Promise<void> {
   const what = SECONDS === null ? `${REQUESTS} requests` : `${SECONDS} s of distinct requests`;
   console.log(`Flowprint ingest with discovery against a store-only receiver: ${what} of ${SPANS_PER_REQUEST} spans (${SPANS_PER_TRACE}-span traces) per level, SQLite`);
   const load: Load = { warmup: payloads(WARMUP_REQUESTS), measured: SECONDS === null ? payloads(REQUESTS) : [], next: distinctRequests() };
-  console.log("| senders | Flowprint spans/s | store-only spans/s | ratio | p99 (Flowprint / receiver) | Flowprint slowest | peak RSS (Flowprint / receiver) | CPU s per 1M spans (Flowprint / receiver) | most traces overdue | every trace discovered |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| senders | Flowprint spans/s | store-only spans/s | ratio | p99 (Flowprint / receiver) | Flowprint slowest | peak RSS (Flowprint / receiver) | CPU s per 1M spans (Flowprint / receiver) | machine CPU busy (Flowprint / receiver) | most traces overdue | every trace discovered |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const concurrency of CONCURRENCY) {
     const { level, mostOverdue, discoveredAfter } = await flowprintLevel(load, concurrency);
     const receiver = await receiverLevel(load, concurrency);
     console.log(
       `| ${concurrency} | ${Math.round(level.spansPerSecond).toLocaleString("en-US")} | ${Math.round(receiver.spansPerSecond).toLocaleString("en-US")} | ${(level.spansPerSecond / receiver.spansPerSecond).toFixed(2)} | ` +
-        `${level.p99.toFixed(0)} / ${receiver.p99.toFixed(0)} ms | ${level.maxMs.toFixed(0)} ms | ${mib(level.peakRss)} / ${mib(receiver.peakRss)} | ${perMillion(level).toFixed(0)} / ${perMillion(receiver).toFixed(0)} | ${SECONDS === null ? "–" : Math.max(0, mostOverdue).toLocaleString("en-US")} | ` +
+        `${level.p99.toFixed(0)} / ${receiver.p99.toFixed(0)} ms | ${level.maxMs.toFixed(0)} ms | ${mib(level.peakRss)} / ${mib(receiver.peakRss)} | ${perMillion(level).toFixed(0)} / ${perMillion(receiver).toFixed(0)} | ${(level.machineBusy * 100).toFixed(0)}% / ${(receiver.machineBusy * 100).toFixed(0)}% | ${SECONDS === null ? "–" : Math.max(0, mostOverdue).toLocaleString("en-US")} | ` +
         `${discoveredAfter === null ? `not within ${DISCOVERY_WAIT_MS / 1000} s` : `${discoveredAfter.toFixed(1)} s after the last request`} |`,
     );
   }
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (server) {
     console.log("\nPostgreSQL, ingest with discovery at 16 senders:");
-    console.log("| instances | spans/s | ratio to one | p99 | every trace discovered |");
-    console.log("|---|---|---|---|---|");
+    console.log("| instances | spans/s | ratio to one | p99 | machine CPU busy during the load | every trace discovered |");
+    console.log("|---|---|---|---|---|---|");
     let one = 0;
     for (const instances of [1, 2]) {
       const level = await postgresLevel(server, load, instances, 16);
       if (instances === 1) one = level.spansPerSecond;
       console.log(
-        `| ${instances} | ${Math.round(level.spansPerSecond).toLocaleString("en-US")} | ${(level.spansPerSecond / one).toFixed(2)} | ${level.p99.toFixed(0)} ms | ` +
+        `| ${instances} | ${Math.round(level.spansPerSecond).toLocaleString("en-US")} | ${(level.spansPerSecond / one).toFixed(2)} | ${level.p99.toFixed(0)} ms | ${(level.machineBusy * 100).toFixed(0)}% | ` +
           `${level.discoveredAfter === null ? `not within ${DISCOVERY_WAIT_MS / 1000} s` : `${level.discoveredAfter.toFixed(1)} s after the last request`} |`,
       );
     }
