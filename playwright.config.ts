@@ -17,7 +17,7 @@ process.env.E2E_DRAFT_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(t
 const port = Number(process.env.E2E_PORT);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 const server = (serverPort: number, database: string, env: Record<string, string> = {}) => ({
-  command: "node --import tsx scripts/start.ts",
+  command: "node scripts/start.mjs",
   url: `http://127.0.0.1:${serverPort}/api/health`,
   timeout: 120_000,
   reuseExistingServer: false,

@@ -24,7 +24,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 it("Ctrl-C stops the demo before the dashboard: every flush lands, nothing is refused, exit 0", async () => {
   if (!existsSync(path.resolve(process.env.FLOWPRINT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("The app is not built: run `npm run build` first.");
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--demo"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--demo"], {
     // Its own process group, as a shell runs a foreground job: the group is what Ctrl-C signals.
     detached: true,
     env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: tempSqliteUrl(), NEXT_TELEMETRY_DISABLED: "1", DEMO_WORKSPACE: WORKSPACE, DEMO_RPS: "20", DEMO_BASE_PORT: "4880" },
@@ -44,13 +44,13 @@ it("Ctrl-C stops the demo before the dashboard: every flush lands, nothing is re
 
     process.kill(-child.pid!, "SIGINT");
     expect(await exited, output).toBe(0);
-    // The demo gets Ctrl-C's SIGINT and the SIGTERM start.ts sends its children; whichever it
+    // The demo gets Ctrl-C's SIGINT and the SIGTERM start.mjs sends its children; whichever it
     // reads first names the stop, which depends on scheduling, not on the outcome.
     expect(output).toMatch(/\[demo\] stopping \(SIG(INT|TERM)\)/);
     expect(output).not.toMatch(/flush failed|ECONNREFUSED|ECONNRESET/);
   } finally {
     if (child.exitCode === null) {
-      // start.ts stops the dashboard it runs in a process group of its own; then the rest goes.
+      // start.mjs stops the dashboard it runs in a process group of its own; then the rest goes.
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
       if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");

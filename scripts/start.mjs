@@ -1,19 +1,25 @@
 // npm start: apply pending migrations, start the dashboard, and with --demo the demo traffic.
-import { spawn, type ChildProcess } from "node:child_process";
-import { applyMigrations } from "../lib/store/migrate";
-import { databaseUrl } from "../lib/store/db";
+// Plain JavaScript, with the migrations in a child that exits: this process lives as long as
+// the dashboard, and under tsx with the store's modules loaded it held ~100 MiB for nothing.
+import { spawn } from "node:child_process";
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.FLOWPRINT_HOST ?? "0.0.0.0";
 const withDemo = process.argv.includes("--demo");
-const children: ChildProcess[] = [];
+/** @type {import("node:child_process").ChildProcess[]} */
+const children = [];
 
 // The demo services flush their last spans to the dashboard as they stop (run-demo.ts gives
 // them 10 s); the dashboard then gets a few seconds of its own.
 const DEMO_STOP_MS = 15_000;
 const DASHBOARD_STOP_MS = 3_000;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, options: { ownProcessGroup?: boolean } = {}): ChildProcess {
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ ownProcessGroup?: boolean }} options
+ */
+function run(command, args, env = process.env, options = {}) {
   // A process of its own group does not receive the terminal's Ctrl-C: it stops when told to.
   const child = spawn(command, args, { stdio: "inherit", env, detached: options.ownProcessGroup ?? false });
   children.push(child);
@@ -24,7 +30,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   return child;
 }
 
-function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+/** @param {import("node:child_process").ChildProcess} child @param {number} timeoutMs @returns {Promise<void>} */
+function stopChild(child, timeoutMs) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
@@ -37,7 +44,8 @@ function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
 }
 
 let stopping = false;
-async function shutdown(code: number): Promise<void> {
+/** @param {number} code */
+async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   const [dashboard, ...demo] = children;
@@ -53,7 +61,8 @@ process.on("exit", () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+/** @param {string} url @param {number} timeoutMs */
+async function waitForHealth(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -66,10 +75,20 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-async function main(): Promise<void> {
-  const url = databaseUrl();
-  const { applied } = await applyMigrations(url);
-  console.log(`[flowprint] database ${url.replace(/\/\/[^@]*@/, "//***@")}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+/** Applies pending migrations (npm run db:migrate) in a child; resolves to its exit code. */
+function migrate() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const migrated = await migrate();
+  if (migrated !== 0) {
+    console.error("[flowprint] migrations failed: the dashboard was not started");
+    process.exit(1);
+  }
   // With the demo, Ctrl-C must not stop the dashboard before the demo services have flushed.
   // Node refuses --cpu-prof in NODE_OPTIONS; FLOWPRINT_CPU_PROFILE_DIR passes it to the server.
   const profile = process.env.FLOWPRINT_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.FLOWPRINT_CPU_PROFILE_DIR}`] : [];
