@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
+import { AccountMenu } from "@/components/account/account-menu";
 import { ThemeToggle } from "./theme-toggle";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -102,6 +103,7 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
           })}
         </nav>
         <div className="mt-auto space-y-2 px-1">
+          <AccountMenu />
           <ThemeToggle />
           <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
             <kbd>/</kbd> search · <kbd>g</kbd> then a letter to navigate

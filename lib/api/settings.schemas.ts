@@ -26,6 +26,7 @@ export const telemetrySettingsSchema = z
     llm_alert_cost_per_hour_usd: z.number().positive().nullable(),
     coverage_window_days: z.number().int().min(1).max(365),
     diagnosis_sample_size: z.number().int().min(10).max(1000),
+    keyless_ingest: z.boolean(),
   })
   .strict() satisfies z.ZodType<TelemetrySettings>;
 

@@ -14,6 +14,18 @@ export interface ServerConfig {
   /** Drafting tests with a model (FLOWPRINT_LLM_*); null when FLOWPRINT_LLM_BASE_URL is unset. */
   llmDraft: LlmDraftConfig | null;
   webhooks: WebhookConfig;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** FLOWPRINT_AUTH: "on" (accounts, roles and tokens) or "off" (open to whoever reaches the port). */
+  enabled: boolean;
+  /** Signs session cookies (FLOWPRINT_AUTH_SECRET, at least 32 characters); null: generated once and kept in the database. */
+  secret: string | null;
+  /** The first administrator, created at start when no user exists (FLOWPRINT_ADMIN_EMAIL, FLOWPRINT_ADMIN_PASSWORD). */
+  admin: { email: string; password: string } | null;
+  /** FLOWPRINT_PUBLIC_URL as set (null when unset): cookies are Secure when it is https, and its origin may post. */
+  publicUrl: string | null;
 }
 
 export interface WebhookConfig {
@@ -88,6 +100,18 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
   };
 }
 
+export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const mode = (env.FLOWPRINT_AUTH ?? "").trim().toLowerCase() || "off";
+  if (mode !== "on" && mode !== "off") throw new Error(`FLOWPRINT_AUTH must be "on" or "off", got "${env.FLOWPRINT_AUTH}".`);
+  const secret = env.FLOWPRINT_AUTH_SECRET?.trim() || null;
+  if (secret !== null && secret.length < 32) throw new Error("FLOWPRINT_AUTH_SECRET must be at least 32 characters long.");
+  const email = env.FLOWPRINT_ADMIN_EMAIL?.trim();
+  const password = env.FLOWPRINT_ADMIN_PASSWORD ?? "";
+  if (email && password.length < 8) throw new Error("FLOWPRINT_ADMIN_PASSWORD must be set, at least 8 characters, when FLOWPRINT_ADMIN_EMAIL is.");
+  const publicUrl = env.FLOWPRINT_PUBLIC_URL?.trim() || null;
+  return { enabled: mode === "on", secret, admin: email ? { email, password } : null, publicUrl };
+}
+
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     maxBodyBytes: positiveInt("FLOWPRINT_MAX_BODY_BYTES", 64 * 1024 * 1024, env),
@@ -97,5 +121,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     ingestKeys: env.FLOWPRINT_INGEST_KEYS,
     llmDraft: llmDraftConfig(env),
     webhooks: readWebhookConfig(env),
+    auth: readAuthConfig(env),
   };
 }

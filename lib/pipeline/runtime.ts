@@ -55,7 +55,7 @@ export function getRuntime(): Runtime {
         // time; PostgreSQL commits several batches at once on its pool.
         concurrency: thread ? 8 : store.dialect === "sqlite" ? 1 : 4,
       }),
-      keyring: new DatabaseKeyring(store, config.ingestKeys),
+      keyring: new DatabaseKeyring(store, config.ingestKeys, config.auth.enabled),
       admission: new IngestAdmission(config.maxInflightRequests),
       ingestGate: new IngestGate(store),
       instanceId: randomUUID(),

@@ -23,6 +23,7 @@ const select = {
   llmAlertCostPerHourUsd: true,
   coverageWindowDays: true,
   diagnosisSampleSize: true,
+  keylessIngest: true,
 } as const;
 
 type Row = {
@@ -44,6 +45,7 @@ type Row = {
   llmAlertCostPerHourUsd: number | null;
   coverageWindowDays: number;
   diagnosisSampleSize: number;
+  keylessIngest: boolean;
 };
 
 function view(row: Row): TelemetrySettings {
@@ -66,6 +68,7 @@ function view(row: Row): TelemetrySettings {
     llm_alert_cost_per_hour_usd: row.llmAlertCostPerHourUsd,
     coverage_window_days: row.coverageWindowDays,
     diagnosis_sample_size: row.diagnosisSampleSize,
+    keyless_ingest: row.keylessIngest,
   };
 }
 
@@ -97,6 +100,7 @@ export async function updateTelemetrySettings(store: Store, workspaceId: string,
       llmAlertCostPerHourUsd: patch.llm_alert_cost_per_hour_usd,
       coverageWindowDays: patch.coverage_window_days,
       diagnosisSampleSize: patch.diagnosis_sample_size,
+      keylessIngest: patch.keyless_ingest,
     },
     select,
   });

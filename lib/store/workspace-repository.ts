@@ -95,6 +95,12 @@ export async function ingestKeyHashes(store: Store): Promise<{ active: Map<strin
   return { active, anyCreated: rows.length > 0 };
 }
 
+/** Workspaces whose admin allows ingestion without a key (used with authentication on). */
+export async function keylessIngestWorkspaces(store: Store): Promise<Set<string>> {
+  const rows = await store.prisma.workspace.findMany({ where: { keylessIngest: true }, select: { id: true } });
+  return new Set(rows.map((w) => w.id));
+}
+
 /** Of these workspaces, those whose settings have `flag` set to `value`. */
 export async function workspacesWhere(store: Store, ids: readonly string[], flag: "autoDiscovery" | "autoValidation", value: boolean): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -34,6 +34,18 @@ describe("resolveIngestWorkspace", () => {
     expect(resolveIngestWorkspace({ workspaceHeader: null, authorization: "Basic abc" }, keys)).toMatchObject({ ok: false, status: 401 });
     expect(resolveIngestWorkspace({ workspaceHeader: "default", authorization: "Bearer secret-shop" }, keys)).toMatchObject({ ok: false, status: 403 });
   });
+
+  it("with authentication on, takes keyless spans only for workspaces that allow it, and creates none", () => {
+    const signedIn: IngestKeyring = { enabled: false, workspaceOf: () => null, keylessWorkspaces: new Set(["demo"]) };
+    expect(resolveIngestWorkspace({ workspaceHeader: "demo", authorization: null }, signedIn)).toEqual({ ok: true, workspaceId: "demo" });
+    const refused = resolveIngestWorkspace({ workspaceHeader: "brand-new", authorization: null }, signedIn);
+    expect(refused).toMatchObject({ ok: false, status: 401 });
+    expect(!refused.ok && refused.message).toMatch(/workspace "brand-new" takes spans with an ingest key only/);
+    expect(resolveIngestWorkspace({ workspaceHeader: null, authorization: null }, signedIn)).toMatchObject({ ok: false, status: 401 });
+    // A key still decides where its spans go.
+    expect(resolveIngestWorkspace({ workspaceHeader: null, authorization: "Bearer secret-shop" }, { ...keys, keylessWorkspaces: new Set(["demo"]) })).toEqual({ ok: true, workspaceId: "shop" });
+    expect(resolveIngestWorkspace({ workspaceHeader: "demo", authorization: null }, { ...keys, keylessWorkspaces: new Set(["demo"]) })).toEqual({ ok: true, workspaceId: "demo" });
+  });
 });
 
 describe("parseIngestKeysEnv", () => {

@@ -17,22 +17,39 @@ export interface IngestKeyring {
   enabled: boolean;
   /** The workspace a key belongs to, or null for an unknown or revoked key. */
   workspaceOf(key: string): string | null;
+  /**
+   * With authentication on, the workspaces that take spans without a key (their admin turned
+   * keyless ingestion on); null with authentication off, where keyless ingestion is open while
+   * no key exists.
+   */
+  keylessWorkspaces?: ReadonlySet<string> | null;
 }
 
 /**
  * Without keys, the header picks the workspace (default "default"). With keys, the key picks
- * it and a header naming another workspace is refused rather than silently ignored.
+ * it and a header naming another workspace is refused rather than silently ignored. With
+ * authentication on, a request without a key reaches only a workspace that takes keyless
+ * ingestion, so it can neither create workspaces nor write into another's.
  */
 export function resolveIngestWorkspace(credentials: IngestCredentials, keyring: IngestKeyring): IngestAccess {
   const header = credentials.workspaceHeader?.trim() || null;
   if (header !== null && !isValidWorkspaceId(header)) {
     return { ok: false, status: 400, message: `Invalid X-Workspace-ID "${header.slice(0, 80)}": use ${WORKSPACE_ID_RULE}.` };
   }
-  if (!keyring.enabled) return { ok: true, workspaceId: header ?? DEFAULT_WORKSPACE_ID };
+  const keyless = keyring.keylessWorkspaces ?? null;
+  if (!keyring.enabled && keyless === null) return { ok: true, workspaceId: header ?? DEFAULT_WORKSPACE_ID };
 
   const key = bearerToken(credentials.authorization);
   if (key === null) {
-    return { ok: false, status: 401, message: "Missing ingest key: send Authorization: Bearer <key>." };
+    const workspaceId = header ?? DEFAULT_WORKSPACE_ID;
+    if (keyless?.has(workspaceId)) return { ok: true, workspaceId };
+    return {
+      ok: false,
+      status: 401,
+      message: keyless
+        ? `Missing ingest key: workspace "${workspaceId}" takes spans with an ingest key only (send Authorization: Bearer <key>; an admin can allow keyless ingestion in its settings).`
+        : "Missing ingest key: send Authorization: Bearer <key>.",
+    };
   }
   const owner = keyring.workspaceOf(key);
   if (owner === null) return { ok: false, status: 401, message: "Unknown or revoked ingest key." };

@@ -25,6 +25,8 @@ export interface TelemetrySettings {
   llm_alert_cost_per_hour_usd: number | null;
   coverage_window_days: number;
   diagnosis_sample_size: number;
+  /** With authentication on: spans without an ingest key are accepted (only an admin changes it). */
+  keyless_ingest: boolean;
 }
 
 /** A change to some of the settings: the fields left out keep their values. */

@@ -2,7 +2,8 @@
 import { stringify } from "yaml";
 import { NotFoundError } from "@/lib/api/errors";
 import { openapiQuerySchema } from "@/lib/api/model.schemas";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { buildOpenApi } from "@/lib/model/build-openapi";
 import { getRuntime } from "@/lib/pipeline/runtime";
@@ -10,7 +11,7 @@ import { getSystemModel } from "@/lib/pipeline/system-model";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const { service, format } = openapiQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const model = await getSystemModel(getRuntime().store, workspaceId, { staleWhileRevalidate: true });

@@ -2,14 +2,14 @@
 import { NotFoundError } from "@/lib/api/errors";
 import { traceValidationView } from "@/lib/api/execution-views";
 import { executionParamsSchema } from "@/lib/api/executions.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { validateExecution } from "@/lib/pipeline/validate-execution";
 import { getExecution } from "@/lib/store/execution-repository";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; executionId: string }> }) => {
+export const GET = workspaceRoute("read", async (_request: Request, context: { params: Promise<{ workspaceId: string; executionId: string }> }) => {
   const { workspaceId, executionId } = executionParamsSchema.parse(await context.params);
   const { store } = getRuntime();
   const execution = await getExecution(store, workspaceId, executionId);

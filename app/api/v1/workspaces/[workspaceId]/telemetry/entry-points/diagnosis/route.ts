@@ -3,14 +3,15 @@
 import { entryPointDiagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis.schemas";
 import { diagnosisView } from "@/lib/api/diagnosis-view";
 import { NotFoundError } from "@/lib/api/errors";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { diagnoseTraffic, resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const query = entryPointDiagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const range = resolveDiagnosisRange(query, Date.now());

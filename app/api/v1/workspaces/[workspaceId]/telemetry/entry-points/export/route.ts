@@ -3,7 +3,8 @@
 import { NotFoundError } from "@/lib/api/errors";
 import { entryPointExportSchema, type EntryPointExportResponse } from "@/lib/api/entry-points.schemas";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { buildVariantTests } from "@/lib/export/build-variant-tests";
 import { getRuntime } from "@/lib/pipeline/runtime";
@@ -12,7 +13,7 @@ import { loadEntryPointForExport } from "@/lib/store/variant-export-queries";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (request: Request, context: WorkspaceRouteContext): Promise<EntryPointExportResponse> => {
+export const POST = workspaceRoute("write", async (request: Request, context: WorkspaceRouteContext): Promise<EntryPointExportResponse> => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const body = entryPointExportSchema.parse(await readJsonBody(request));
   const store = getRuntime().store;

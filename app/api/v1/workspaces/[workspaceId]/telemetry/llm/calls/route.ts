@@ -1,7 +1,8 @@
 // GET /api/v1/workspaces/:workspaceId/telemetry/llm/calls?from&to&model&flow_id&limit&offset: LLM calls, newest first,
 // with their estimated cost; and the workspace's models (most calls first) to filter by
 import { llmCallsQuerySchema, resolveRange } from "@/lib/api/llm.schemas";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { estimateCostUsd } from "@/lib/genai/estimate-cost";
 import { withPriceOverrides } from "@/lib/genai/price-table";
@@ -10,7 +11,7 @@ import { listLlmCalls, listLlmModels, llmUsageSettings } from "@/lib/store/llm-q
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const query = llmCallsQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const { fromMs, toMs } = resolveRange(query, Date.now());

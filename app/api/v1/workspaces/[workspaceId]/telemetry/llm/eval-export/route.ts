@@ -3,7 +3,8 @@
 import { ApiError } from "@/lib/api/errors";
 import { evalSelectionSchema } from "@/lib/api/llm.schemas";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { NoExportableSpansError } from "@/lib/eval/build-eval-dataset";
 import { buildSelectionDataset } from "@/lib/eval/build-selection-dataset";
@@ -14,7 +15,7 @@ import { selectLlmCallsWithText } from "@/lib/store/llm-queries";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const POST = workspaceRoute("write", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const selection = evalSelectionSchema.parse(await readJsonBody(request));
   const calls = await selectLlmCallsWithText(getRuntime().store, workspaceId, { model: selection.model, fromMs: selection.from, toMs: selection.to, flowId: selection.flow_id });

@@ -1,6 +1,7 @@
 // GET /api/v1/workspaces/:workspaceId/telemetry/llm/extent: when the last 30 days' first and last LLM calls started
 import { DAY_MS } from "@/lib/api/llm.schemas";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { llmCallExtent } from "@/lib/store/llm-queries";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 // The LLM page's longest range: what its default range is fitted within.
 const LOOKBACK_MS = 30 * DAY_MS;
 
-export const GET = handleJson(async (_request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (_request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const sinceMs = Date.now() - LOOKBACK_MS;
   const extent = await llmCallExtent(getRuntime().store, workspaceId, sinceMs);

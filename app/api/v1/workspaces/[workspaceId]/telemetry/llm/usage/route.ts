@@ -2,7 +2,8 @@
 // latency and errors by model over time, slowest operations, top errors and threshold warnings
 import { llmUsageQuerySchema, resolveRange } from "@/lib/api/llm.schemas";
 import { snakeCaseKeys } from "@/lib/api/snake-case-keys";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { summarizeLlmUsage } from "@/lib/genai/llm-usage";
 import { DEFAULT_PRICE_TABLE, withPriceOverrides } from "@/lib/genai/price-table";
@@ -12,7 +13,7 @@ import { llmCallsForUsage, llmUsageSettings } from "@/lib/store/llm-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const query = llmUsageQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const { fromMs, toMs } = resolveRange(query, Date.now());

@@ -1,7 +1,8 @@
 // GET /api/v1/workspaces/:workspaceId/telemetry/traces/compare?a=&b=: two traces node by node
 // A static segment wins over the [traceId] beside it, and no trace id (32 hex digits) is "compare".
 import { NotFoundError } from "@/lib/api/errors";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { traceCompareQuerySchema, traceCompareView } from "@/lib/api/trace-compare.schemas";
 import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { compareTraces } from "@/lib/diagnosis/compare-traces";
@@ -11,7 +12,7 @@ import { buildSpanTree } from "@/lib/traces/build-span-tree";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const query = traceCompareQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const store = getRuntime().store;

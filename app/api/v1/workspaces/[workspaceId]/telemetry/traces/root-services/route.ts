@@ -1,12 +1,13 @@
 // GET /api/v1/workspaces/:workspaceId/telemetry/traces/root-services: the services traces entered by
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { listRootServices } from "@/lib/store/trace-queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (_request: Request, context: WorkspaceRouteContext) => {
+export const GET = workspaceRoute("read", async (_request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   return { services: await listRootServices(getRuntime().store, workspaceId) };
 });

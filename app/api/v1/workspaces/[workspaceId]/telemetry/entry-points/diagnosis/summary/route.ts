@@ -3,7 +3,8 @@
 import { requireLlmDraft } from "@/lib/api/ai-draft";
 import { diagnosisSummaryResponse } from "@/lib/api/diagnosis-summary";
 import { entryPointDiagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis.schemas";
-import { handleJson, type WorkspaceRouteContext } from "@/lib/api/route-handler";
+import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
@@ -11,7 +12,7 @@ import { summarizeDiagnosis } from "@/lib/pipeline/summarize-diagnosis";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (request: Request, context: WorkspaceRouteContext) => {
+export const POST = workspaceRoute("write", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
   const query = entryPointDiagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { config, store } = getRuntime();

@@ -4,13 +4,13 @@ import { diagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis
 import { diagnosisView } from "@/lib/api/diagnosis-view";
 import { NotFoundError } from "@/lib/api/errors";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { diagnoseTraffic, resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleJson(async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
+export const GET = workspaceRoute("read", async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
   const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
   const query = diagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const range = resolveDiagnosisRange(query, Date.now());

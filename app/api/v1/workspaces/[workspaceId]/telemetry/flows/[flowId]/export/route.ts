@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/api/errors";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { searchParamsObject } from "@/lib/api/workspace.schemas";
 import { EXPORT_FORMATS, exportFlow, SETUP_MODES } from "@/lib/export/export-flow";
 import { getRuntime } from "@/lib/pipeline/runtime";
@@ -18,7 +18,7 @@ const exportQuerySchema = z.object({
   setup: z.enum(SETUP_MODES, { message: "must be auto or none" }).default("auto"),
 });
 
-export const POST = handleJson(async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
+export const POST = workspaceRoute("write", async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
   const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
   const { format, setup } = exportQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const store = getRuntime().store;

@@ -1,7 +1,7 @@
 // POST /api/v1/workspaces/:workspaceId/telemetry/traces/:traceId/eval-export: the trace's LLM calls as an eval dataset → {yaml, file_name, cases}
 import { ApiError, NotFoundError } from "@/lib/api/errors";
 import { traceParamsSchema } from "@/lib/api/flows.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { buildEvalDataset, NoExportableSpansError } from "@/lib/eval/build-eval-dataset";
 import { evalDatasetFileName } from "@/lib/eval/eval-dataset-file-name";
 import { renderEvalDatasetYaml } from "@/lib/eval/render-eval-dataset-yaml";
@@ -10,7 +10,7 @@ import { traceLlmCalls } from "@/lib/store/llm-queries";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; traceId: string }> }) => {
+export const POST = workspaceRoute("write", async (_request: Request, context: { params: Promise<{ workspaceId: string; traceId: string }> }) => {
   const { workspaceId, traceId } = traceParamsSchema.parse(await context.params);
   const calls = await traceLlmCalls(getRuntime().store, workspaceId, traceId);
   if (calls === null) throw new NotFoundError(`No trace ${traceId} in workspace ${workspaceId}.`);

@@ -2,7 +2,7 @@
 import { draftFileName, draftResponse, loadDraftSpans, requireLlmDraft } from "@/lib/api/ai-draft";
 import { NotFoundError } from "@/lib/api/errors";
 import { entityParamsSchema } from "@/lib/api/model.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { draftEntityTest } from "@/lib/export/ai-draft/draft-entity-test";
 import { renderTestYaml } from "@/lib/export/render-test-yaml";
 import { loadEntityJourney } from "@/lib/pipeline/entity-journey";
@@ -10,7 +10,7 @@ import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; entityName: string }> }) => {
+export const POST = workspaceRoute("write", async (_request: Request, context: { params: Promise<{ workspaceId: string; entityName: string }> }) => {
   const { workspaceId, entityName } = entityParamsSchema.parse(await context.params);
   const { config, store } = getRuntime();
   const llm = requireLlmDraft(config.llmDraft);

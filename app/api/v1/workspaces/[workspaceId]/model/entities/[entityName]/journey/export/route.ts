@@ -1,7 +1,7 @@
 // POST /api/v1/workspaces/:workspaceId/model/entities/:entityName/journey/export: the entity's lifecycle as one runnable test
 import { ApiError, NotFoundError } from "@/lib/api/errors";
 import { entityParamsSchema } from "@/lib/api/model.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { FLOWPRINT_TEST_SCHEMA_ID } from "@/lib/export/flowprint-test.schema";
 import { renderTestYaml } from "@/lib/export/render-test-yaml";
 import { loadEntityJourney } from "@/lib/pipeline/entity-journey";
@@ -9,7 +9,7 @@ import { getRuntime } from "@/lib/pipeline/runtime";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; entityName: string }> }) => {
+export const POST = workspaceRoute("write", async (_request: Request, context: { params: Promise<{ workspaceId: string; entityName: string }> }) => {
   const { workspaceId, entityName } = entityParamsSchema.parse(await context.params);
   const store = getRuntime().store;
   const loaded = await loadEntityJourney(store, workspaceId, entityName);

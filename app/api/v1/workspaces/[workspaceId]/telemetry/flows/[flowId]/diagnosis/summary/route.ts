@@ -4,7 +4,7 @@ import { requireLlmDraft } from "@/lib/api/ai-draft";
 import { diagnosisSummaryResponse } from "@/lib/api/diagnosis-summary";
 import { diagnosisQuerySchema, resolveDiagnosisRange } from "@/lib/api/diagnosis.schemas";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { resolveSampleSize } from "@/lib/pipeline/diagnose-traffic";
 import { getRuntime } from "@/lib/pipeline/runtime";
 import { summarizeDiagnosis } from "@/lib/pipeline/summarize-diagnosis";
@@ -12,7 +12,7 @@ import { getFlow } from "@/lib/store/flow-queries";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
+export const POST = workspaceRoute("write", async (request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
   const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
   const query = diagnosisQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { config, store } = getRuntime();

@@ -2,7 +2,7 @@
 import { draftFileName, draftResponse, loadDraftSpans, requireLlmDraft } from "@/lib/api/ai-draft";
 import { NotFoundError } from "@/lib/api/errors";
 import { flowParamsSchema } from "@/lib/api/flows.schemas";
-import { handleJson } from "@/lib/api/route-handler";
+import { workspaceRoute } from "@/lib/api/workspace-route";
 import { draftFlowTest } from "@/lib/export/ai-draft/draft-flow-test";
 import { exportFlow } from "@/lib/export/export-flow";
 import { getRuntime } from "@/lib/pipeline/runtime";
@@ -11,7 +11,7 @@ import { loadFlowForExport } from "@/lib/store/export-queries";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleJson(async (_request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
+export const POST = workspaceRoute("write", async (_request: Request, context: { params: Promise<{ workspaceId: string; flowId: string }> }) => {
   const { workspaceId, flowId } = flowParamsSchema.parse(await context.params);
   const { config, store } = getRuntime();
   const llm = requireLlmDraft(config.llmDraft);

@@ -1,0 +1,62 @@
+// Sign-in, sessions and passwords with Better Auth (email and password; scrypt hashes;
+// database sessions in an httpOnly SameSite=Lax cookie, Secure behind TLS, renewed daily;
+// sign-in throttled per address). Flowprint's own part is who may do what (lib/auth/policy.ts).
+import { randomBytes } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { betterAuthDatabase } from "../../store/better-auth-database";
+import { appendAuditEvent, findUser, instanceSetting } from "../../store/account-repository";
+import type { Store } from "../../store/db";
+
+export const SESSION_DAYS = 7;
+
+function createAuth(store: Store, secret: string, publicUrl: string | null) {
+  return betterAuth({
+    appName: "Flowprint",
+    secret,
+    // Without a public URL the origin comes from each request (the dashboard may be reached
+    // as localhost, by address or by name); origin checks then accept the request's own.
+    ...(publicUrl ? { baseURL: publicUrl } : {}),
+    basePath: "/api/auth",
+    database: betterAuthDatabase(store),
+    // People are added by an administrator (or the first-run setup), never by signing up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 256 },
+    session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
+    advanced: {
+      cookiePrefix: "flowprint",
+      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session) => {
+            const user = await findUser(store, session.userId);
+            await appendAuditEvent(store, { actorUserId: session.userId, actor: user?.email ?? session.userId, action: "user.sign_in", ipAddress: session.ipAddress ?? null }, Date.now());
+          },
+        },
+      },
+    },
+    telemetry: { enabled: false },
+    logger: { level: "error" },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The secret that signs cookies: FLOWPRINT_AUTH_SECRET, else one generated once and kept in the database. */
+export async function authSecret(store: Store, configured: string | null): Promise<string> {
+  return configured ?? instanceSetting(store, "auth_secret", () => randomBytes(32).toString("hex"));
+}
+
+const slot = globalThis as typeof globalThis & { __flowprintAuth?: Promise<Auth> };
+
+/** The process's Better Auth instance (one per process, kept across Next.js dev reloads). */
+export function getAuth(store: Store, configuredSecret: string | null, publicUrl: string | null): Promise<Auth> {
+  slot.__flowprintAuth ??= authSecret(store, configuredSecret).then((secret) => createAuth(store, secret, publicUrl));
+  return slot.__flowprintAuth;
+}
