@@ -14,6 +14,10 @@ process.env.E2E_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(
 process.env.E2E_DRAFT_PORT ??= String(await freePort());
 process.env.E2E_LLM_PORT ??= String(await freePort());
 process.env.E2E_DRAFT_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-e2e-draft-")), "flowprint.db")}`;
+// A third with accounts on (FLOWPRINT_AUTH=on), for e2e/accounts.spec.ts: first-run setup,
+// sign-in, roles.
+process.env.E2E_AUTH_PORT ??= String(await freePort());
+process.env.E2E_AUTH_DATABASE_URL ??= `file:${path.join(mkdtempSync(path.join(tmpdir(), "flowprint-e2e-auth-")), "flowprint.db")}`;
 const port = Number(process.env.E2E_PORT);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 const server = (serverPort: number, database: string, env: Record<string, string> = {}) => ({
@@ -55,5 +59,6 @@ export default defineConfig({
       FLOWPRINT_LLM_BASE_URL: `http://127.0.0.1:${process.env.E2E_LLM_PORT}/v1`,
       FLOWPRINT_LLM_MODEL: "e2e-draft-model",
     }),
+    server(Number(process.env.E2E_AUTH_PORT), process.env.E2E_AUTH_DATABASE_URL, { FLOWPRINT_AUTH: "on" }),
   ],
 });

@@ -16,7 +16,7 @@ interface Base<K extends SettingKey> {
 }
 
 export type FieldSpec =
-  | (Base<"enabled" | "auto_discovery" | "auto_validation"> & { kind: "toggle" })
+  | (Base<"enabled" | "auto_discovery" | "auto_validation" | "keyless_ingest"> & { kind: "toggle" })
   | (Base<"retention_days" | "drift_learning_traces" | "coverage_window_days" | "diagnosis_sample_size"> & { kind: "integer"; min: number; max: number; suffix: string })
   | (Base<"default_timeout_ms" | "trace_idle_ms" | "drift_learning_ms" | "drift_confirm_ms" | "drift_missing_ms"> & {
       kind: "duration";
@@ -59,6 +59,12 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
     fields: [
       { key: "enabled", kind: "toggle", label: "Accept traces", description: "When off, the OTLP endpoint answers 403 for this workspace and stores nothing." },
       { key: "retention_days", kind: "integer", min: 1, max: 3650, suffix: "days", label: "Keep spans for", description: "Spans and completed traces older than this are deleted every hour. Flows and their statistics stay." },
+      {
+        key: "keyless_ingest",
+        kind: "toggle",
+        label: "Accept traces without an ingest key",
+        description: "With accounts on, spans without a key reach only workspaces where this is on (workspace admins change it). With accounts off, ingestion is open until the first key exists.",
+      },
     ],
   },
   {

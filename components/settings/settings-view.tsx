@@ -5,6 +5,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import type { TelemetrySettings } from "@/lib/api/settings.schemas";
+import { ApiTokensSection } from "@/components/account/api-tokens-section";
+import { AuditSection } from "@/components/account/audit-section";
+import { MembersSection } from "@/components/account/members-section";
+import type { SessionView } from "@/lib/api/auth.schemas";
+import { fetchJson } from "@/lib/api/fetch-json";
 import { IngestKeysSection } from "./ingest-keys-section";
 import { requestJson } from "./request-json";
 import { SendTracesSection } from "./send-traces-section";
@@ -18,6 +23,12 @@ const SECTIONS = [
   { id: "webhooks-title", label: "Webhooks" },
   { id: "send-traces-title", label: "Send traces" },
 ];
+/** With accounts on (FLOWPRINT_AUTH=on). */
+const ACCOUNT_SECTIONS = [
+  { id: "members-title", label: "Members" },
+  { id: "api-tokens-title", label: "API tokens" },
+  { id: "audit-title", label: "Audit log" },
+];
 
 export function SettingsView({ workspaceId }: { workspaceId: string }) {
   const settings = useQuery({
@@ -26,6 +37,16 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
     // The form holds its own draft; a background refetch must not look like a change.
     refetchOnWindowFocus: false,
   });
+  const session = useQuery({ queryKey: ["session"], queryFn: () => fetchJson<SessionView>("/api/v1/session"), staleTime: 60_000 });
+  const accounts = session.data?.auth === "on";
+  const user = session.data?.user ?? null;
+  const members = useQuery({
+    queryKey: ["members", workspaceId],
+    queryFn: () => requestJson<{ members: { user_id: string; role: string }[] }>(workspaceApi(workspaceId, "/members")),
+    enabled: accounts,
+  });
+  // The server decides; this only spares others the controls they may not use.
+  const isAdmin = user !== null && (user.instance_admin || members.data?.members.some((m) => m.user_id === user.id && m.role === "admin") === true);
 
   return (
     <>
@@ -40,7 +61,7 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
       <div className="flex items-start gap-8">
         <nav aria-label="Settings sections" className="sticky top-6 hidden w-40 shrink-0 xl:block">
           <ul className="space-y-0.5 text-sm">
-            {SECTIONS.map((s) => (
+            {[...SECTIONS, ...(accounts ? ACCOUNT_SECTIONS.filter((a) => isAdmin || a.id !== "audit-title") : [])].map((s) => (
               <li key={s.id}>
                 <a href={`#${s.id}`} className="block rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
                   {s.label}
@@ -60,6 +81,13 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
           <IngestKeysSection key={`keys-${workspaceId}`} workspaceId={workspaceId} />
           <WebhooksSection key={`webhooks-${workspaceId}`} workspaceId={workspaceId} />
           <SendTracesSection workspaceId={workspaceId} />
+          {accounts ? (
+            <>
+              <MembersSection workspaceId={workspaceId} canManage={isAdmin} />
+              <ApiTokensSection workspaceId={workspaceId} />
+              {isAdmin ? <AuditSection workspaceId={workspaceId} /> : null}
+            </>
+          ) : null}
         </div>
       </div>
     </>

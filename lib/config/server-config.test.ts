@@ -44,12 +44,13 @@ describe("readServerConfig: webhooks", () => {
 
 describe("readServerConfig: authentication", () => {
   it("is off unless FLOWPRINT_AUTH turns it on, with a generated secret and no admin by default", () => {
-    expect(readServerConfig({}).auth).toEqual({ enabled: false, secret: null, admin: null, publicUrl: null });
+    expect(readServerConfig({}).auth).toEqual({ enabled: false, secret: null, admin: null, publicUrl: null, auditRetentionDays: 365 });
     expect(readServerConfig({ FLOWPRINT_AUTH: " ON " }).auth.enabled).toBe(true);
   });
 
   it("names the bad setting", () => {
     expect(() => readServerConfig({ FLOWPRINT_AUTH: "yes" })).toThrow('FLOWPRINT_AUTH must be "on" or "off", got "yes".');
+    expect(() => readServerConfig({ FLOWPRINT_AUDIT_RETENTION_DAYS: "0" })).toThrow('FLOWPRINT_AUDIT_RETENTION_DAYS must be a positive integer, got "0".');
     expect(() => readServerConfig({ FLOWPRINT_AUTH_SECRET: "short" })).toThrow("FLOWPRINT_AUTH_SECRET must be at least 32 characters long.");
     expect(() => readServerConfig({ FLOWPRINT_ADMIN_EMAIL: "a@example.com", FLOWPRINT_ADMIN_PASSWORD: "1234" })).toThrow(/FLOWPRINT_ADMIN_PASSWORD must be set, at least 8 characters/);
   });

@@ -26,6 +26,8 @@ export interface AuthConfig {
   admin: { email: string; password: string } | null;
   /** FLOWPRINT_PUBLIC_URL as set (null when unset): cookies are Secure when it is https, and its origin may post. */
   publicUrl: string | null;
+  /** Audit log entries older than this many days are deleted (FLOWPRINT_AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
 }
 
 export interface WebhookConfig {
@@ -109,7 +111,9 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const password = env.FLOWPRINT_ADMIN_PASSWORD ?? "";
   if (email && password.length < 8) throw new Error("FLOWPRINT_ADMIN_PASSWORD must be set, at least 8 characters, when FLOWPRINT_ADMIN_EMAIL is.");
   const publicUrl = env.FLOWPRINT_PUBLIC_URL?.trim() || null;
-  return { enabled: mode === "on", secret, admin: email ? { email, password } : null, publicUrl };
+  if (publicUrl) checkHttpUrl("FLOWPRINT_PUBLIC_URL", publicUrl, "https://flowprint.example.com");
+  const auditRetentionDays = positiveInt("FLOWPRINT_AUDIT_RETENTION_DAYS", 365, env);
+  return { enabled: mode === "on", secret, admin: email ? { email, password } : null, publicUrl, auditRetentionDays };
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {

@@ -12,8 +12,9 @@ describe("parseExportTraceArgs", () => {
   it("takes one trace id, the output folder and Flowprint's address", () => {
     expect(parseExportTraceArgs([TRACE.toUpperCase(), "-o", "out", "--server=http://f:3000/"], { FLOWPRINT_WORKSPACE: "shop" })).toEqual({
       kind: "export",
-      options: { traceId: TRACE, output: "out", server: "http://f:3000", workspace: "shop" },
+      options: { traceId: TRACE, output: "out", server: "http://f:3000", workspace: "shop", apiToken: null },
     });
+    expect(parseExportTraceArgs([TRACE, "--token=fp_x"], {})).toMatchObject({ options: { apiToken: "fp_x" } });
     expect(parseExportTraceArgs([TRACE], {})).toMatchObject({ options: { output: ".", server: "http://localhost:3000", workspace: "default" } });
   });
 

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "../runner/cli-args";
+import { apiTokenOf, authorizationHeader } from "../runner/api-token";
 import { describeFetchError } from "../runner/describe-fetch-error";
 import { EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from "../runner/exit-codes";
 import { EXPORT_TRACE_USAGE } from "./export-trace-usage";
@@ -19,11 +20,12 @@ interface ExportTraceOptions {
   output: string;
   server: string;
   workspace: string;
+  apiToken: string | null;
 }
 
 type Parsed = { kind: "help" } | { kind: "export"; options: ExportTraceOptions } | { kind: "usage-error"; message: string };
 
-const VALUE_FLAGS = new Set(["--output", "-o", "--server", "--workspace"]);
+const VALUE_FLAGS = new Set(["--output", "-o", "--server", "--workspace", "--token"]);
 
 export function parseExportTraceArgs(argv: readonly string[], env: ExportTraceIo["env"]): Parsed {
   const values = new Map<string, string>();
@@ -49,6 +51,7 @@ export function parseExportTraceArgs(argv: readonly string[], env: ExportTraceIo
       output: values.get("--output") ?? ".",
       server: (values.get("--server") ?? env.FLOWPRINT_SERVER ?? DEFAULT_SERVER).replace(/\/+$/, ""),
       workspace: values.get("--workspace") ?? env.FLOWPRINT_WORKSPACE ?? DEFAULT_WORKSPACE,
+      apiToken: apiTokenOf(values.get("--token"), env),
     },
   };
 }
@@ -63,11 +66,11 @@ export async function runExportTraceCli(argv: readonly string[], io: ExportTrace
     io.err(`flowprint: ${parsed.message}\nRun "flowprint export-trace --help" for usage.\n`);
     return EXIT_USAGE;
   }
-  const { traceId, output, server, workspace } = parsed.options;
+  const { traceId, output, server, workspace, apiToken } = parsed.options;
   const url = `${server}/api/v1/workspaces/${encodeURIComponent(workspace)}/telemetry/traces/${traceId}/eval-export`;
   let response: Response;
   try {
-    response = await (io.fetch ?? fetch)(url, { method: "POST", signal: AbortSignal.timeout(30_000) });
+    response = await (io.fetch ?? fetch)(url, { method: "POST", headers: authorizationHeader(apiToken), signal: AbortSignal.timeout(30_000) });
   } catch (error) {
     io.err(`flowprint: Flowprint at ${server} could not be reached: ${describeFetchError(error)}\n`);
     return EXIT_FAILED;

@@ -9,6 +9,7 @@ Options:
   -o, --output <dir>    where to write the file (default: the current directory)
   --server <url>        Flowprint (env FLOWPRINT_SERVER, default ${DEFAULT_SERVER})
   --workspace <id>      Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")
+  --token <api token>   REST API token when Flowprint has accounts on (env FLOWPRINT_API_TOKEN)
   -h, --help            this text
 
 Exit codes: 0 written; 1 the trace is unknown, recorded no prompt ("Was content recording

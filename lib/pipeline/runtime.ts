@@ -6,6 +6,7 @@ import type { Span } from "../otlp/span";
 import { appendSpans } from "../store/append-spans";
 import { sqliteFilePath } from "../store/database-url";
 import { applyRetention } from "./apply-retention";
+import { deleteAuditEventsBefore } from "../store/account-repository";
 import { sqlDialect } from "../store/sql-dialect";
 import { buildSpanBatch } from "../store/span-batch";
 import { SqliteWriterThread } from "../store/sqlite-writer/sqlite-writer-thread";
@@ -99,7 +100,10 @@ export function startBackgroundWork(): void {
     console.warn("[flowprint] the trace completion thread is not built (npm run build): traces are completed on the server thread");
     startCompletionLoop(runtime.store, { ...completion, exclusive });
   }
-  const retention = () => applyRetention(runtime.store, { exclusive }).catch((error) => console.error("[flowprint] retention failed", error));
+  const retention = () => {
+    void applyRetention(runtime.store, { exclusive }).catch((error) => console.error("[flowprint] retention failed", error));
+    void deleteAuditEventsBefore(runtime.store, Date.now() - runtime.config.auth.auditRetentionDays * 86_400_000).catch((error) => console.error("[flowprint] audit log retention failed", error));
+  };
   setTimeout(retention, 60_000).unref();
   setInterval(retention, 60 * 60_000).unref();
   startWebhookWorker(runtime.store, webhookDeliveryOptions(runtime.config));

@@ -21,6 +21,7 @@ describe("parseCliArgs", () => {
       workspace: "shop",
       junitPath: "out.xml",
       ingestKey: "k-123",
+      apiToken: null,
       vars: { id: "o-1", token: "a=b" },
       timeoutMs: 5000,
     });
@@ -31,6 +32,12 @@ describe("parseCliArgs", () => {
     expect(options(parseCliArgs(["run", "a.yaml"], env))).toMatchObject({ server: "http://fp:3000", workspace: "ci", ingestKey: "secret-key", baseUrl: "http://sut:8080" });
     expect(options(parseCliArgs(["run", "a.yaml", "--workspace", "other"], env)).workspace).toBe("other");
     expect(options(parseCliArgs(["run", "a.yaml"], {}))).toMatchObject({ server: "http://localhost:3000", workspace: "default", ingestKey: null, baseUrl: null, junitPath: null, timeoutMs: null });
+  });
+
+  it("takes the REST API token from --token, else FLOWPRINT_API_TOKEN", () => {
+    expect(options(parseCliArgs(["run", "a.yaml", "--token", "fp_flag"], { FLOWPRINT_API_TOKEN: "fp_env" })).apiToken).toBe("fp_flag");
+    expect(options(parseCliArgs(["run", "a.yaml"], { FLOWPRINT_API_TOKEN: "fp_env" })).apiToken).toBe("fp_env");
+    expect(options(parseCliArgs(["run", "a.yaml"], { FLOWPRINT_API_TOKEN: " " })).apiToken).toBeNull();
   });
 
   it("lets a later --var win and takes files after -- literally", () => {

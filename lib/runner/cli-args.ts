@@ -1,5 +1,6 @@
 // The command line of `flowprint run`, checked up front so a typo costs a usage message
 // (exit 2) instead of a half-run suite.
+import { apiTokenOf } from "./api-token";
 import { CliUsageError, httpUrl, wholeNumber } from "./cli-values";
 
 export interface RunOptions {
@@ -9,6 +10,8 @@ export interface RunOptions {
   workspace: string;
   junitPath: string | null;
   ingestKey: string | null;
+  /** REST API token (`--token`, FLOWPRINT_API_TOKEN) for an instance with accounts on. */
+  apiToken: string | null;
   /** `--var name=value`, in the order given (a later one wins). */
   vars: Record<string, string>;
   timeoutMs: number | null;
@@ -22,6 +25,7 @@ export interface CliEnv {
   FLOWPRINT_WORKSPACE?: string;
   FLOWPRINT_INGEST_KEY?: string;
   FLOWPRINT_BASE_URL?: string;
+  FLOWPRINT_API_TOKEN?: string;
 }
 
 // The product's own defaults: `npm start` listens on 3000, ingestion without a header lands in `default`.
@@ -30,7 +34,7 @@ export const DEFAULT_WORKSPACE = "default";
 /** The server refuses longer run timeouts. */
 export const MAX_TIMEOUT_MS = 3_600_000;
 
-const VALUE_FLAGS = ["--base-url", "--server", "--workspace", "--junit", "--key", "--var", "--timeout-ms"] as const;
+const VALUE_FLAGS = ["--base-url", "--server", "--workspace", "--junit", "--key", "--token", "--var", "--timeout-ms"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const WORKSPACE_SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -80,6 +84,7 @@ function parseRun(args: readonly string[], env: CliEnv): RunOptions {
     workspace,
     junitPath: values.get("--junit") ?? null,
     ingestKey: values.get("--key") ?? env.FLOWPRINT_INGEST_KEY ?? null,
+    apiToken: apiTokenOf(values.get("--token"), env),
     vars,
     timeoutMs,
   };

@@ -5,10 +5,12 @@ describe("parseExportArgs", () => {
   it("reads what, which and where, with the environment's server and workspace", () => {
     expect(parseExportArgs(["flow", "f-1", "--setup=none", "-o", "tests"], { FLOWPRINT_SERVER: "http://fp:3000/", FLOWPRINT_WORKSPACE: "shop" })).toEqual({
       kind: "export",
-      options: { kind: "flow", target: "f-1", operation: null, ai: false, output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop" },
+      options: { kind: "flow", target: "f-1", operation: null, ai: false, output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop", apiToken: null },
     });
     expect(parseExportArgs(["variants", "api-gateway", "POST", "/api/v1/orders"], {})).toMatchObject({ kind: "export", options: { kind: "variants", target: "api-gateway", operation: "POST /api/v1/orders" } });
     expect(parseExportArgs(["journey", "order", "--ai"], {})).toMatchObject({ kind: "export", options: { ai: true } });
+    expect(parseExportArgs(["flow", "f-1", "--token", "fp_x"], { FLOWPRINT_API_TOKEN: "fp_env" })).toMatchObject({ options: { apiToken: "fp_x" } });
+    expect(parseExportArgs(["flow", "f-1"], { FLOWPRINT_API_TOKEN: "fp_env" })).toMatchObject({ options: { apiToken: "fp_env" } });
     expect(parseExportArgs(["openapi", "orders", "--format", "yaml"], {})).toMatchObject({ kind: "export", options: { kind: "openapi", format: "yaml", server: "http://localhost:3000", workspace: "default" } });
   });
 

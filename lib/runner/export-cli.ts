@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
+import { apiTokenOf, authorizationHeader } from "./api-token";
 import { describeFetchError } from "./describe-fetch-error";
 import { EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from "./exit-codes";
 import { EXPORT_USAGE } from "./export-usage";
@@ -28,11 +29,12 @@ export interface ExportOptions {
   format: string | null;
   server: string;
   workspace: string;
+  apiToken: string | null;
 }
 
 type Parsed = { kind: "help" } | { kind: "export"; options: ExportOptions } | { kind: "usage-error"; message: string };
 
-const VALUE_FLAGS = new Set(["--output", "-o", "--server", "--workspace", "--setup", "--format"]);
+const VALUE_FLAGS = new Set(["--output", "-o", "--server", "--workspace", "--setup", "--format", "--token"]);
 const FORMATS: Record<Kind, readonly string[]> = { flow: ["flowprint", "testmesh"], journey: [], variants: [], openapi: ["json", "yaml"] };
 
 export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): Parsed {
@@ -82,6 +84,7 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
       format,
       server: (values.get("--server") ?? env.FLOWPRINT_SERVER ?? DEFAULT_SERVER).replace(/\/+$/, ""),
       workspace: values.get("--workspace") ?? env.FLOWPRINT_WORKSPACE ?? DEFAULT_WORKSPACE,
+      apiToken: apiTokenOf(values.get("--token"), env),
     },
   };
 }
@@ -134,7 +137,8 @@ export async function runExportCli(argv: readonly string[], io: ExportIo): Promi
   let response: Response;
   try {
     // A model's draft can take a while; Flowprint bounds the model call itself.
-    response = await fetch(url, { method, ...(requestBody ? { body: requestBody, headers: { "content-type": "application/json" } } : {}), signal: AbortSignal.timeout(o.ai ? 300_000 : 60_000) });
+    const headers = { ...authorizationHeader(o.apiToken), ...(requestBody ? { "content-type": "application/json" } : {}) };
+    response = await fetch(url, { method, headers, ...(requestBody ? { body: requestBody } : {}), signal: AbortSignal.timeout(o.ai ? 300_000 : 60_000) });
   } catch (error) {
     io.err(`flowprint: Flowprint at ${o.server} could not be reached: ${describeFetchError(error)}\n`);
     return EXIT_FAILED;

@@ -18,6 +18,7 @@ Options:
   --format <format>        flow: flowprint (default) or testmesh; openapi: json (default) or yaml
   --server <url>           Flowprint (env FLOWPRINT_SERVER, default ${DEFAULT_SERVER})
   --workspace <id>         Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")
+  --token <api token>      REST API token when Flowprint has accounts on (env FLOWPRINT_API_TOKEN)
   -h, --help               this text
 
 What a file could not do as recorded (an id kept, a body never recorded) is printed as a

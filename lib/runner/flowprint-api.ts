@@ -1,6 +1,7 @@
 // The runner's side of the executions API: register a run, record its trigger's response, ask
 // for the verdict on its trace.
 import type { ExpectedNode } from "../export/flowprint-test.schema";
+import { authorizationHeader } from "./api-token";
 import { describeFetchError } from "./describe-fetch-error";
 import type { TraceVerdict } from "./test-run";
 
@@ -38,7 +39,7 @@ export interface FlowprintApi {
 // The API answers from its database; longer than this is an outage, not a slow query.
 const CALL_TIMEOUT_MS = 15_000;
 
-export function flowprintApi(server: string, workspace: string, fetchImpl: typeof fetch = fetch): FlowprintApi {
+export function flowprintApi(server: string, workspace: string, fetchImpl: typeof fetch = fetch, apiToken: string | null = null): FlowprintApi {
   const base = `${server}/api/v1/workspaces/${encodeURIComponent(workspace)}/executions`;
 
   async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -46,7 +47,7 @@ export function flowprintApi(server: string, workspace: string, fetchImpl: typeo
     try {
       response = await fetchImpl(url, {
         method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        headers: { ...authorizationHeader(apiToken), ...(body === undefined ? {} : { "content-type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
       });

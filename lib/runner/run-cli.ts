@@ -24,7 +24,7 @@ export interface CliIo {
   color: boolean;
   env: CliEnv;
   /** Seams for tests; real ones by default. */
-  makeApi?: (server: string, workspace: string) => FlowprintApi;
+  makeApi?: (server: string, workspace: string, apiToken: string | null) => FlowprintApi;
   makeTracer?: (options: RunOptions) => RunTracer;
   fetchSystem?: typeof fetch;
 }
@@ -83,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const tracer = (io.makeTracer ?? createRunTracer)(options);
   let results: FileResult[];
   try {
-    const api = (io.makeApi ?? flowprintApi)(options.server, options.workspace);
+    const api = (io.makeApi ?? ((server, workspace, token) => flowprintApi(server, workspace, fetch, token)))(options.server, options.workspace, options.apiToken);
     io.out(palette.dim(`Flowprint ${options.server}, workspace ${options.workspace}${options.baseUrl ? `, system ${options.baseUrl}` : ""}\n\n`));
     results = await runFiles(options, io, { api, tracer, fetchSystem: io.fetchSystem });
   } finally {

@@ -20,6 +20,8 @@ Options:
   --workspace <id>      Flowprint workspace (env FLOWPRINT_WORKSPACE, default "${DEFAULT_WORKSPACE}")
   --key <ingest key>    sent as a bearer key with the runner's spans
                         (env FLOWPRINT_INGEST_KEY)
+  --token <api token>   REST API token when Flowprint has accounts on
+                        (env FLOWPRINT_API_TOKEN, the safer place for it)
   --var <name=value>    sets a variable, overriding the file's; repeatable
   --timeout-ms <n>      how long to wait for each test's trace, overriding the file's
                         expect_trace.timeout_ms; also bounds each request

@@ -79,7 +79,7 @@ export async function removeMember(store: Store, workspaceId: string, userId: st
 
 /** Makes `userId` an admin of every workspace that has no member yet (the first administrator takes over an existing database). */
 export async function adoptUnownedWorkspaces(store: Store, userId: string, nowMs: number): Promise<string[]> {
-  const unowned = await store.prisma.workspace.findMany({ where: { members: { none: {} } }, select: { id: true } });
+  const unowned = await store.prisma.workspace.findMany({ where: { members: { none: {} } }, select: { id: true }, orderBy: { id: "asc" } });
   for (const { id } of unowned) await putMember(store, id, userId, "admin", nowMs);
   return unowned.map((w) => w.id);
 }

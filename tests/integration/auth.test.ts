@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runExportTraceCli } from "../../lib/eval/export-trace-cli";
 import { insertApiToken } from "../../lib/store/account-repository";
 import { hashApiToken } from "../../lib/auth/api-token";
 import { openStore } from "../../lib/store/db";
@@ -178,6 +179,13 @@ describe.each([
     expect((await anonymous.fetch("/api/v1/workspaces/shop/members", { ...bearer(write.token), json: { email: "outsider@example.com", role: "viewer" } })).status).toBe(403);
     expect((await anonymous.fetch("/api/v1/workspaces/other/telemetry/flows", bearer(write.token))).status).toBe(404);
     expect((await anonymous.fetch("/api/v1/workspaces/shop/telemetry/flows", bearer("fp_not-a-real-token"))).status).toBe(401);
+    // The CLI sends FLOWPRINT_API_TOKEN.
+    const err: string[] = [];
+    const cli = (env: Record<string, string>) => runExportTraceCli(["ab".repeat(16), "-o", "/nonexistent"], { out: () => undefined, err: (t) => err.push(t), env: { FLOWPRINT_SERVER: app!.baseUrl, FLOWPRINT_WORKSPACE: "shop", ...env } });
+    expect(await cli({})).toBe(1);
+    expect(err.pop()).toMatch(/Sign in, or send an API token/);
+    expect(await cli({ FLOWPRINT_API_TOKEN: write.token })).toBe(1);
+    expect(err.pop()).toMatch(/No trace|not found/i);
     // A token cannot mint tokens.
     expect((await anonymous.fetch("/api/v1/tokens", { ...bearer(write.token), json: { name: "x", scope: "write" } })).status).toBe(403);
 
@@ -226,5 +234,17 @@ describe.each([
     expect((await viewer.fetch("/api/auth/sign-out", { json: {} })).status).toBe(200);
     expect((await viewer.fetch("/api/v1/workspaces/shop/telemetry/flows")).status).toBe(401);
     expect((await viewer.fetch("/api/v1/session").then((r) => r.json())).user).toBeNull();
+  });
+
+  it("throttles guessing at an account: 429 with Retry-After even for the right password, other accounts unaffected", async (ctx) => {
+    skipWithoutStore(ctx);
+    const guesser = new Client(app!.baseUrl);
+    const attempt = (password: string, address: string) => guesser.fetch("/api/auth/sign-in/email", { json: { email: "viewer@example.com", password }, headers: { "x-forwarded-for": address } });
+    for (let i = 0; i < 5; i++) expect((await attempt(`wrong guess ${i}`, `10.0.0.${i}`)).status).toBe(401);
+    const locked = await attempt(PASSWORD, "10.0.0.99");
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect((await locked.json()).message).toMatch(/Too many failed sign-ins/);
+    expect((await new Client(app!.baseUrl).signIn("editor@example.com")).status).toBe(200);
   });
 });

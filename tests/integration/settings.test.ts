@@ -34,6 +34,8 @@ describe("workspace telemetry settings", () => {
       llm_alert_cost_per_hour_usd: null,
       coverage_window_days: 7,
       diagnosis_sample_size: 100,
+      // A workspace made after the upgrade to accounts takes no keyless spans once accounts are on.
+      keyless_ingest: false,
     });
     const updated = await settings("s1", { retention_days: 7, auto_validation: false });
     expect(updated.status).toBe(200);

@@ -17,6 +17,12 @@ function createAuth(store: Store, secret: string, publicUrl: string | null) {
     // as localhost, by address or by name); origin checks then accept the request's own.
     ...(publicUrl ? { baseURL: publicUrl } : {}),
     basePath: "/api/auth",
+    // A page of this instance, however it was reached (localhost, an address, a name): its
+    // Origin is the Host it sent the request to. Anything else is cross-site.
+    trustedOrigins: (request?: Request) => {
+      const host = request?.headers.get("host");
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     database: betterAuthDatabase(store),
     // People are added by an administrator (or the first-run setup), never by signing up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 256 },
