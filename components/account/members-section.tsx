@@ -19,7 +19,8 @@ interface Member {
 
 const ROLES = ["viewer", "editor", "admin"] as const;
 
-export function MembersSection({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
+/** `canCreateUsers` (instance administrators): the form also creates the account of someone new. */
+export function MembersSection({ workspaceId, canManage, canCreateUsers }: { workspaceId: string; canManage: boolean; canCreateUsers: boolean }) {
   const queryClient = useQueryClient();
   const key = ["members", workspaceId];
   const members = useQuery({ queryKey: key, queryFn: () => requestJson<{ members: Member[] }>(workspaceApi(workspaceId, "/members")) });
@@ -27,10 +28,15 @@ export function MembersSection({ workspaceId, canManage }: { workspaceId: string
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: ["audit", workspaceId] })]);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("viewer");
+  const [password, setPassword] = useState("");
   const add = useMutation({
-    mutationFn: () => requestJson<Member>(workspaceApi(workspaceId, "/members"), jsonBody("POST", { email: email.trim(), role })),
+    mutationFn: async () => {
+      if (password !== "") await requestJson("/api/v1/users", jsonBody("POST", { email: email.trim(), password }));
+      return requestJson<Member>(workspaceApi(workspaceId, "/members"), jsonBody("POST", { email: email.trim(), role }));
+    },
     onSuccess: () => {
       setEmail("");
+      setPassword("");
       void refresh();
     },
   });
@@ -48,10 +54,16 @@ export function MembersSection({ workspaceId, canManage }: { workspaceId: string
     <AccountSection id="members-title" title="Members" intro="Viewers read everything; editors also change settings, drift, exports, test runs and ingest keys; admins also manage members and the audit log.">
       {canManage ? (
         <form onSubmit={onAdd} className="flex flex-wrap items-end gap-2" aria-label="Add a member">
-          <label className="min-w-0 flex-1 basis-64 text-sm font-medium">
-            Email of an existing user
+          <label className="min-w-0 flex-1 basis-56 text-sm font-medium">
+            {canCreateUsers ? "Email" : "Email of an existing user"}
             <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={fieldClass} autoComplete="off" />
           </label>
+          {canCreateUsers ? (
+            <label className="min-w-0 flex-1 basis-56 text-sm font-medium">
+              First password, for someone new
+              <input type="password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} placeholder="leave empty for an existing user" className={fieldClass} autoComplete="new-password" />
+            </label>
+          ) : null}
           <label className="text-sm font-medium">
             Role
             <select value={role} onChange={(e) => setRole(e.target.value)} className={fieldClass}>

@@ -83,7 +83,7 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
           <SendTracesSection workspaceId={workspaceId} />
           {accounts ? (
             <>
-              <MembersSection workspaceId={workspaceId} canManage={isAdmin} />
+              <MembersSection workspaceId={workspaceId} canManage={isAdmin} canCreateUsers={user?.instance_admin === true} />
               <ApiTokensSection workspaceId={workspaceId} />
               {isAdmin ? <AuditSection workspaceId={workspaceId} /> : null}
             </>
