@@ -44,7 +44,7 @@ describe("readServerConfig: webhooks", () => {
 
 describe("readServerConfig: authentication", () => {
   it("is off unless FLOWPRINT_AUTH turns it on, with a generated secret and no admin by default", () => {
-    expect(readServerConfig({}).auth).toEqual({ enabled: false, secret: null, admin: null, publicUrl: null, auditRetentionDays: 365 });
+    expect(readServerConfig({}).auth).toEqual({ enabled: false, secret: null, admin: null, publicUrl: null, auditRetentionDays: 365, oidc: null });
     expect(readServerConfig({ FLOWPRINT_AUTH: " ON " }).auth.enabled).toBe(true);
   });
 
@@ -53,6 +53,15 @@ describe("readServerConfig: authentication", () => {
     expect(() => readServerConfig({ FLOWPRINT_AUDIT_RETENTION_DAYS: "0" })).toThrow('FLOWPRINT_AUDIT_RETENTION_DAYS must be a positive integer, got "0".');
     expect(() => readServerConfig({ FLOWPRINT_AUTH_SECRET: "short" })).toThrow("FLOWPRINT_AUTH_SECRET must be at least 32 characters long.");
     expect(() => readServerConfig({ FLOWPRINT_ADMIN_EMAIL: "a@example.com", FLOWPRINT_ADMIN_PASSWORD: "1234" })).toThrow(/FLOWPRINT_ADMIN_PASSWORD must be set, at least 8 characters/);
+  });
+
+  it("configures an OpenID Connect provider, naming what is missing", () => {
+    const oidc = { FLOWPRINT_OIDC_ISSUER: "https://idp.example.com/", FLOWPRINT_OIDC_CLIENT_ID: "flowprint", FLOWPRINT_OIDC_CLIENT_SECRET: "s3cret", FLOWPRINT_PUBLIC_URL: "https://flowprint.example.com" };
+    expect(readServerConfig(oidc).auth.oidc).toEqual({ issuer: "https://idp.example.com", clientId: "flowprint", clientSecret: "s3cret", name: "single sign-on" });
+    expect(readServerConfig({ ...oidc, FLOWPRINT_OIDC_NAME: "Okta" }).auth.oidc?.name).toBe("Okta");
+    expect(() => readServerConfig({ ...oidc, FLOWPRINT_OIDC_CLIENT_SECRET: "" })).toThrow("FLOWPRINT_OIDC_CLIENT_SECRET must be set when FLOWPRINT_OIDC_ISSUER is.");
+    expect(() => readServerConfig({ ...oidc, FLOWPRINT_PUBLIC_URL: "" })).toThrow(/FLOWPRINT_PUBLIC_URL must be set when FLOWPRINT_OIDC_ISSUER is/);
+    expect(() => readServerConfig({ ...oidc, FLOWPRINT_OIDC_ISSUER: "idp.example.com" })).toThrow(/FLOWPRINT_OIDC_ISSUER must be an http\(s\) URL/);
   });
 
   it("takes the first administrator from the environment", () => {

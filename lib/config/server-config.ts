@@ -28,6 +28,17 @@ export interface AuthConfig {
   publicUrl: string | null;
   /** Audit log entries older than this many days are deleted (FLOWPRINT_AUDIT_RETENTION_DAYS). */
   auditRetentionDays: number;
+  /** Sign-in with an OpenID Connect provider (FLOWPRINT_OIDC_*); null when FLOWPRINT_OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  /** The issuer URL; its /.well-known/openid-configuration is read at start. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button calls it (FLOWPRINT_OIDC_NAME). */
+  name: string;
 }
 
 export interface WebhookConfig {
@@ -102,6 +113,19 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
   };
 }
 
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.FLOWPRINT_OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  checkHttpUrl("FLOWPRINT_OIDC_ISSUER", issuer, "https://accounts.example.com");
+  const clientId = env.FLOWPRINT_OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.FLOWPRINT_OIDC_CLIENT_SECRET?.trim();
+  if (!clientId) throw new Error("FLOWPRINT_OIDC_CLIENT_ID must be set when FLOWPRINT_OIDC_ISSUER is.");
+  if (!clientSecret) throw new Error("FLOWPRINT_OIDC_CLIENT_SECRET must be set when FLOWPRINT_OIDC_ISSUER is.");
+  // The provider sends people back to a redirect URI registered with it: a fixed address.
+  if (!env.FLOWPRINT_PUBLIC_URL?.trim()) throw new Error("FLOWPRINT_PUBLIC_URL must be set when FLOWPRINT_OIDC_ISSUER is: the provider redirects to <FLOWPRINT_PUBLIC_URL>/api/auth/callback/oidc.");
+  return { issuer: issuer.replace(/\/+$/, ""), clientId, clientSecret, name: env.FLOWPRINT_OIDC_NAME?.trim() || "single sign-on" };
+}
+
 export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const mode = (env.FLOWPRINT_AUTH ?? "").trim().toLowerCase() || "off";
   if (mode !== "on" && mode !== "off") throw new Error(`FLOWPRINT_AUTH must be "on" or "off", got "${env.FLOWPRINT_AUTH}".`);
@@ -113,7 +137,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const publicUrl = env.FLOWPRINT_PUBLIC_URL?.trim() || null;
   if (publicUrl) checkHttpUrl("FLOWPRINT_PUBLIC_URL", publicUrl, "https://flowprint.example.com");
   const auditRetentionDays = positiveInt("FLOWPRINT_AUDIT_RETENTION_DAYS", 365, env);
-  return { enabled: mode === "on", secret, admin: email ? { email, password } : null, publicUrl, auditRetentionDays };
+  return { enabled: mode === "on", secret, admin: email ? { email, password } : null, publicUrl, auditRetentionDays, oidc: oidcConfig(env) };
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {

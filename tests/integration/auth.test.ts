@@ -9,34 +9,7 @@ import { insertApiToken } from "../../lib/store/account-repository";
 import { hashApiToken } from "../../lib/auth/api-token";
 import { openStore } from "../../lib/store/db";
 import { startApp, tempPostgresUrl, type AppServer } from "../support/app-server";
-
-const PASSWORD = "correct horse battery";
-
-/** A browser's view of the app: the session cookie it was given, and its own Origin on writes. */
-class Client {
-  private cookies = new Map<string, string>();
-  constructor(private readonly baseUrl: string) {}
-
-  async fetch(pathname: string, init: RequestInit & { json?: unknown; origin?: string | null } = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const method = init.method ?? (init.json !== undefined ? "POST" : "GET");
-    if (method !== "GET" && init.origin !== null) headers.set("origin", init.origin ?? this.baseUrl);
-    if (init.json !== undefined) headers.set("content-type", "application/json");
-    const response = await fetch(`${this.baseUrl}${pathname}`, { ...init, method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = pair.split("=");
-      if (/max-age=0/i.test(cookie) || value.join("=") === "") this.cookies.delete(name);
-      else this.cookies.set(name, value.join("="));
-    }
-    return response;
-  }
-
-  signIn(email: string, password = PASSWORD) {
-    return this.fetch("/api/auth/sign-in/email", { json: { email, password } });
-  }
-}
+import { Client, PASSWORD } from "../support/browser-client";
 
 const APP_DIR = path.resolve(import.meta.dirname, "..", "..", "app");
 
@@ -77,7 +50,7 @@ describe.each([
 
   it("starts with the setup: nothing is readable, the first administrator signs in at once, and the setup closes", async (ctx) => {
     skipWithoutStore(ctx);
-    expect(await (await anonymous.fetch("/api/v1/session")).json()).toEqual({ auth: "on", setup_required: true, user: null });
+    expect(await (await anonymous.fetch("/api/v1/session")).json()).toEqual({ auth: "on", setup_required: true, user: null, oidc: null });
     expect((await anonymous.fetch("/api/v1/workspaces")).status).toBe(401);
     expect((await anonymous.fetch("/api/v1/workspaces/default/telemetry/flows")).status).toBe(401);
     const page = await anonymous.fetch("/w/default/flows", { redirect: "manual" });
@@ -234,6 +207,22 @@ describe.each([
     expect((await viewer.fetch("/api/auth/sign-out", { json: {} })).status).toBe(200);
     expect((await viewer.fetch("/api/v1/workspaces/shop/telemetry/flows")).status).toBe(401);
     expect((await viewer.fetch("/api/v1/session").then((r) => r.json())).user).toBeNull();
+  });
+
+  it("ends a session at its expiry: the next request is anonymous", async (ctx) => {
+    skipWithoutStore(ctx);
+    const client = new Client(app!.baseUrl);
+    expect((await client.signIn("editor@example.com")).status).toBe(200);
+    expect((await client.fetch("/api/v1/workspaces/shop/telemetry/flows")).status).toBe(200);
+    const direct = openStore(app!.databaseUrl);
+    try {
+      const user = await direct.prisma.user.findUniqueOrThrow({ where: { email: "editor@example.com" } });
+      await direct.prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    } finally {
+      await direct.close();
+    }
+    expect((await client.fetch("/api/v1/workspaces/shop/telemetry/flows")).status).toBe(401);
+    expect((await client.fetch("/api/v1/session").then((r) => r.json())).user).toBeNull();
   });
 
   it("throttles guessing at an account: 429 with Retry-After even for the right password, other accounts unaffected", async (ctx) => {

@@ -67,11 +67,11 @@ export async function tempPostgresUrl(server = process.env.TEST_DATABASE_URL): P
   };
 }
 
-export async function startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startApp(options: { databaseUrl?: string; env?: Record<string, string>; port?: number } = {}): Promise<AppServer> {
   if (!existsSync(path.resolve(process.env.FLOWPRINT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("The app is not built: run `npm run build` before the integration tests.");
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const databaseUrl = options.databaseUrl ?? tempSqliteUrl();
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {

@@ -3,13 +3,16 @@
 // sign-in throttled per address). Flowprint's own part is who may do what (lib/auth/policy.ts).
 import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
+import { genericOAuth } from "better-auth/plugins";
+import type { OidcConfig } from "../../config/server-config";
+import { OIDC_PROVIDER_ID } from "../../auth/oidc";
 import { betterAuthDatabase } from "../../store/better-auth-database";
 import { appendAuditEvent, findUser, instanceSetting } from "../../store/account-repository";
 import type { Store } from "../../store/db";
 
 export const SESSION_DAYS = 7;
 
-function createAuth(store: Store, secret: string, publicUrl: string | null) {
+function createAuth(store: Store, secret: string, publicUrl: string | null, oidc: OidcConfig | null) {
   return betterAuth({
     appName: "Flowprint",
     secret,
@@ -47,6 +50,26 @@ function createAuth(store: Store, secret: string, publicUrl: string | null) {
         },
       },
     },
+    // OpenID Connect sign-in: discovery, PKCE, and ID tokens verified against the issuer's keys
+    // with a nonce. Someone signing in this way for the first time gets an account with no
+    // role: an admin gives them one.
+    plugins: [
+      genericOAuth({
+        config: oidc
+          ? [
+              {
+                providerId: OIDC_PROVIDER_ID,
+                discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+                clientId: oidc.clientId,
+                clientSecret: oidc.clientSecret,
+                scopes: ["openid", "email", "profile"],
+                pkce: true,
+                requireIdTokenVerification: true,
+              },
+            ]
+          : [],
+      }),
+    ],
     telemetry: { enabled: false },
     logger: { level: "error" },
   });
@@ -62,7 +85,7 @@ export async function authSecret(store: Store, configured: string | null): Promi
 const slot = globalThis as typeof globalThis & { __flowprintAuth?: Promise<Auth> };
 
 /** The process's Better Auth instance (one per process, kept across Next.js dev reloads). */
-export function getAuth(store: Store, configuredSecret: string | null, publicUrl: string | null): Promise<Auth> {
-  slot.__flowprintAuth ??= authSecret(store, configuredSecret).then((secret) => createAuth(store, secret, publicUrl));
+export function getAuth(store: Store, config: { secret: string | null; publicUrl: string | null; oidc: OidcConfig | null }): Promise<Auth> {
+  slot.__flowprintAuth ??= authSecret(store, config.secret).then((secret) => createAuth(store, secret, config.publicUrl, config.oidc));
   return slot.__flowprintAuth;
 }

@@ -7,7 +7,7 @@ import { resolvePrincipal, type Resolved } from "./resolve-principal";
 /** The process's Better Auth instance, or null when authentication is off. */
 export async function runtimeAuth(): Promise<Auth | null> {
   const { config, store } = getRuntime();
-  return config.auth.enabled ? getAuth(store, config.auth.secret, config.auth.publicUrl) : null;
+  return config.auth.enabled ? getAuth(store, config.auth) : null;
 }
 
 export async function requestPrincipal(request: Request): Promise<Resolved & { sameOrigin?: boolean }> {
