@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { OneTimeSecret } from "@/components/settings/one-time-secret";
+import { workspaceApi } from "@/lib/api/query-keys";
 import { jsonBody, requestJson } from "@/components/settings/request-json";
 import { AccountSection, AccountTable, bodyRow, fieldClass, FormError } from "./section";
 
@@ -27,12 +28,17 @@ function status(t: ApiToken): string {
   return "active";
 }
 
-/** The signed-in user's API tokens, for scripts, CI and the flowprint CLI. */
-export function ApiTokensSection({ workspaceId }: { workspaceId: string }) {
+/**
+ * API tokens for scripts, CI and the flowprint CLI: the signed-in user's own (`me`), or, for the
+ * workspace's admins, the workspace's own (`workspace`), which belong to no person.
+ */
+export function ApiTokensSection({ workspaceId, owner }: { workspaceId: string; owner: "me" | "workspace" }) {
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => requestJson<{ tokens: ApiToken[] }>("/api/v1/tokens") });
+  const base = owner === "me" ? "/api/v1/tokens" : workspaceApi(workspaceId, "/tokens");
+  const key = ["api-tokens", owner, owner === "me" ? "" : workspaceId];
+  const tokens = useQuery({ queryKey: key, queryFn: () => requestJson<{ tokens: ApiToken[] }>(base) });
   // The workspace's audit log records tokens made for it.
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ["api-tokens"] }), queryClient.invalidateQueries({ queryKey: ["audit", workspaceId] })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: ["audit", workspaceId] })]);
   const [name, setName] = useState("");
   const [scope, setScope] = useState("read");
   const [onlyHere, setOnlyHere] = useState(true);
@@ -40,14 +46,17 @@ export function ApiTokensSection({ workspaceId }: { workspaceId: string }) {
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      requestJson<{ token: string }>("/api/v1/tokens", jsonBody("POST", { name: name.trim(), scope, workspace_id: onlyHere ? workspaceId : null, expires_in_days: days === "never" ? null : Number(days) })),
+      requestJson<{ token: string }>(
+        base,
+        jsonBody("POST", { name: name.trim(), scope, ...(owner === "me" ? { workspace_id: onlyHere ? workspaceId : null } : {}), expires_in_days: days === "never" ? null : Number(days) }),
+      ),
     onSuccess: (result) => {
       setCreated(result.token);
       setName("");
       void refresh();
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => requestJson<void>(`/api/v1/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }), onSettled: () => void refresh() });
+  const revoke = useMutation({ mutationFn: (id: string) => requestJson<void>(`${base}/${encodeURIComponent(id)}`, { method: "DELETE" }), onSettled: () => void refresh() });
   const onCreate = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -55,15 +64,19 @@ export function ApiTokensSection({ workspaceId }: { workspaceId: string }) {
 
   return (
     <AccountSection
-      id="api-tokens-title"
-      title="Your API tokens"
+      id={owner === "me" ? "api-tokens-title" : "workspace-tokens-title"}
+      title={owner === "me" ? "Your API tokens" : "Workspace API tokens"}
       intro={
-        <>
-          For scripts, CI and the <code className="rounded bg-zinc-100 px-1 text-[12px] dark:bg-zinc-800">flowprint</code> CLI (<code className="rounded bg-zinc-100 px-1 text-[12px] dark:bg-zinc-800">FLOWPRINT_API_TOKEN</code>). A token acts as you, limited to its scope; it never manages members.
-        </>
+        owner === "me" ? (
+          <>
+            For scripts, CI and the <code className="rounded bg-zinc-100 px-1 text-[12px] dark:bg-zinc-800">flowprint</code> CLI (<code className="rounded bg-zinc-100 px-1 text-[12px] dark:bg-zinc-800">FLOWPRINT_API_TOKEN</code>). A token acts as you, limited to its scope; it never manages members.
+          </>
+        ) : (
+          "Tokens of this workspace, not of a person: they keep working when their creator leaves, and reach this workspace only, as a viewer (read) or an editor (read and write)."
+        )
       }
     >
-      <form onSubmit={onCreate} className="flex flex-wrap items-end gap-2" aria-label="Create an API token">
+      <form onSubmit={onCreate} className="flex flex-wrap items-end gap-2" aria-label={owner === "me" ? "Create an API token" : "Create a workspace API token"}>
         <label className="min-w-0 flex-1 basis-48 text-sm font-medium">
           Name
           <input required value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. CI pipeline" className={fieldClass} autoComplete="off" />
@@ -84,10 +97,12 @@ export function ApiTokensSection({ workspaceId }: { workspaceId: string }) {
             <option value="never">never</option>
           </select>
         </label>
-        <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" checked={onlyHere} onChange={(e) => setOnlyHere(e.target.checked)} />
-          only <code className="text-[12px]">{workspaceId}</code>
-        </label>
+        {owner === "me" ? (
+          <label className="flex h-9 items-center gap-2 text-sm">
+            <input type="checkbox" checked={onlyHere} onChange={(e) => setOnlyHere(e.target.checked)} />
+            only <code className="text-[12px]">{workspaceId}</code>
+          </label>
+        ) : null}
         <Button type="submit" variant="primary" disabled={create.isPending}>
           Create token
         </Button>
@@ -103,7 +118,7 @@ export function ApiTokensSection({ workspaceId }: { workspaceId: string }) {
       ) : tokens.data.tokens.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-4 py-5 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No tokens yet.</p>
       ) : (
-        <AccountTable testId="api-tokens" headers={["Name", "Token", "Scope", "Workspace", "Last used", "Expires", "Status", ""]}>
+        <AccountTable testId={owner === "me" ? "api-tokens" : "workspace-tokens"} headers={["Name", "Token", "Scope", "Workspace", "Last used", "Expires", "Status", ""]}>
               {tokens.data.tokens.map((t) => (
                 <tr key={t.id} className={bodyRow}>
                   <td className="px-3 py-2 font-medium">{t.name}</td>

@@ -27,6 +27,7 @@ const SECTIONS = [
 const ACCOUNT_SECTIONS = [
   { id: "members-title", label: "Members" },
   { id: "api-tokens-title", label: "API tokens" },
+  { id: "workspace-tokens-title", label: "Workspace tokens" },
   { id: "audit-title", label: "Audit log" },
 ];
 
@@ -61,7 +62,7 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
       <div className="flex items-start gap-8">
         <nav aria-label="Settings sections" className="sticky top-6 hidden w-40 shrink-0 xl:block">
           <ul className="space-y-0.5 text-sm">
-            {[...SECTIONS, ...(accounts ? ACCOUNT_SECTIONS.filter((a) => isAdmin || a.id !== "audit-title") : [])].map((s) => (
+            {[...SECTIONS, ...(accounts ? ACCOUNT_SECTIONS.filter((a) => isAdmin || (a.id !== "audit-title" && a.id !== "workspace-tokens-title")) : [])].map((s) => (
               <li key={s.id}>
                 <a href={`#${s.id}`} className="block rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
                   {s.label}
@@ -84,8 +85,13 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
           {accounts ? (
             <>
               <MembersSection workspaceId={workspaceId} canManage={isAdmin} canCreateUsers={user?.instance_admin === true} />
-              <ApiTokensSection workspaceId={workspaceId} />
-              {isAdmin ? <AuditSection workspaceId={workspaceId} /> : null}
+              <ApiTokensSection workspaceId={workspaceId} owner="me" />
+              {isAdmin ? (
+                <>
+                  <ApiTokensSection workspaceId={workspaceId} owner="workspace" />
+                  <AuditSection workspaceId={workspaceId} />
+                </>
+              ) : null}
             </>
           ) : null}
         </div>

@@ -110,7 +110,7 @@ export async function findApiTokenByHash(store: Store, tokenHash: string): Promi
   return row ? tokenRow(row) : null;
 }
 
-export async function listApiTokens(store: Store, where: { userId?: string; workspaceId?: string }): Promise<ApiTokenRow[]> {
+export async function listApiTokens(store: Store, where: { userId?: string | null; workspaceId?: string }): Promise<ApiTokenRow[]> {
   const rows = await store.prisma.apiToken.findMany({ where, omit: { tokenHash: true }, orderBy: { createdAtMs: "desc" } });
   return rows.map(tokenRow);
 }

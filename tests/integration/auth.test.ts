@@ -152,6 +152,19 @@ describe.each([
     expect((await anonymous.fetch("/api/v1/workspaces/shop/members", { ...bearer(write.token), json: { email: "outsider@example.com", role: "viewer" } })).status).toBe(403);
     expect((await anonymous.fetch("/api/v1/workspaces/other/telemetry/flows", bearer(write.token))).status).toBe(404);
     expect((await anonymous.fetch("/api/v1/workspaces/shop/telemetry/flows", bearer("fp_not-a-real-token"))).status).toBe(401);
+    // A workspace's own token belongs to no person: an editor of that workspace only.
+    expect((await editor.fetch("/api/v1/workspaces/shop/tokens", { json: { name: "collector", scope: "write" } })).status).toBe(403);
+    const own = await admin.fetch("/api/v1/workspaces/shop/tokens", { json: { name: "nightly", scope: "write" } });
+    expect(own.status).toBe(201);
+    const shopToken = (await own.json()) as { token: string; api_token: { id: string; workspace_id: string } };
+    expect(shopToken.api_token.workspace_id).toBe("shop");
+    expect((await anonymous.fetch("/api/v1/workspaces/shop/settings/telemetry", { ...bearer(shopToken.token), method: "PUT", json: { trace_idle_ms: 2600 }, origin: null })).status).toBe(200);
+    expect((await anonymous.fetch("/api/v1/workspaces/other/telemetry/flows", bearer(shopToken.token))).status).toBe(404);
+    expect((await anonymous.fetch("/api/v1/workspaces/shop/members", { ...bearer(shopToken.token), json: { email: "outsider@example.com", role: "viewer" } })).status).toBe(403);
+    expect(((await admin.fetch("/api/v1/workspaces/shop/tokens").then((r) => r.json())).tokens as { id: string }[]).map((t) => t.id)).toEqual([shopToken.api_token.id]);
+    expect((await admin.fetch(`/api/v1/workspaces/shop/tokens/${shopToken.api_token.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await anonymous.fetch("/api/v1/workspaces/shop/telemetry/flows", bearer(shopToken.token))).status).toBe(401);
+
     // The CLI sends FLOWPRINT_API_TOKEN.
     const err: string[] = [];
     const cli = (env: Record<string, string>) => runExportTraceCli(["ab".repeat(16), "-o", "/nonexistent"], { out: () => undefined, err: (t) => err.push(t), env: { FLOWPRINT_SERVER: app!.baseUrl, FLOWPRINT_WORKSPACE: "shop", ...env } });
