@@ -30,6 +30,8 @@ const server = (serverPort: number, database: string, env: Record<string, string
     FLOWPRINT_HOST: "127.0.0.1",
     DATABASE_URL: database,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The journeys of other features run on an open instance; e2e/accounts.spec.ts has its own.
+    FLOWPRINT_AUTH: "off",
     ...(process.env.FLOWPRINT_DIST_DIR ? { FLOWPRINT_DIST_DIR: process.env.FLOWPRINT_DIST_DIR } : {}),
     ...env,
   },

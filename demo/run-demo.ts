@@ -1,6 +1,7 @@
 // `npm run demo`: starts the demo services (one child process each, each its own
 // service.name), waits for Flowprint, then sends steady traffic to the gateway.
 // Env: FLOWPRINT_URL (http://localhost:3000), DEMO_WORKSPACE (default), FLOWPRINT_INGEST_KEY,
+// FLOWPRINT_DEMO_EMAIL and FLOWPRINT_DEMO_PASSWORD (with accounts on: who sets the workspace up),
 // DEMO_RPS (2), DEMO_BASE_PORT (4100), DEMO_DURATION_S (until Ctrl-C), DEMO_EXPORT_FORMAT
 // (proto | json), DEMO_SKIP_LOYALTY (1: orders no longer calls loyalty), DEMO_SLOW_SERVICE and
 // DEMO_SLOW_MS (one service answers 500 ms late), DEMO_CACHE_MISS_SHARE (0.03: product lookups
@@ -16,6 +17,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { applyDemoLearning, DRIFT_MESSAGE, driftDelayMs } from "./demo-drift";
+import { allowKeylessIngest, signedInFetch, type Fetch } from "./flowprint-session";
 import { exportConfigOf, readDemoConfig, SERVICE_NAMES, type ServiceName, type ServiceUrls } from "./config";
 import { findFreePorts } from "./free-ports";
 import type { LauncherMessage, ServiceMessage } from "./service-main";
@@ -123,9 +125,21 @@ if (!(await waitForFlowprint(config.flowprintUrl, exportConfig))) {
   await stop(1, `Flowprint did not answer at ${config.flowprintUrl} within 2 minutes`);
 }
 
+// With accounts on, the demo administrator's session sets up the workspace.
+let api: Fetch = fetch;
+const demoEmail = process.env.FLOWPRINT_DEMO_EMAIL;
+if (demoEmail) {
+  try {
+    api = await signedInFetch(config.flowprintUrl, demoEmail, process.env.FLOWPRINT_DEMO_PASSWORD ?? "");
+    log(await allowKeylessIngest(config.flowprintUrl, config.workspace, api));
+  } catch (error) {
+    log(`workspace left as it is: ${(error as Error).message}`);
+  }
+}
+
 // Before the first trace: the window applies to entry points from their first trace on.
 const driftAfterMs = driftDelayMs(config);
-if (driftAfterMs !== null) log(await applyDemoLearning(config));
+if (driftAfterMs !== null) log(await applyDemoLearning(config, api));
 
 if (config.trafficS === 0) {
   log("DEMO_TRAFFIC_S=0: no traffic, services serving");

@@ -2,10 +2,29 @@
 // Plain JavaScript, with the migrations in a child that exits: this process lives as long as
 // the dashboard, and under tsx with the store's modules loaded it held ~100 MiB for nothing.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { listenHost } from "./listen-host.mjs";
 
 const port = process.env.PORT ?? "3000";
-const host = process.env.FLOWPRINT_HOST ?? "0.0.0.0";
 const withDemo = process.argv.includes("--demo");
+const authOff = (process.env.FLOWPRINT_AUTH ?? "").trim().toLowerCase() === "off";
+const { host, warning } = listenHost(process.env);
+if (warning) console.warn(`[flowprint] ${warning}`);
+
+/**
+ * The demo's administrator: generated on the first `npm start -- --demo` and kept beside the
+ * embedded database, so every later start prints the same login.
+ */
+function demoLogin() {
+  const file = path.join("data", "demo-login.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const login = { email: "demo@flowprint.local", password: randomBytes(12).toString("base64url") };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(login, null, 2)}\n`, { mode: 0o600 });
+  return login;
+}
 /** @type {import("node:child_process").ChildProcess[]} */
 const children = [];
 
@@ -92,7 +111,9 @@ async function main() {
   // With the demo, Ctrl-C must not stop the dashboard before the demo services have flushed.
   // Node refuses --cpu-prof in NODE_OPTIONS; FLOWPRINT_CPU_PROFILE_DIR passes it to the server.
   const profile = process.env.FLOWPRINT_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.FLOWPRINT_CPU_PROFILE_DIR}`] : [];
-  run(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], process.env, { ownProcessGroup: withDemo });
+  const login = withDemo && !authOff && !process.env.FLOWPRINT_ADMIN_EMAIL ? demoLogin() : null;
+  const dashboardEnv = login ? { ...process.env, FLOWPRINT_ADMIN_EMAIL: login.email, FLOWPRINT_ADMIN_PASSWORD: login.password } : process.env;
+  run(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], dashboardEnv, { ownProcessGroup: withDemo });
   if (!withDemo) return;
   const base = `http://127.0.0.1:${port}`;
   if (!(await waitForHealth(`${base}/api/health`, 60_000))) {
@@ -100,7 +121,12 @@ async function main() {
     return;
   }
   console.log(`[flowprint] dashboard on http://localhost:${port}; starting demo traffic`);
-  run(process.execPath, ["--import", "tsx", "demo/run-demo.ts"], { ...process.env, FLOWPRINT_URL: process.env.FLOWPRINT_URL ?? base });
+  if (login) console.log(`[flowprint] sign in as ${login.email} with the password ${login.password} (the demo's administrator, kept in data/demo-login.json)`);
+  const demoEnv = { ...process.env, FLOWPRINT_URL: process.env.FLOWPRINT_URL ?? base };
+  const admin = login ?? (process.env.FLOWPRINT_ADMIN_EMAIL ? { email: process.env.FLOWPRINT_ADMIN_EMAIL, password: process.env.FLOWPRINT_ADMIN_PASSWORD ?? "" } : null);
+  // The demo signs in to set up its workspace (keyless ingestion, a short learning window).
+  if (admin && !authOff) Object.assign(demoEnv, { FLOWPRINT_DEMO_EMAIL: admin.email, FLOWPRINT_DEMO_PASSWORD: admin.password });
+  run(process.execPath, ["--import", "tsx", "demo/run-demo.ts"], demoEnv);
 }
 
 main().catch((error) => {

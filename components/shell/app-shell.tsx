@@ -7,6 +7,7 @@ import { useEffect, type ReactNode } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
 import { AccountMenu } from "@/components/account/account-menu";
+import { OpenInstanceBanner } from "@/components/account/open-instance-banner";
 import { ThemeToggle } from "./theme-toggle";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -112,6 +113,7 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">
+        <OpenInstanceBanner />
         {children}
       </main>
     </div>

@@ -43,9 +43,9 @@ describe("readServerConfig: webhooks", () => {
 });
 
 describe("readServerConfig: authentication", () => {
-  it("is off unless FLOWPRINT_AUTH turns it on, with a generated secret and no admin by default", () => {
-    expect(readServerConfig({}).auth).toEqual({ enabled: false, secret: null, admin: null, publicUrl: null, auditRetentionDays: 365, oidc: null });
-    expect(readServerConfig({ FLOWPRINT_AUTH: " ON " }).auth.enabled).toBe(true);
+  it("is on unless FLOWPRINT_AUTH turns it off, with a generated secret and no admin by default", () => {
+    expect(readServerConfig({}).auth).toEqual({ enabled: true, secret: null, admin: null, publicUrl: null, auditRetentionDays: 365, oidc: null });
+    expect(readServerConfig({ FLOWPRINT_AUTH: " OFF " }).auth.enabled).toBe(false);
   });
 
   it("names the bad setting", () => {

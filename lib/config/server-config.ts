@@ -18,7 +18,7 @@ export interface ServerConfig {
 }
 
 export interface AuthConfig {
-  /** FLOWPRINT_AUTH: "on" (accounts, roles and tokens) or "off" (open to whoever reaches the port). */
+  /** FLOWPRINT_AUTH: "on" (accounts, roles and tokens; the default) or "off" (open to whoever reaches the port). */
   enabled: boolean;
   /** Signs session cookies (FLOWPRINT_AUTH_SECRET, at least 32 characters); null: generated once and kept in the database. */
   secret: string | null;
@@ -127,7 +127,7 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
 }
 
 export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const mode = (env.FLOWPRINT_AUTH ?? "").trim().toLowerCase() || "off";
+  const mode = (env.FLOWPRINT_AUTH ?? "").trim().toLowerCase() || "on";
   if (mode !== "on" && mode !== "off") throw new Error(`FLOWPRINT_AUTH must be "on" or "off", got "${env.FLOWPRINT_AUTH}".`);
   const secret = env.FLOWPRINT_AUTH_SECRET?.trim() || null;
   if (secret !== null && secret.length < 32) throw new Error("FLOWPRINT_AUTH_SECRET must be at least 32 characters long.");

@@ -1,11 +1,13 @@
 // `npm start -- --demo` stopped the way a terminal stops it: Ctrl-C sends SIGINT to every process
 // of the foreground group at once. The demo services flush their last spans on the way out, so
-// the dashboard must outlive them: the stop is quiet (no failed flush) and exits 0.
+// the dashboard must outlive them: the stop is quiet (no failed flush) and exits 0. Accounts are
+// on, as by default: the printed demo login reads the dashboard.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { freePort, tempSqliteUrl } from "../support/app-server";
+import { Client } from "../support/browser-client";
 
 const WORKSPACE = "start-demo";
 /** Generous: the dashboard and nine demo processes start on a machine that may be busy. */
@@ -35,9 +37,18 @@ it("Ctrl-C stops the demo before the dashboard: every flush lands, nothing is re
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   try {
+    const login = await until(
+      async () => /sign in as (\S+) with the password (\S+) /.exec(output) ?? undefined,
+      () => true,
+    );
+    expect(login, output).toBeDefined();
+    const browser = new Client(`http://127.0.0.1:${port}`);
+    expect((await browser.signIn(login![1], login![2])).status, output).toBe(200);
+    // Without a session nothing is readable.
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/${WORKSPACE}/telemetry/spans?limit=1`)).status).toBe(401);
     // Traffic is flowing once the dashboard holds spans of the demo's workspace.
     const spans = await until(
-      async () => (await (await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/${WORKSPACE}/telemetry/spans?limit=1`)).json()) as { total: number },
+      async () => (await (await browser.fetch(`/api/v1/workspaces/${WORKSPACE}/telemetry/spans?limit=1`)).json()) as { total: number },
       (body) => body.total > 50,
     );
     expect(spans, output).toBeDefined();

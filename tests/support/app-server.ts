@@ -75,7 +75,9 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   const databaseUrl = options.databaseUrl ?? tempSqliteUrl();
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    // Accounts off unless a test turns them on: the tests of other features speak to the API
+    // directly (tests/integration/auth.test.ts covers the API with accounts).
+    env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", FLOWPRINT_AUTH: "off", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (log += d));

@@ -1,0 +1,16 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { SessionView } from "@/lib/api/auth.schemas";
+import { fetchJson } from "@/lib/api/fetch-json";
+
+/** Says so on every page when the instance runs without accounts (FLOWPRINT_AUTH=off). */
+export function OpenInstanceBanner() {
+  const session = useQuery({ queryKey: ["session"], queryFn: () => fetchJson<SessionView>("/api/v1/session"), staleTime: 60_000 });
+  if (session.data?.auth !== "off") return null;
+  return (
+    <div role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200" data-testid="open-instance-banner">
+      This Flowprint runs without accounts (<code className="text-[12px]">FLOWPRINT_AUTH=off</code>): anyone who can reach it reads and changes everything.
+    </div>
+  );
+}
