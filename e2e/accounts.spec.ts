@@ -68,3 +68,30 @@ test("first run: set up the administrator, add a viewer, who may read but not ch
   const other = await page.goto(`${BASE}/w/elsewhere/flows`);
   expect(other?.status()).toBe(404);
 });
+
+test("an invited editor signs in and changes the workspace's settings", async ({ page }) => {
+  // The administrator from the first-run journey invites someone new as an editor.
+  await signIn(page, "ada@example.com");
+  await expect(page).toHaveURL(`${BASE}/w/default/flows`);
+  await page.goto(`${BASE}/w/default/settings`);
+  const email = `eddie-${Date.now()}@example.com`;
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("First password, for someone new").fill(PASSWORD);
+  await page.getByRole("form", { name: "Add a member" }).getByRole("combobox").selectOption("editor");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("editor");
+  await page.getByTestId("account-menu").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${BASE}/sign-in`);
+
+  await signIn(page, email);
+  await expect(page).toHaveURL(`${BASE}/w/default/flows`);
+  await page.goto(`${BASE}/w/default/settings`);
+  const retention = page.getByLabel("Keep spans for", { exact: true });
+  await retention.fill("21");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("settings-status")).toHaveText("Saved 1 change.");
+  await page.reload();
+  await expect(retention).toHaveValue("21");
+  // Editors do not manage members.
+  await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+});

@@ -1,11 +1,12 @@
 // Authentication on (FLOWPRINT_AUTH=on) in the running app, on SQLite and PostgreSQL: first-run
 // setup, sign-in and sign-out, roles against every workspace route, API tokens, CSRF,
 // keyless ingestion and the audit log.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExportTraceCli } from "../../lib/eval/export-trace-cli";
 import { insertApiToken } from "../../lib/store/account-repository";
+import { accessOf } from "../../lib/api/workspace-route";
 import { hashApiToken } from "../../lib/auth/api-token";
 import { openStore } from "../../lib/store/db";
 import { startApp, tempPostgresUrl, type AppServer } from "../support/app-server";
@@ -13,15 +14,27 @@ import { Client, PASSWORD } from "../support/browser-client";
 
 const APP_DIR = path.resolve(import.meta.dirname, "..", "..", "app");
 
-/** Every method of every route under /api/v1/workspaces/:ws, with the other parameters filled in. */
-function workspaceRoutes(workspaceId: string): { method: string; path: string }[] {
+/** Every method of every route under /api/v1/workspaces/:ws, with the other parameters filled in, and what it needs. */
+async function workspaceRoutes(workspaceId: string): Promise<{ method: string; path: string; need: string | undefined }[]> {
   const dir = path.join(APP_DIR, "api", "v1", "workspaces", "[workspaceId]");
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name === "route.ts" ? [path.join(d, e.name)] : []));
-  return walk(dir).flatMap((file) => {
+  const routes = [];
+  for (const file of walk(dir)) {
+    const handlers = (await import(file)) as Record<string, unknown>;
     const route = path.relative(dir, path.dirname(file)).split(path.sep).map((part) => (part.startsWith("[") ? "00000000-0000-4000-8000-000000000000" : part));
-    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE) =/g)].map((m) => m[1]);
-    return methods.map((method) => ({ method, path: `/api/v1/workspaces/${workspaceId}/${route.join("/")}`.replace(/\/$/, "") }));
-  });
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof handlers[m] === "function")) {
+      routes.push({ method, path: `/api/v1/workspaces/${workspaceId}/${route.join("/")}`.replace(/\/$/, ""), need: accessOf(handlers[method]) });
+    }
+  }
+  return routes;
+}
+
+const RANK: Record<string, number> = { viewer: 0, editor: 1, admin: 2, read: 0, write: 1 };
+
+/** The access check refused: 401, 403, or the 404 that hides the workspace (not a 404 for an unknown resource in it). */
+async function refused(response: Response): Promise<boolean> {
+  if (response.status === 401 || response.status === 403) return true;
+  return response.status === 404 && /Workspace "[^"]+" not found\./.test(await response.text());
 }
 
 describe.each([
@@ -116,9 +129,25 @@ describe.each([
     expect((await admin.fetch(`/api/v1/workspaces/shop/members/${adaId}`, { method: "DELETE" })).status).toBe(409);
   });
 
+  it("gives viewer, editor and admin exactly what each workspace route needs", async (ctx) => {
+    skipWithoutStore(ctx);
+    const routes = await workspaceRoutes("shop");
+    for (const route of routes) expect(route.need, `${route.method} ${route.path}`).toBeDefined();
+    for (const [role, client] of [
+      ["viewer", viewer],
+      ["editor", editor],
+      ["admin", admin],
+    ] as const) {
+      for (const route of routes) {
+        const response = await client.fetch(route.path, { method: route.method, ...(route.method === "GET" ? {} : { json: {} }) });
+        expect(await refused(response), `${role} ${route.method} ${route.path} (needs ${route.need}): ${response.status}`).toBe(RANK[role] < RANK[route.need!]);
+      }
+    }
+  });
+
   it("checks the role on every workspace route: 401 without a session, 404 for someone outside the workspace", async (ctx) => {
     skipWithoutStore(ctx);
-    const routes = workspaceRoutes("shop");
+    const routes = await workspaceRoutes("shop");
     expect(routes.length).toBeGreaterThan(50);
     for (const route of routes) {
       const init = { method: route.method, ...(route.method === "GET" ? {} : { json: {} }) };
