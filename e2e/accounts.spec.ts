@@ -6,6 +6,9 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 const BASE = `http://127.0.0.1:${process.env.E2E_AUTH_PORT}`;
 const PASSWORD = "correct horse battery";
 
+// This server starts with no administrator: no session from the other journeys' sign-in.
+test.use({ storageState: { cookies: [], origins: [] } });
+
 async function signIn(page: Page, email: string) {
   await page.goto(`${BASE}/sign-in`);
   await page.getByLabel("Email").fill(email);

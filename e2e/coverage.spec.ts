@@ -9,6 +9,7 @@ import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { startInstrumentedOrders } from "./support/instrumented-orders";
 import { sendOrderLookups, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -30,9 +31,9 @@ test("the coverage page shows what is untested riskiest first, exports it in one
   const system = await startInstrumentedOrders(baseURL!, workspace);
   try {
     for (let i = 0; i < 3; i++) await system.order();
-    for (const id of system.traceIds) expect((await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" })).ok).toBe(true);
+    for (const id of system.traceIds) expect((await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" })).ok).toBe(true);
     await waitFor(
-      async () => (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ total: number }>,
+      async () => (await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ total: number }>,
       (body) => body.total === 2,
     );
 
@@ -62,8 +63,8 @@ test("the coverage page shows what is untested riskiest first, exports it in one
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export test for shop-orders → POST /orders" }).click();
     const download = await downloading;
-    const { flows } = (await (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows?q=POST`)).json()) as { flows: { id: string }[] };
-    const api = await (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows/${flows[0].id}/export`, { method: "POST" })).json();
+    const { flows } = (await (await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows?q=POST`)).json()) as { flows: { id: string }[] };
+    const api = await (await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows/${flows[0].id}/export`, { method: "POST" })).json();
     expect(download.suggestedFilename()).toBe(api.file_name);
     const file = await readFile((await download.path())!, "utf8");
     expect(file).toBe(api.yaml);

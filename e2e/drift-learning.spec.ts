@@ -3,6 +3,7 @@
 import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { putSettings, sendOrders, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 interface Learning {
   learning: number;
@@ -12,7 +13,7 @@ interface Learning {
 
 test("the Drift page shows each entry point's learning progress before the first alert", async ({ page, baseURL }) => {
   const workspace = `e2e-learning-${Date.now()}`;
-  const learningApi = () => fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/drift/learning`).then((r) => r.json() as Promise<Learning>);
+  const learningApi = () => apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/drift/learning`).then((r) => r.json() as Promise<Learning>);
   // POST /payments learns from 2 traces and is done by its third; then the window grows to
   // 3 hours and 10 traces, so POST /orders is still learning (learned entry points stay learned).
   await putSettings(baseURL!, workspace, { drift_learning_ms: 0, drift_learning_traces: 2 });
@@ -59,7 +60,7 @@ test("the Drift page shows each entry point's learning progress before the first
 });
 
 test("the learning API names a bad limit", async ({ baseURL }) => {
-  const response = await fetch(`${baseURL}/api/v1/workspaces/default/telemetry/drift/learning?limit=0`);
+  const response = await apiFetch(`${baseURL}/api/v1/workspaces/default/telemetry/drift/learning?limit=0`);
   expect(response.status).toBe(400);
   const body = (await response.json()) as { error: { issues: { path: string }[] } };
   expect(body.error.issues[0].path).toBe("limit");

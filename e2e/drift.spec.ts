@@ -1,6 +1,7 @@
 import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { fastDriftWorkspace, sendOrders, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 test("review a drift alert", async ({ page, baseURL }) => {
   const workspace = `e2e-drift-${Date.now()}`;
@@ -9,7 +10,7 @@ test("review a drift alert", async ({ page, baseURL }) => {
   await sendOrders(baseURL!, workspace, { count: 1, peers: ["fraud", "loyalty"] });
   // The server's drift sweep runs every second.
   const { alerts } = await waitFor(
-    () => fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/drift?state=open`).then((r) => r.json() as Promise<{ alerts: { id: string }[]; total: number }>),
+    () => apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/drift?state=open`).then((r) => r.json() as Promise<{ alerts: { id: string }[]; total: number }>),
     (body) => body.total === 1,
   );
   const alertId = alerts[0].id;

@@ -7,12 +7,13 @@ import path from "node:path";
 import { expect, test } from "./support/test";
 import { startInstrumentedOrders } from "./support/instrumented-orders";
 import { waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 
-function runShell(argv: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+function runShell(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, argv, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, argv, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -27,10 +28,10 @@ test("the export page's run command runs the downloaded test as shown", async ({
   try {
     for (let i = 0; i < 3; i++) await system.order();
     for (const id of system.traceIds) {
-      expect((await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" })).ok).toBe(true);
+      expect((await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${id}/complete`, { method: "POST" })).ok).toBe(true);
     }
     const { flows } = await waitFor(
-      async () => (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ flows: { id: string; name: string }[] }>,
+      async () => (await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ flows: { id: string; name: string }[] }>,
       (body) => body.flows.length === 1,
     );
     const [flow] = flows;
@@ -46,6 +47,8 @@ test("the export page's run command runs the downloaded test as shown", async ({
     expect(command).toBe(`npx flowprint run ${download.suggestedFilename()} --server ${baseURL} --workspace ${workspace}`);
     expect(command).not.toContain("--base-url");
     await expect(page.getByText(`Runs against ${system.url}`)).toBeVisible();
+    // Accounts are on: the page says the CLI needs a token, and where to make one.
+    await expect(page.getByTestId("run-command-token")).toContainText("FLOWPRINT_API_TOKEN");
     await page.getByRole("heading", { name: "Run it" }).scrollIntoViewIfNeeded();
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -59,7 +62,15 @@ test("the export page's run command runs the downloaded test as shown", async ({
     const dir = await mkdtemp(path.join(tmpdir(), "flowprint-e2e-run-"));
     await download.saveAs(path.join(dir, download.suggestedFilename()));
     const args = command.split(" ").slice(2);
-    const run = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir);
+    // Without a token the command says what is missing.
+    const anonymous = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir, {});
+    expect(anonymous.code, anonymous.output).not.toBe(0);
+    expect(anonymous.output).toContain("FLOWPRINT_API_TOKEN");
+    // As the page says: a token of the user's, in the environment.
+    const created = await apiFetch(`${baseURL}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "e2e run", scope: "write", workspace_id: workspace }) });
+    expect(created.status).toBe(201);
+    const env = { FLOWPRINT_API_TOKEN: ((await created.json()) as { token: string }).token };
+    const run = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir, env);
     expect(run.output).toMatch(/1 passed, 0 failed/);
     expect(run.code, run.output).toBe(0);
 
@@ -74,7 +85,7 @@ test("the export page's run command runs the downloaded test as shown", async ({
     // The system stops writing its orders: the same command fails, and says where the run's
     // trace left the flow, in the terminal and on the flow page.
     system.skipDatabase = true;
-    const failing = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir);
+    const failing = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir, env);
     expect(failing.code, failing.output).toBe(1);
     const divergence = "first divergence: database orders (shop-orders) was not called after POST /orders (shop-orders)";
     expect(failing.output).toContain(`\n  ${divergence}\n`);

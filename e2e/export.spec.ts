@@ -2,12 +2,13 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { sendOrders, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 test("one click from the flow list exports the flow, and the downloaded file equals the API's export", async ({ page, baseURL }) => {
   const workspace = `export-${Date.now()}`;
   await sendOrders(baseURL!, workspace, { count: 3, peers: ["payments"] });
   const { flows } = await waitFor(
-    async () => (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ flows: { id: string; name: string }[] }>,
+    async () => (await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`)).json() as Promise<{ flows: { id: string; name: string }[] }>,
     (body) => body.flows.length === 1,
   );
   const [flow] = flows;
@@ -24,7 +25,7 @@ test("one click from the flow list exports the flow, and the downloaded file equ
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: /^Download / }).click();
   const download = await downloading;
-  const api = await (await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows/${flow.id}/export`, { method: "POST" })).json();
+  const api = await (await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows/${flow.id}/export`, { method: "POST" })).json();
   // The flow's name and its fingerprint's first digits: one file name per flow.
   expect(download.suggestedFilename()).toMatch(/^checkout-post-orders-[0-9a-f]{8}\.yaml$/);
   expect(download.suggestedFilename()).toBe(api.file_name);

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { fastDriftWorkspace, sendOrderLookups, sendOrders, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 interface ListedFlow {
   id: string;
@@ -11,7 +12,7 @@ interface ListedFlow {
 }
 
 async function api<T>(baseURL: string, workspace: string, path: string): Promise<T> {
-  const response = await fetch(`${baseURL}/api/v1/workspaces/${workspace}${path}`);
+  const response = await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}${path}`);
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return (await response.json()) as T;
 }

@@ -4,11 +4,12 @@
 import { sendLlmCalls, supportChatDay } from "./support/seed-llm-traffic";
 import { fastDriftWorkspace, sendOrders, waitFor } from "./support/seed-traffic";
 import { expect, test } from "./support/test";
+import { apiFetch, sessionStatePath } from "./support/session";
 
 const LOADS = 4;
 
 async function api<T>(baseUrl: string, workspace: string, path: string): Promise<T> {
-  const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}${path}`);
+  const response = await apiFetch(`${baseUrl}/api/v1/workspaces/${workspace}${path}`);
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return (await response.json()) as T;
 }
@@ -50,7 +51,7 @@ test("every page loads fresh without a console or page error, in any time zone a
     { timezoneId: "America/Los_Angeles", locale: "en-US", colorScheme: "light" as const },
   ];
   for (let load = 0; load < LOADS; load++) {
-    const context = await browser.newContext({ baseURL, ...browsers[load % browsers.length] });
+    const context = await browser.newContext({ baseURL, storageState: sessionStatePath(), ...browsers[load % browsers.length] });
     for (const path of pages) {
       const page = await context.newPage();
       await page.goto(path);

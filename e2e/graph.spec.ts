@@ -4,9 +4,11 @@ import { sdkClient } from "../tests/support/otel-sdk";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { sendOrders } from "./support/seed-traffic";
 import { sendShopTraffic } from "./support/seed-shop-traffic";
+import { allowKeylessIngest, apiFetch } from "./support/session";
 
 /** checkout publishes order.created, mailer consumes it: the topic node and its dashed edges. */
 async function sendOrderEvents(baseUrl: string, workspace: string): Promise<void> {
+  await allowKeylessIngest(baseUrl, workspace);
   const headers = { "X-Workspace-ID": workspace };
   const checkout = sdkClient({ baseUrl, format: "protobuf", service: "checkout", headers });
   const mailer = sdkClient({ baseUrl, format: "protobuf", service: "mailer", headers });
@@ -34,7 +36,7 @@ async function sendOrderEvents(baseUrl: string, workspace: string): Promise<void
     await client.shutdown();
   }
   const traceId = root.spanContext().traceId;
-  const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${traceId}/complete`, { method: "POST" });
+  const response = await apiFetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${traceId}/complete`, { method: "POST" });
   if (!response.ok) throw new Error(`completing ${traceId} answered ${response.status}`);
 }
 
@@ -44,6 +46,7 @@ async function sendOrderEvents(baseUrl: string, workspace: string): Promise<void
  * most 30 exports in flight, so the calls end in batches.
  */
 async function sendFanOut(baseUrl: string, workspace: string, peers: string[]): Promise<void> {
+  await allowKeylessIngest(baseUrl, workspace);
   const client = sdkClient({ baseUrl, format: "protobuf", service: "checkout", headers: { "X-Workspace-ID": workspace } });
   const start = Date.now() - 500;
   const root = client.tracer.startSpan("POST /orders", {
@@ -63,7 +66,7 @@ async function sendFanOut(baseUrl: string, workspace: string, peers: string[]): 
   await client.flush();
   await client.shutdown();
   const traceId = root.spanContext().traceId;
-  const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${traceId}/complete`, { method: "POST" });
+  const response = await apiFetch(`${baseUrl}/api/v1/workspaces/${workspace}/telemetry/traces/${traceId}/complete`, { method: "POST" });
   if (!response.ok) throw new Error(`completing ${traceId} answered ${response.status}`);
 }
 

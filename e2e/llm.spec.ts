@@ -3,6 +3,7 @@ import { expect, test, type Page } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { sendLlmCalls, supportChatDay, ticketSummaries } from "./support/seed-llm-traffic";
 import { putSettings, sendOrders, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 const GPT = "gpt-4o-mini";
 const CLAUDE = "claude-3-5-haiku-20241022";
@@ -14,7 +15,7 @@ async function seedSupportChat(baseUrl: string, workspace: string): Promise<stri
   const calls = supportChatDay();
   const ids = await sendLlmCalls(baseUrl, workspace, calls);
   await waitFor(
-    async () => (await (await fetch(api(baseUrl, workspace, "/telemetry/llm/calls?limit=1"))).json()) as { total: number },
+    async () => (await (await apiFetch(api(baseUrl, workspace, "/telemetry/llm/calls?limit=1"))).json()) as { total: number },
     (body) => body.total === calls.length,
   );
   return ids;
@@ -118,7 +119,7 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   const exportPanel = page.getByTestId("llm-eval-export");
   await expect(exportPanel.getByRole("checkbox", { name: "Merge repeated prompts" })).toBeChecked();
   await exportPanel.getByRole("button", { name: "Export eval dataset" }).click();
-  const expected = (await (await fetch(api(baseURL!, workspace, "/telemetry/llm/eval-export"), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as {
+  const expected = (await (await apiFetch(api(baseURL!, workspace, "/telemetry/llm/eval-export"), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as {
     cases: number;
     calls: number;
     templates: number;
@@ -151,10 +152,10 @@ test("a flow's LLM calls: from the flow page to the LLM page narrowed to it, its
   await sendLlmCalls(baseURL!, workspace, calls);
   await sendOrders(baseURL!, workspace, { count: 2 });
   await waitFor(
-    async () => (await (await fetch(api(baseURL!, workspace, "/telemetry/llm/calls?limit=1"))).json()) as { total: number },
+    async () => (await (await apiFetch(api(baseURL!, workspace, "/telemetry/llm/calls?limit=1"))).json()) as { total: number },
     (body) => body.total === calls.length,
   );
-  const { flows } = (await (await fetch(api(baseURL!, workspace, "/telemetry/flows"))).json()) as { flows: { id: string; name: string }[] };
+  const { flows } = (await (await apiFetch(api(baseURL!, workspace, "/telemetry/flows"))).json()) as { flows: { id: string; name: string }[] };
   const summaries = flows.find((f) => f.name === "chat-api → POST /tickets/summarize")!;
   const orders = flows.find((f) => f.name === "checkout → POST /orders")!;
   expect(summaries).toBeDefined();
@@ -305,7 +306,7 @@ test("LLM settings: content mode and thresholds save; a bad price shows at its f
   await expect(page.getByTestId("error-llm_prices")).toHaveCount(0);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("settings-status")).toHaveText("Saved 3 changes.");
-  expect(await (await fetch(settingsUrl)).json()).toMatchObject({
+  expect(await (await apiFetch(settingsUrl)).json()).toMatchObject({
     llm_content: "redact",
     llm_alert_error_rate: 0.2,
     llm_alert_latency_p95_ms: null,
@@ -333,13 +334,13 @@ test("LLM settings: content mode and thresholds save; a bad price shows at its f
   await expect(page.getByTestId("error-llm_prices")).toHaveText("acme-chat-1.input_per_million: must be ≥ 0");
   await expect(page.getByTestId("settings-status")).toContainText("Not saved: Invalid llm_prices.acme-chat-1.input_per_million");
   await expect(page.getByLabel("Model name or prefix, row 1")).toBeFocused();
-  expect((await (await fetch(settingsUrl)).json()).llm_prices).toEqual({ "acme-chat-1": { input_per_million: 0.5, output_per_million: 2 } });
+  expect((await (await apiFetch(settingsUrl)).json()).llm_prices).toEqual({ "acme-chat-1": { input_per_million: 0.5, output_per_million: 2 } });
 
   await page.getByRole("button", { name: "Remove row 1 (acme-chat-1)" }).click();
   await expect(page.getByText("No prices of your own")).toBeVisible();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("settings-status")).toHaveText("Saved 1 change.");
-  expect((await (await fetch(settingsUrl)).json()).llm_prices).toEqual({});
+  expect((await (await apiFetch(settingsUrl)).json()).llm_prices).toEqual({});
 
   await page.locator("#group-llm").scrollIntoViewIfNeeded();
   await expectNoSeriousA11yViolations(page);

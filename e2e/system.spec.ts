@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/a
 import { sendOrderLifecycle } from "./support/seed-order-lifecycle";
 import { waitFor } from "./support/seed-traffic";
 import { expect, test } from "./support/test";
+import { apiFetch } from "./support/session";
 
 interface ModelSummary {
   entities: { name: string; data_flow: unknown[] }[];
@@ -15,7 +16,7 @@ test("the System page shows what the order entity goes through, each endpoint's 
   await sendOrderLifecycle(baseURL!, workspace, ["ord-1001", "ord-1002", "ord-1003"]);
   // Traces are complete; the model is read once every flow is in it.
   await waitFor(
-    () => fetch(`${baseURL}/api/v1/workspaces/${workspace}/model`).then((r) => r.json() as Promise<ModelSummary>),
+    () => apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/model`).then((r) => r.json() as Promise<ModelSummary>),
     (model) => model.flow_count === 3 && (model.entities.find((e) => e.name === "order")?.data_flow.length ?? 0) > 0,
   );
 
@@ -118,7 +119,7 @@ test("the export page adds setup steps that create the order a read needs, and s
   // Every read finds its order: the flow's representative read answered 200, not 404.
   await sendOrderLifecycle(baseURL!, workspace, ["ord-3001", "ord-3002"], { missingRead: false });
   const { flows } = await waitFor(
-    () => fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`).then((r) => r.json() as Promise<{ flows: { id: string; entry_operation: string }[] }>),
+    () => apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/flows`).then((r) => r.json() as Promise<{ flows: { id: string; entry_operation: string }[] }>),
     (body) => body.flows.some((f) => f.entry_operation === "GET /api/v1/orders/:id"),
   );
   const read = flows.find((f) => f.entry_operation === "GET /api/v1/orders/:id")!;

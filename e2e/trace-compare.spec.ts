@@ -1,6 +1,7 @@
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { sendComparedOrders } from "./support/seed-compare-traffic";
 import { expect, test } from "./support/test";
+import { sessionStatePath } from "./support/session";
 
 test("compare a slow, failing trace with its flow's representative, then with a trace that published an event", async ({ page, baseURL, browser }) => {
   const workspace = `e2e-compare-${Date.now()}`;
@@ -61,7 +62,7 @@ test("compare a slow, failing trace with its flow's representative, then with a 
   await expect(summary).toContainText("100 ms → 200 ms");
 
   // Loaded fresh far from the server's time zone, in the dark theme: it hydrates without an error.
-  const far = await browser.newContext({ baseURL, timezoneId: "Pacific/Kiritimati", locale: "de-DE", colorScheme: "dark" });
+  const far = await browser.newContext({ baseURL, storageState: sessionStatePath(), timezoneId: "Pacific/Kiritimati", locale: "de-DE", colorScheme: "dark" });
   const fresh = await far.newPage();
   await fresh.goto(`/w/${workspace}/traces/compare?a=${traces.failing}&b=${traces.publishing}`);
   await expect(fresh.getByTestId("compare-row")).toHaveCount(4);

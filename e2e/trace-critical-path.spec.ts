@@ -2,9 +2,11 @@ import { expect, test } from "./support/test";
 import { sdkClient } from "../tests/support/otel-sdk";
 import { recordDeclinedCheckout } from "../tests/support/record-diagnosis-traces";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
+import { allowKeylessIngest } from "./support/session";
 
 test("a failed trace shows where its error starts and the critical path on the waterfall", async ({ page, baseURL }) => {
   const workspace = `e2e-critical-path-${Date.now()}`;
+  await allowKeylessIngest(baseURL!, workspace);
   const headers = { "X-Workspace-ID": workspace };
   const shop = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "shop", headers });
   const payments = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "payments", headers });

@@ -3,9 +3,11 @@ import { expect, test } from "./support/test";
 import { recordCheckoutTrace, sdkClient } from "../tests/support/otel-sdk";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { putSettings, sendOrders } from "./support/seed-traffic";
+import { allowKeylessIngest, apiFetch } from "./support/session";
 
 test("find a trace by id, service and status, then read its spans in the waterfall", async ({ page, baseURL }) => {
   const workspace = `e2e-traces-${Date.now()}`;
+  await allowKeylessIngest(baseURL!, workspace);
   const client = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "checkout", headers: { "X-Workspace-ID": workspace } });
   const { traceId } = recordCheckoutTrace(client.tracer);
   await client.flush();
@@ -101,6 +103,7 @@ test("a trace whose root span has not arrived shows as in progress; the root ser
   const workspace = `e2e-traces-progress-${Date.now()}`;
   // A long idle window: the unfinished trace stays open for the whole test.
   await putSettings(baseURL!, workspace, { trace_idle_ms: 600_000 });
+  await allowKeylessIngest(baseURL!, workspace);
   const headers = { "X-Workspace-ID": workspace };
   const checkout = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "checkout", headers });
   const users = sdkClient({ baseUrl: baseURL!, format: "protobuf", service: "users", headers });
@@ -114,7 +117,7 @@ test("a trace whose root span has not arrived shows as in progress; the root ser
   users.tracer.startSpan("GET /users/:id", { kind: SpanKind.SERVER, startTime: start + 35 }, trace.setSpan(context.active(), inFlight)).end(start + 45);
   await Promise.all([checkout.flush(), users.flush()]);
   await Promise.all([checkout.shutdown(), users.shutdown()]);
-  const completed = await fetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${root.spanContext().traceId}/complete`, { method: "POST" });
+  const completed = await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}/telemetry/traces/${root.spanContext().traceId}/complete`, { method: "POST" });
   expect(completed.status).toBe(200);
 
   await page.goto(`/w/${workspace}/traces`);

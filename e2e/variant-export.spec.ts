@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { expect, test } from "./support/test";
 import { sendOrders, waitFor } from "./support/seed-traffic";
+import { apiFetch } from "./support/session";
 
 interface ListedFlow {
   id: string;
@@ -12,7 +13,7 @@ interface ListedFlow {
 }
 
 async function api<T>(baseURL: string, workspace: string, path: string): Promise<T> {
-  const response = await fetch(`${baseURL}/api/v1/workspaces/${workspace}${path}`);
+  const response = await apiFetch(`${baseURL}/api/v1/workspaces/${workspace}${path}`);
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return (await response.json()) as T;
 }

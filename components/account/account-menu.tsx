@@ -1,15 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { SessionView } from "@/lib/api/auth.schemas";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { useSession } from "./use-session";
 import { Button } from "@/components/ui/button";
 
 /** Who is signed in, and the way out; nothing on an open instance. */
 export function AccountMenu() {
   const router = useRouter();
-  const session = useQuery({ queryKey: ["session"], queryFn: () => fetchJson<SessionView>("/api/v1/session"), staleTime: 60_000 });
+  const session = useSession();
   const user = session.data?.user;
   if (!user) return null;
   const signOut = async () => {

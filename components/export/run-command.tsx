@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { useSession } from "@/components/account/use-session";
 import { CopyButton } from "@/components/ui/copy-button";
 import { runCommandParts } from "@/lib/runner/build-run-command";
 import type { ExportResponse } from "./use-flow-export";
@@ -12,6 +14,7 @@ import type { ExportResponse } from "./use-flow-export";
 export function RunCommand({ workspaceId, exported }: { workspaceId: string; exported: Pick<ExportResponse, "file_name" | "base_url"> }) {
   const parts = runCommandParts({ fileName: exported.file_name, fileBaseUrl: exported.base_url, server: window.location.origin, workspace: workspaceId });
   const command = parts.join(" \\\n    ");
+  const session = useSession();
   return (
     <div className="space-y-1.5">
       <div className="flex items-start gap-2">
@@ -26,6 +29,15 @@ export function RunCommand({ workspaceId, exported }: { workspaceId: string; exp
           : "The trace did not record where its request went: replace the --base-url value with your system's URL."}{" "}
         Run it in a Flowprint checkout, where <code className="font-mono">npx flowprint</code> finds the CLI.
       </p>
+      {session.data?.auth === "on" ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="run-command-token">
+          This Flowprint has accounts on: export <code className="font-mono">FLOWPRINT_API_TOKEN</code> first, set to a token with the write scope from{" "}
+          <Link href={`/w/${encodeURIComponent(workspaceId)}/settings#api-tokens-title`} className="underline underline-offset-2">
+            Settings → Your API tokens
+          </Link>
+          .
+        </p>
+      ) : null}
     </div>
   );
 }

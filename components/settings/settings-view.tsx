@@ -8,8 +8,7 @@ import type { TelemetrySettings } from "@/lib/api/settings.schemas";
 import { ApiTokensSection } from "@/components/account/api-tokens-section";
 import { AuditSection } from "@/components/account/audit-section";
 import { MembersSection } from "@/components/account/members-section";
-import type { SessionView } from "@/lib/api/auth.schemas";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { useSession } from "@/components/account/use-session";
 import { IngestKeysSection } from "./ingest-keys-section";
 import { requestJson } from "./request-json";
 import { SendTracesSection } from "./send-traces-section";
@@ -38,7 +37,7 @@ export function SettingsView({ workspaceId }: { workspaceId: string }) {
     // The form holds its own draft; a background refetch must not look like a change.
     refetchOnWindowFocus: false,
   });
-  const session = useQuery({ queryKey: ["session"], queryFn: () => fetchJson<SessionView>("/api/v1/session"), staleTime: 60_000 });
+  const session = useSession();
   const accounts = session.data?.auth === "on";
   const user = session.data?.user ?? null;
   const members = useQuery({

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { context, defaultTextMapGetter, SpanKind, trace } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { sdkClient } from "../../tests/support/otel-sdk";
+import { allowKeylessIngest } from "./session";
 
 const propagator = new W3CTraceContextPropagator();
 
@@ -22,6 +23,7 @@ export interface InstrumentedOrders {
 }
 
 export async function startInstrumentedOrders(flowprintUrl: string, workspace: string): Promise<InstrumentedOrders> {
+  await allowKeylessIngest(flowprintUrl, workspace);
   const client = sdkClient({ baseUrl: flowprintUrl, format: "protobuf", service: "shop-orders", headers: { "X-Workspace-ID": workspace } });
   const traceIds: string[] = [];
   let port = 0;

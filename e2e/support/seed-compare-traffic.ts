@@ -4,6 +4,7 @@
 import { context, SpanKind, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
 import { sdkClient } from "../../tests/support/otel-sdk";
 import { completeTraces } from "./complete-traces";
+import { allowKeylessIngest } from "./session";
 
 interface OrderShape {
   /** Entry span and orders' server span, in ms. */
@@ -47,6 +48,7 @@ function recordOrder(gateway: Tracer, orders: Tracer, start: number, shape: Orde
 
 /** Sends and completes the three traces (the representative first). */
 export async function sendComparedOrders(baseUrl: string, workspace: string): Promise<ComparedOrders> {
+  await allowKeylessIngest(baseUrl, workspace);
   const headers = { "X-Workspace-ID": workspace };
   const gateway = sdkClient({ baseUrl, format: "protobuf", service: "api-gateway", headers });
   const orders = sdkClient({ baseUrl, format: "protobuf", service: "orders", headers });

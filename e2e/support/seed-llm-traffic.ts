@@ -5,6 +5,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { sdkClient } from "../../tests/support/otel-sdk";
 import { completeTraces } from "./complete-traces";
+import { allowKeylessIngest } from "./session";
 
 export interface LlmCallSpec {
   provider: "openai" | "anthropic";
@@ -54,6 +55,7 @@ function genAiAttributes(call: LlmCallSpec): Record<string, string | number> {
 
 /** One trace per call: `POST /chat` (or the call's route) on chat-api, with the model call as its child. Returns the trace ids. */
 export async function sendLlmCalls(baseUrl: string, workspace: string, calls: LlmCallSpec[]): Promise<string[]> {
+  await allowKeylessIngest(baseUrl, workspace);
   const client = sdkClient({ baseUrl, format: "protobuf", service: "chat-api", headers: { "X-Workspace-ID": workspace } });
   const { tracer } = client;
   const ids: string[] = [];

@@ -4,6 +4,7 @@
 import { context, SpanKind, trace, type Span } from "@opentelemetry/api";
 import { sdkClient, type SdkClient } from "../../tests/support/otel-sdk";
 import { completeTraces } from "./complete-traces";
+import { allowKeylessIngest } from "./session";
 
 const SERVICES = ["api-gateway", "orders", "legacy-billing"] as const;
 type Service = (typeof SERVICES)[number];
@@ -15,6 +16,7 @@ type Service = (typeof SERVICES)[number];
  */
 /** `missingRead: false` leaves out the read of an order that does not exist (404). */
 export async function sendOrderLifecycle(baseUrl: string, workspace: string, orderIds: readonly string[], options: { missingRead?: boolean } = {}): Promise<void> {
+  await allowKeylessIngest(baseUrl, workspace);
   const clients = Object.fromEntries(SERVICES.map((service) => [service, sdkClient({ baseUrl, format: "protobuf", service, headers: { "X-Workspace-ID": workspace } })])) as Record<Service, SdkClient>;
   const span = (service: Service, name: string, parent: Span | null, kind: SpanKind, startMs: number, attributes: Record<string, string | number>) =>
     clients[service].tracer.startSpan(name, { kind, startTime: startMs, attributes }, parent ? trace.setSpan(context.active(), parent) : context.active());

@@ -6,6 +6,7 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import { sdkClient, type SdkClient } from "../../tests/support/otel-sdk";
 import { completeTraces } from "./complete-traces";
+import { allowKeylessIngest } from "./session";
 
 export interface ShopTraffic {
   /** Orders placed; every third customer is gold (loyalty is called). */
@@ -20,6 +21,7 @@ const SERVICES = ["storefront", "api-gateway", "orders", "users", "products", "l
 type ShopService = (typeof SERVICES)[number];
 
 export async function sendShopTraffic(baseUrl: string, workspace: string, traffic: ShopTraffic): Promise<string[]> {
+  await allowKeylessIngest(baseUrl, workspace);
   const clients = Object.fromEntries(SERVICES.map((service) => [service, sdkClient({ baseUrl, format: "protobuf", service, headers: { "X-Workspace-ID": workspace } })])) as Record<ShopService, SdkClient>;
   const ids: string[] = [];
   // The SDK's simple processor drops spans beyond 30 exports in flight: flush after each trace.

@@ -3,6 +3,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { sdkClient } from "../../tests/support/otel-sdk";
 import { completeTraces } from "./complete-traces";
+import { allowKeylessIngest, apiFetch } from "./session";
 
 export interface OrderTraffic {
   /** Traces to send. */
@@ -22,6 +23,7 @@ export interface OrderTraffic {
 }
 
 export async function sendOrders(baseUrl: string, workspace: string, traffic: OrderTraffic): Promise<string[]> {
+  await allowKeylessIngest(baseUrl, workspace);
   const client = sdkClient({ baseUrl, format: "protobuf", service: traffic.service ?? "checkout", headers: { "X-Workspace-ID": workspace } });
   const { tracer } = client;
   const method = traffic.method ?? "POST";
@@ -52,7 +54,7 @@ export async function sendOrders(baseUrl: string, workspace: string, traffic: Or
 }
 
 export async function putSettings(baseUrl: string, workspace: string, patch: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, { method: "PUT", body: JSON.stringify(patch) });
+  const response = await apiFetch(`${baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, { method: "PUT", body: JSON.stringify(patch) });
   if (!response.ok) throw new Error(`settings answered ${response.status}: ${await response.text()}`);
 }
 
@@ -79,6 +81,7 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
  * servers leave 4xx unset). Returns the trace ids, completed.
  */
 export async function sendOrderLookups(baseUrl: string, workspace: string, traffic: { count: number; notFound: number }): Promise<string[]> {
+  await allowKeylessIngest(baseUrl, workspace);
   const headers = { "X-Workspace-ID": workspace };
   const gateway = sdkClient({ baseUrl, format: "protobuf", service: "api-gateway", headers });
   const orders = sdkClient({ baseUrl, format: "protobuf", service: "orders", headers });

@@ -3,6 +3,7 @@
 type Filter = Record<string, string | number | boolean | undefined>;
 
 export const queryKeys = {
+  session: () => ["session"] as const,
   workspaces: () => ["workspaces"] as const,
   workspace: (workspaceId: string) => ["workspaces", workspaceId] as const,
   traces: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "traces", filter] as const,

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "../runner/cli-args";
-import { apiTokenOf, authorizationHeader } from "../runner/api-token";
+import { apiTokenOf, authorizationHeader, tokenHint } from "../runner/api-token";
 import { describeFetchError } from "../runner/describe-fetch-error";
 import { EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from "../runner/exit-codes";
 import { EXPORT_TRACE_USAGE } from "./export-trace-usage";
@@ -83,7 +83,7 @@ export async function runExportTraceCli(argv: readonly string[], io: ExportTrace
     // Not JSON: a proxy's error page; its status says enough.
   }
   if (!response.ok || typeof body.yaml !== "string" || typeof body.file_name !== "string") {
-    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}\n`);
+    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}${tokenHint(response.status, apiToken)}\n`);
     return EXIT_FAILED;
   }
   const file = path.join(output, body.file_name);

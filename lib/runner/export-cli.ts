@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
-import { apiTokenOf, authorizationHeader } from "./api-token";
+import { apiTokenOf, authorizationHeader, tokenHint } from "./api-token";
 import { describeFetchError } from "./describe-fetch-error";
 import { EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from "./exit-codes";
 import { EXPORT_USAGE } from "./export-usage";
@@ -152,7 +152,7 @@ export async function runExportCli(argv: readonly string[], io: ExportIo): Promi
   }
   if (!response.ok) {
     const issues = (body.error?.issues ?? []).map((i) => `\n  ${i.path}: ${i.message}`).join("");
-    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}${issues}\n`);
+    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}${tokenHint(response.status, o.apiToken)}${issues}\n`);
     return EXIT_FAILED;
   }
   const files = filesOf(o, body, text, response);

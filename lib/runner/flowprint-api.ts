@@ -1,7 +1,7 @@
 // The runner's side of the executions API: register a run, record its trigger's response, ask
 // for the verdict on its trace.
 import type { ExpectedNode } from "../export/flowprint-test.schema";
-import { authorizationHeader } from "./api-token";
+import { authorizationHeader, tokenHint } from "./api-token";
 import { describeFetchError } from "./describe-fetch-error";
 import type { TraceVerdict } from "./test-run";
 
@@ -62,7 +62,7 @@ export function flowprintApi(server: string, workspace: string, fetchImpl: typeo
       } catch {
         // not the API's JSON error: the text says more than nothing
       }
-      throw new FlowprintUnavailable(`Flowprint answered ${response.status} to ${method} ${new URL(url).pathname}${detail ? `: ${detail}` : ""}`);
+      throw new FlowprintUnavailable(`Flowprint answered ${response.status} to ${method} ${new URL(url).pathname}${detail ? `: ${detail}` : ""}${tokenHint(response.status, apiToken)}`);
     }
     try {
       return JSON.parse(text) as T;

@@ -249,6 +249,8 @@ describe.each([
     expect((await viewer.fetch("/api/auth/sign-out", { json: {} })).status).toBe(200);
     expect((await viewer.fetch("/api/v1/workspaces/shop/telemetry/flows")).status).toBe(401);
     expect((await viewer.fetch("/api/v1/session").then((r) => r.json())).user).toBeNull();
+    const after = (await admin.fetch("/api/v1/audit?action=user.sign_out").then((r) => r.json())) as { events: { action: string; actor: string }[] };
+    expect(after.events.map((e) => `${e.action} ${e.actor}`)).toEqual(["user.sign_out viewer@example.com"]);
   });
 
   it("ends a session at its expiry: the next request is anonymous", async (ctx) => {
@@ -265,6 +267,9 @@ describe.each([
     }
     expect((await client.fetch("/api/v1/workspaces/shop/telemetry/flows")).status).toBe(401);
     expect((await client.fetch("/api/v1/session").then((r) => r.json())).user).toBeNull();
+    // Expiry is not the person signing out.
+    const signOuts = (await admin.fetch("/api/v1/audit?action=user.sign_out").then((r) => r.json())) as { events: { actor: string }[] };
+    expect(signOuts.events.map((e) => e.actor)).not.toContain("editor@example.com");
   });
 
   it("throttles guessing at an account: 429 with Retry-After even for the right password, other accounts unaffected", async (ctx) => {

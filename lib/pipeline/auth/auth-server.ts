@@ -48,6 +48,14 @@ function createAuth(store: Store, secret: string, publicUrl: string | null, oidc
             await appendAuditEvent(store, { actorUserId: session.userId, actor: user?.email ?? session.userId, action: "user.sign_in", ipAddress: session.ipAddress ?? null }, Date.now());
           },
         },
+        delete: {
+          // Sessions also end by expiry and revocation; only signing out is the person's act.
+          after: async (session, context) => {
+            if (context?.path !== "/sign-out") return;
+            const user = await findUser(store, session.userId);
+            await appendAuditEvent(store, { actorUserId: session.userId, actor: user?.email ?? session.userId, action: "user.sign_out", ipAddress: session.ipAddress ?? null }, Date.now());
+          },
+        },
       },
     },
     // OpenID Connect sign-in: discovery, PKCE, and ID tokens verified against the issuer's keys
