@@ -1,7 +1,6 @@
 // What is untested: the Coverage page lists uncovered endpoints riskiest first, exports an
 // uncovered flow's test in one click, and once that test passes (run with the CLI against a
 // system that traces into this Flowprint) the page and the service graph mark it covered.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,19 +8,8 @@ import { expect, test } from "./support/test";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
 import { startInstrumentedOrders } from "./support/instrumented-orders";
 import { sendOrderLookups, waitFor } from "./support/seed-traffic";
-import { apiFetch } from "./support/session";
-
-const REPO_ROOT = path.resolve(import.meta.dirname, "..");
-
-function runCli(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
+import { runFlowprintCli } from "./support/run-cli";
+import { apiFetch, createApiToken } from "./support/session";
 
 test("the coverage page shows what is untested riskiest first, exports it in one click, and marks it covered once its test passed, here and on the graph", async ({ page, baseURL }) => {
   test.setTimeout(150_000);
@@ -73,7 +61,7 @@ test("the coverage page shows what is untested riskiest first, exports it in one
     // The test, run where it was saved, passes against the system.
     const dir = await mkdtemp(path.join(tmpdir(), "flowprint-e2e-coverage-"));
     await download.saveAs(path.join(dir, download.suggestedFilename()));
-    const run = await runCli(["run", download.suggestedFilename(), "--server", baseURL!, "--workspace", workspace], dir);
+    const run = await runFlowprintCli(["run", download.suggestedFilename(), "--server", baseURL!, "--workspace", workspace], dir, { FLOWPRINT_API_TOKEN: await createApiToken(baseURL!, workspace) });
     expect(run.code, run.output).toBe(0);
 
     await page.reload();

@@ -1,10 +1,12 @@
 import { FAILING_CATEGORY, seedDiagnosisShop } from "../tests/support/seed-diagnosis-shop";
 import { expectNoSeriousA11yViolations, screenshotBothThemes } from "./support/axe";
+import { allowKeylessIngest } from "./support/session";
 import { expect, test } from "./support/test";
 
 test("a failing flow's diagnosis names where errors start and the value behind them; a contrast leads to a trace, compared with the representative", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
   const workspace = `e2e-diagnosis-${Date.now()}`;
+  await allowKeylessIngest(baseURL!, workspace);
   const shop = await seedDiagnosisShop(baseURL!, workspace);
 
   await page.goto(`/w/${workspace}/flows`);

@@ -1,25 +1,13 @@
 // The run command the export page shows works as shown: the downloaded file, run with exactly
 // the arguments on the page against a system that traces into this Flowprint, passes.
-import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "./support/test";
 import { startInstrumentedOrders } from "./support/instrumented-orders";
 import { waitFor } from "./support/seed-traffic";
-import { apiFetch } from "./support/session";
-
-const REPO_ROOT = path.resolve(import.meta.dirname, "..");
-
-function runShell(argv: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, argv, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
+import { runFlowprintCli } from "./support/run-cli";
+import { apiFetch, createApiToken } from "./support/session";
 
 test("the export page's run command runs the downloaded test as shown", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
@@ -63,14 +51,12 @@ test("the export page's run command runs the downloaded test as shown", async ({
     await download.saveAs(path.join(dir, download.suggestedFilename()));
     const args = command.split(" ").slice(2);
     // Without a token the command says what is missing.
-    const anonymous = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir, {});
+    const anonymous = await runFlowprintCli(args, dir, {});
     expect(anonymous.code, anonymous.output).not.toBe(0);
     expect(anonymous.output).toContain("FLOWPRINT_API_TOKEN");
     // As the page says: a token of the user's, in the environment.
-    const created = await apiFetch(`${baseURL}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "e2e run", scope: "write", workspace_id: workspace }) });
-    expect(created.status).toBe(201);
-    const env = { FLOWPRINT_API_TOKEN: ((await created.json()) as { token: string }).token };
-    const run = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir, env);
+    const env = { FLOWPRINT_API_TOKEN: await createApiToken(baseURL!, workspace) };
+    const run = await runFlowprintCli(args, dir, env);
     expect(run.output).toMatch(/1 passed, 0 failed/);
     expect(run.code, run.output).toBe(0);
 
@@ -85,7 +71,7 @@ test("the export page's run command runs the downloaded test as shown", async ({
     // The system stops writing its orders: the same command fails, and says where the run's
     // trace left the flow, in the terminal and on the flow page.
     system.skipDatabase = true;
-    const failing = await runShell([path.join(REPO_ROOT, "bin/flowprint.mjs"), ...args], dir, env);
+    const failing = await runFlowprintCli(args, dir, env);
     expect(failing.code, failing.output).toBe(1);
     const divergence = "first divergence: database orders (shop-orders) was not called after POST /orders (shop-orders)";
     expect(failing.output).toContain(`\n  ${divergence}\n`);

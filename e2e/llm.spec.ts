@@ -130,7 +130,7 @@ test("the LLM page shows usage, cost, latency and errors per model, and exports 
   await expect(exportPanel.getByTestId("eval-dataset-summary")).toHaveText(`${plural(expected.cases, "case")} from ${plural(expected.calls, "call")} (${plural(expected.templates, "prompt template")})`);
   const yaml = exportPanel.getByTestId("export-yaml");
   await expect(yaml).toContainText("cases:");
-  await expect(yaml).toContainText("not_contains");
+  await expect(yaml).toContainText("not_icontains");
   await expect(yaml).toContainText("Where is order");
   const file = await downloadOf(page, /^Download .*\.eval\.yaml$/);
   expect(file.name).toBe(expected.file_name);
@@ -257,7 +257,7 @@ test("a trace's LLM calls export as an eval dataset; a trace without recorded co
   await expect(panel.getByTestId("eval-dataset-summary")).toHaveText("1 case from this trace's LLM calls");
   const yaml = panel.getByTestId("export-yaml");
   await expect(yaml).toContainText("cases:");
-  await expect(yaml).toContainText("not_contains");
+  await expect(yaml).toContainText("not_icontains");
   await expect(yaml).toContainText(orderTrace);
   const file = await downloadOf(page, /^Download trace-/);
   expect(file.name).toBe(`trace-${orderTrace.slice(0, 8)}.eval.yaml`);

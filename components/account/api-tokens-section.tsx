@@ -118,7 +118,7 @@ export function ApiTokensSection({ workspaceId, owner }: { workspaceId: string; 
       ) : tokens.data.tokens.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-4 py-5 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No tokens yet.</p>
       ) : (
-        <AccountTable testId={owner === "me" ? "api-tokens" : "workspace-tokens"} headers={["Name", "Token", "Scope", "Workspace", "Last used", "Expires", "Status", ""]}>
+        <AccountTable testId={owner === "me" ? "api-tokens" : "workspace-tokens"} label={owner === "me" ? "Your API tokens" : "Workspace API tokens"} headers={["Name", "Token", "Scope", "Workspace", "Last used", "Expires", "Status", ""]}>
               {tokens.data.tokens.map((t) => (
                 <tr key={t.id} className={bodyRow}>
                   <td className="px-3 py-2 font-medium">{t.name}</td>

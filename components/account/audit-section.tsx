@@ -47,7 +47,7 @@ export function AuditSection({ workspaceId }: { workspaceId: string }) {
         <ErrorState what="the audit log" error={log.error} onRetry={() => log.refetch()} />
       ) : (
         <>
-          <AccountTable testId="audit-log" headers={["When", "Who", "What", "Details"]}>
+          <AccountTable testId="audit-log" label="Audit log" headers={["When", "Who", "What", "Details"]}>
                 {log.data.events.map((e) => (
                   <tr key={e.id} className={bodyRow}>
                     <td className="px-3 py-2 whitespace-nowrap text-zinc-600 dark:text-zinc-400">

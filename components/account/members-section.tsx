@@ -83,7 +83,7 @@ export function MembersSection({ workspaceId, canManage, canCreateUsers }: { wor
       ) : members.isError ? (
         <ErrorState what="members" error={members.error} onRetry={() => members.refetch()} />
       ) : (
-        <AccountTable testId="members" headers={["Member", "Role", "Added", ""]}>
+        <AccountTable testId="members" label="Members" headers={["Member", "Role", "Added", ""]}>
               {members.data.members.map((m) => (
                 <tr key={m.user_id} className={bodyRow} data-testid="member-row">
                   <td className="px-3 py-2">

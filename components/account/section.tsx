@@ -16,10 +16,13 @@ export function AccountSection({ id, title, intro, children }: { id: string; tit
 }
 
 export const fieldClass = "mt-1 h-9 w-full rounded-md border border-zinc-300 bg-white px-2.5 text-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/50 dark:border-zinc-700 dark:bg-zinc-950";
-/** A table of the account sections; an empty header is the actions column. */
-export function AccountTable({ testId, headers, children }: { testId: string; headers: string[]; children: ReactNode }) {
+/**
+ * A table of the account sections; an empty header is the actions column. Its frame scrolls
+ * sideways on a narrow screen, so it takes focus (and a name) for keyboards to scroll it.
+ */
+export function AccountTable({ testId, label, headers, children }: { testId: string; label: string; headers: string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+    <div tabIndex={0} role="region" aria-label={label} className="overflow-x-auto rounded-md border border-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-800">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>

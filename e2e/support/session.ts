@@ -41,3 +41,10 @@ export async function allowKeylessIngest(baseUrl: string, workspace: string): Pr
   const response = await apiFetch(`${baseUrl}/api/v1/workspaces/${workspace}/settings/telemetry`, { method: "PUT", body: JSON.stringify({ keyless_ingest: true }) });
   if (!response.ok) throw new Error(`opening ${workspace} to keyless ingestion answered ${response.status}: ${await response.text()}`);
 }
+
+/** A read-write API token of the administrator's for one workspace, as the CLI's FLOWPRINT_API_TOKEN. */
+export async function createApiToken(baseUrl: string, workspace: string): Promise<string> {
+  const response = await apiFetch(`${baseUrl}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `e2e ${workspace}`, scope: "write", workspace_id: workspace }) });
+  if (response.status !== 201) throw new Error(`creating an API token answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}

@@ -135,9 +135,9 @@ describe("LLM traces in the running app", () => {
     const [only] = dataset.cases;
     expect(only.variables.input).toBe("Where is order A-1042?");
     expect(only.convention).toBe("otel_genai_messages");
-    expect(only.assertions).toContainEqual({ max_length: Math.ceil("Order A-1042 ships on Friday.".length * 1.5) });
-    expect(only.assertions).toContainEqual({ not_contains: "as an ai" });
-    expect(only.assertions.some((a) => "is_json" in a)).toBe(false);
+    expect(only.assertions).toContainEqual({ type: "max_length", value: Math.ceil("Order A-1042 ships on Friday.".length * 1.5) });
+    expect(only.assertions).toContainEqual({ type: "not_icontains", value: "as an ai" });
+    expect(only.assertions.some((a) => a.type === "is_json")).toBe(false);
   });
 
   it("publishes the dataset's JSON Schema", async () => {
@@ -176,7 +176,7 @@ describe("LLM traces in the running app", () => {
     expect((await runCli(["export-trace", traces.refund, "--output", out, "--server", app.baseUrl, "--workspace", WS])).code).toBe(0);
     const run = await runCli(["eval", "run", "--dataset", path.join(out, `trace-${traces.refund.slice(0, 8)}.eval.yaml`), "--model", "candidate-model", "--base-url", model.baseUrl]);
     expect(run.code, run.output).toBe(1);
-    expect(run.output).toMatch(/not_contains.*i cannot/i);
+    expect(run.output).toMatch(/not_icontains.*i cannot/i);
   }, 60_000);
 
   it("exports one dataset from a selection, prompts that differ only in variables collapsed", async () => {
