@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { baselineAssertions, isRefusal } from "./baseline-assertions";
 import { REFUSAL_PHRASES } from "./refusal-phrases";
 
-const notContains = (assertions: ReturnType<typeof baselineAssertions>) => assertions.flatMap((a) => ("not_contains" in a ? [a.not_contains] : []));
+const refusalChecks = (assertions: ReturnType<typeof baselineAssertions>) => assertions.flatMap((a) => (a.type === "not_icontains" ? [a.value] : []));
+const has = (assertions: ReturnType<typeof baselineAssertions>, type: string) => assertions.some((a) => a.type === type);
 
 describe("baselineAssertions", () => {
-  it("allows 1.5 × the production length, rounded up, and every refusal phrase production did not use", () => {
+  it("allows 1.5 × the production length, rounded up, and no refusal phrase production did not use, in any case", () => {
     const assertions = baselineAssertions("Order A-1042 shipped.");
-    expect(assertions[0]).toEqual({ max_length: 32 });
-    expect(notContains(assertions)).toEqual(REFUSAL_PHRASES);
-    expect(assertions.some((a) => "is_json" in a)).toBe(false);
+    expect(assertions[0]).toEqual({ type: "max_length", value: 32 });
+    expect(refusalChecks(assertions)).toEqual(REFUSAL_PHRASES);
+    // not_contains would miss "I cannot": models capitalize what the list holds in lowercase.
+    expect(has(assertions, "not_contains")).toBe(false);
+    expect(has(assertions, "is_json")).toBe(false);
   });
 
   it("lists at least a dozen lowercase refusal phrases", () => {
@@ -19,13 +22,13 @@ describe("baselineAssertions", () => {
   });
 
   it("counts characters, not UTF-16 units", () => {
-    expect(baselineAssertions("😀😀😀")[0]).toEqual({ max_length: 5 });
+    expect(baselineAssertions("😀😀😀")[0]).toEqual({ type: "max_length", value: 5 });
   });
 
   it("adds no length limit for an empty completion", () => {
     const assertions = baselineAssertions("");
-    expect(assertions.some((a) => "max_length" in a)).toBe(false);
-    expect(notContains(assertions)).toEqual(REFUSAL_PHRASES);
+    expect(has(assertions, "max_length")).toBe(false);
+    expect(refusalChecks(assertions)).toEqual(REFUSAL_PHRASES);
   });
 
   it("asserts no refusal phrase absent when production itself refused, whatever its case or apostrophe", () => {
@@ -38,9 +41,9 @@ describe("baselineAssertions", () => {
     ]) {
       expect(isRefusal(refusal), refusal).toBe(true);
       const assertions = baselineAssertions(refusal);
-      expect(notContains(assertions), refusal).toEqual([]);
+      expect(refusalChecks(assertions), refusal).toEqual([]);
       // The other baselines stay.
-      expect(assertions[0]).toHaveProperty("max_length");
+      expect(assertions[0]).toMatchObject({ type: "max_length" });
     }
   });
 
@@ -57,9 +60,12 @@ describe("baselineAssertions", () => {
   });
 
   it("asks for JSON when production answered with a JSON object or array", () => {
-    expect(baselineAssertions('{"status": "shipped"}')).toContainEqual({ is_json: true });
-    expect(baselineAssertions('[{"id": 1}]\n')).toContainEqual({ is_json: true });
-    expect(baselineAssertions('"just a string"')).not.toContainEqual({ is_json: true });
-    expect(baselineAssertions("Status: {shipped}")).not.toContainEqual({ is_json: true });
+    const isJson = { type: "is_json", value: true };
+    expect(baselineAssertions('{"status": "shipped"}')).toContainEqual(isJson);
+    expect(baselineAssertions('[{"id": 1}]\n')).toContainEqual(isJson);
+    // JSON, but not a structured answer: a prose answer "42" promised no JSON.
+    expect(baselineAssertions('"just a string"')).not.toContainEqual(isJson);
+    expect(baselineAssertions("42")).not.toContainEqual(isJson);
+    expect(baselineAssertions("Status: {shipped}")).not.toContainEqual(isJson);
   });
 });

@@ -1,6 +1,6 @@
 // The assertions an exported case starts with, derived from what production answered: about as
 // long, no refusal unless production refused, and JSON when production gave JSON.
-import type { EvalAssertion } from "./eval-dataset.schema";
+import type { EvalAssertion } from "./eval-assertion.schema";
 import { characterCount, findPhrase, parseJsonDocument } from "./match-text";
 import { REFUSAL_PHRASES } from "./refusal-phrases";
 
@@ -11,10 +11,12 @@ export function baselineAssertions(completion: string): EvalAssertion[] {
   const assertions: EvalAssertion[] = [];
   const length = characterCount(completion);
   // An empty (or unrecorded) completion gives no length to compare with; max_length 0 would fail every answer.
-  if (length > 0) assertions.push({ max_length: Math.ceil(length * MAX_LENGTH_FACTOR) });
-  if (parseJsonDocument(completion).ok) assertions.push({ is_json: true });
+  if (length > 0) assertions.push({ type: "max_length", value: Math.ceil(length * MAX_LENGTH_FACTOR) });
+  // Only an object or array: a prose answer that happens to parse ("42", "true") promised no JSON.
+  if (parseJsonDocument(completion).ok) assertions.push({ type: "is_json", value: true });
   if (!isRefusal(completion)) {
-    for (const phrase of REFUSAL_PHRASES) assertions.push({ not_contains: phrase });
+    // not_icontains: models write "I cannot" and "i cannot" alike; not_contains would see only the case given.
+    for (const phrase of REFUSAL_PHRASES) assertions.push({ type: "not_icontains", value: phrase });
   }
   return assertions;
 }

@@ -14,11 +14,11 @@ describe("buildEvalDataset", () => {
     expect(dataset.metadata).toEqual({ trace_id: TRACE_ID, exported_at: exportedAt, model: "gpt-4o-2024-08-06", provider: "openai" });
     expect(dataset.cases).toHaveLength(1);
     const [only] = dataset.cases;
-    expect(only.id).toBe("case-1");
+    expect(only.id).toBe("production-case-1");
     expect(only.variables).toEqual({ input: "It is A-1042." });
     expect(only.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(only.expected_output).toBe("Order A-1042 shipped yesterday and arrives Friday.");
-    expect(only.assertions[0]).toEqual({ max_length: 75 });
+    expect(only.assertions[0]).toEqual({ type: "max_length", value: 75 });
     expect(only).toMatchObject({ model: "gpt-4o-2024-08-06", convention: "otel_genai_messages", trace_id: TRACE_ID, span_id: "00f067aa0ba902b7" });
     expect(evalDatasetSchema.safeParse(dataset).success).toBe(true);
   });
@@ -37,9 +37,9 @@ describe("buildEvalDataset", () => {
     ];
     const dataset = buildEvalDataset({ calls, source, exportedAt });
     expect(dataset.cases.map((c) => [c.id, c.span_id])).toEqual([
-      ["case-1", "000000000000000e"],
-      ["case-2", "000000000000000a"],
-      ["case-3", "000000000000000b"],
+      ["production-case-1", "000000000000000e"],
+      ["production-case-2", "000000000000000a"],
+      ["production-case-3", "000000000000000b"],
     ]);
     expect(dataset.metadata.model).toBe("gpt-4o-mini");
   });
@@ -74,7 +74,7 @@ describe("buildEvalDataset", () => {
   it("has no expected output and no length limit when the completion was not recorded", () => {
     const [only] = buildEvalDataset({ calls: [llmCall({ output: [] })], source, exportedAt }).cases;
     expect(only.expected_output).toBeUndefined();
-    expect(only.assertions.some((a) => "max_length" in a)).toBe(false);
+    expect(only.assertions.some((a) => a.type === "max_length")).toBe(false);
   });
 
   it("throws NoExportableSpansError naming the trace when no call recorded a prompt", () => {

@@ -69,8 +69,9 @@ function caseOf(call: LlmCall, index: number): EvalCase {
   const { input, messages } = inputAndMessages(call);
   const completion = completionText(call);
   const testCase: EvalCase = {
-    // Positional ids are short enough to type into a responses file; the span id stays alongside.
-    id: `case-${index + 1}`,
+    // toad-eye's ids, so a dataset reads the same from either tool; positional, so short enough to
+    // type into a responses file. The span id stays alongside.
+    id: `production-case-${index + 1}`,
     variables: { input },
     assertions: baselineAssertions(completion),
     messages,

@@ -21,6 +21,7 @@ describe("parseEvalCliArgs", () => {
       junitPath: "out.xml",
       baseUrl: "http://localhost:11434/v1",
       apiKey: "sk",
+      apiKeyFrom: "--api-key",
       timeoutMs: 5000,
       retries: 0,
       concurrency: 1,
@@ -33,6 +34,12 @@ describe("parseEvalCliArgs", () => {
     expect(run(["--dataset", "a.yaml", "--model", "m", "--api-key", "flag-key", "--judge-model", "flag-judge"], env)).toMatchObject({ apiKey: "flag-key", judgeModel: "flag-judge" });
   });
 
+  it("runs on OPENAI_API_KEY and OPENAI_BASE_URL alone, no key on the command line", () => {
+    expect(run(["--dataset", "a.yaml", "--model", "m"], { OPENAI_BASE_URL: "http://localhost:4000/v1/", OPENAI_API_KEY: "sk-openai" })).toMatchObject({ baseUrl: "http://localhost:4000/v1", apiKey: "sk-openai", apiKeyFrom: "OPENAI_API_KEY" });
+    expect(run(["--dataset", "a.yaml", "--model", "m"], { OPENAI_API_KEY: "sk-openai" })).toMatchObject({ baseUrl: "https://api.openai.com/v1", apiKey: "sk-openai" });
+    expect(error(["run", "--dataset", "a.yaml", "--model", "m"], { OPENAI_BASE_URL: "localhost:4000" })).toBe('OPENAI_BASE_URL must be an http(s) URL, got "localhost:4000"');
+  });
+
   it("needs no model or endpoint with a responses file, and ignores a model given with one", () => {
     expect(run(["--dataset", "a.yaml", "--responses", "r.jsonl"])).toMatchObject({ model: null, responsesPath: "r.jsonl", baseUrl: null });
     expect(run(["--dataset", "a.yaml", "--responses", "r.jsonl", "--model", "m"]).model).toBeNull();
@@ -43,7 +50,9 @@ describe("parseEvalCliArgs", () => {
     expect(error(["start"])).toBe('unknown eval command "start"');
     expect(error(["run", "--model", "m", "--base-url", "http://x"])).toBe("--dataset is required");
     expect(error(["run", "--dataset", "a.yaml", "--base-url", "http://x"])).toBe("--model is required unless --responses is given");
-    expect(error(["run", "--dataset", "a.yaml", "--model", "m"])).toBe("--model needs an OpenAI-compatible endpoint: give --base-url or set FLOWPRINT_LLM_BASE_URL");
+    expect(error(["run", "--dataset", "a.yaml", "--model", "m"])).toBe("--model needs an OpenAI-compatible endpoint: give --base-url, or set OPENAI_BASE_URL or FLOWPRINT_LLM_BASE_URL (or just OPENAI_API_KEY, for OpenAI itself)");
+    // A key alone names no endpoint unless it is OpenAI's.
+    expect(error(["run", "--dataset", "a.yaml", "--model", "m"], { FLOWPRINT_LLM_API_KEY: "k" })).toMatch(/^--model needs an OpenAI-compatible endpoint/);
     expect(error(["run", "--dataset", "a.yaml", "--model", "m", "--base-url", "ftp://x"])).toBe('--base-url must be an http(s) URL, got "ftp://x"');
     expect(error(["run", "--dataset", "a.yaml", "--model", "m"], { FLOWPRINT_LLM_BASE_URL: "nope" })).toBe('FLOWPRINT_LLM_BASE_URL must be an http(s) URL, got "nope"');
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--verbose"])).toBe("unknown option --verbose");

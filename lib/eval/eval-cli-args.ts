@@ -1,7 +1,8 @@
 // The command line of `flowprint eval run`, checked up front so a typo costs a usage message
 // (exit 2) instead of a half-run dataset.
 import { MAX_TIMEOUT_MS } from "../runner/cli-args";
-import { CliUsageError, httpUrl, wholeNumber } from "../runner/cli-values";
+import { CliUsageError, wholeNumber } from "../runner/cli-values";
+import { NO_ENDPOINT_HINT, resolveLlmEndpoint, type LlmEndpointEnv } from "./resolve-llm-endpoint";
 
 export interface EvalRunOptions {
   datasetPath: string;
@@ -13,6 +14,8 @@ export interface EvalRunOptions {
   /** The OpenAI-compatible endpoint, without a trailing slash; null when nothing needs it. */
   baseUrl: string | null;
   apiKey: string | null;
+  /** Where the key came from (a flag or variable name), for the report; null without a key. */
+  apiKeyFrom: string | null;
   timeoutMs: number | null;
   /** Retries of a model or judge call refused for load (429, 5xx); null: the client's default. */
   retries: number | null;
@@ -22,16 +25,12 @@ export interface EvalRunOptions {
 
 export type EvalCliCommand = { kind: "help" } | { kind: "run"; options: EvalRunOptions } | { kind: "usage-error"; message: string };
 
-export interface EvalCliEnv {
-  [name: string]: string | undefined;
-  FLOWPRINT_LLM_BASE_URL?: string;
-  FLOWPRINT_LLM_API_KEY?: string;
+export interface EvalCliEnv extends LlmEndpointEnv {
   FLOWPRINT_LLM_JUDGE_MODEL?: string;
 }
 
 const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries", "--concurrency"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-
 
 function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
   const values = new Map<ValueFlag, string>();
@@ -50,9 +49,8 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
   const responsesPath = values.get("--responses") ?? null;
   const model = values.get("--model") ?? null;
   if (!model && !responsesPath) throw new CliUsageError("--model is required unless --responses is given");
-  const baseUrlValue = values.get("--base-url") ?? (env.FLOWPRINT_LLM_BASE_URL || undefined);
-  const baseUrl = baseUrlValue ? httpUrl(values.has("--base-url") ? "--base-url" : "FLOWPRINT_LLM_BASE_URL", baseUrlValue) : null;
-  if (!responsesPath && !baseUrl) throw new CliUsageError("--model needs an OpenAI-compatible endpoint: give --base-url or set FLOWPRINT_LLM_BASE_URL");
+  const { baseUrl, apiKey, apiKeyFrom } = resolveLlmEndpoint({ baseUrl: values.get("--base-url"), apiKey: values.get("--api-key") }, env);
+  if (!responsesPath && !baseUrl) throw new CliUsageError(`--model needs an OpenAI-compatible endpoint: ${NO_ENDPOINT_HINT}`);
   const timeoutMs = wholeNumber("--timeout-ms", values.get("--timeout-ms"), 1, MAX_TIMEOUT_MS, "milliseconds");
   const retries = wholeNumber("--retries", values.get("--retries"), 0, 10);
   const concurrency = wholeNumber("--concurrency", values.get("--concurrency"), 1, 32) ?? 1;
@@ -64,7 +62,8 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
     judgeModel: values.get("--judge-model") ?? (env.FLOWPRINT_LLM_JUDGE_MODEL || null),
     junitPath: values.get("--junit") ?? null,
     baseUrl,
-    apiKey: values.get("--api-key") ?? (env.FLOWPRINT_LLM_API_KEY || null),
+    apiKey,
+    apiKeyFrom,
     timeoutMs,
     retries,
     concurrency,

@@ -15,20 +15,29 @@ export const DATASET: EvalDataset = {
         { role: "user", content: "Where is order A-1000?" },
       ],
       expected_output: "It ships Friday.",
-      assertions: [{ max_length: 40 }, { not_contains: "i cannot" }],
+      assertions: [
+        { type: "max_length", value: 40 },
+        { type: "not_icontains", value: "i cannot" },
+      ],
     },
     {
       id: "case-2",
       variables: { input: "Say thanks" },
       messages: [],
-      assertions: [{ contains: "thank" }, { llm_judge: "The reply is polite" }],
+      assertions: [
+        { type: "icontains", value: "thank" },
+        { type: "llm_judge", value: "The reply is polite" },
+      ],
     },
     {
       id: "case-3",
       variables: { input: "Status as JSON" },
       messages: [],
       expected_output: '{"status":"shipped"}',
-      assertions: [{ is_json: true }, { regex: "shipped" }],
+      assertions: [
+        { type: "is_json", value: true },
+        { type: "regex", value: "shipped" },
+      ],
     },
   ],
 };

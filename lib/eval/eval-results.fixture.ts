@@ -10,7 +10,7 @@ export const passedCase: CaseResult = {
   inputTokens: 42,
   outputTokens: 5,
   durationMs: 830,
-  assertions: [{ assertion: { max_length: 40 }, label: "max_length 40", status: "passed", expected: "at most 40 characters", actual: '16 characters: "It ships Friday."' }],
+  assertions: [{ assertion: { type: "max_length", value: 40 }, label: "max_length 40", status: "passed", expected: "at most 40 characters", actual: '16 characters: "It ships Friday."' }],
   reasons: [],
 };
 
@@ -24,9 +24,9 @@ export const failedCase: CaseResult = {
   outputTokens: null,
   durationMs: 1_500,
   assertions: [
-    { assertion: { max_length: 10 }, label: "max_length 10", status: "failed", expected: "at most 10 characters", actual: '28 characters: "I cannot <share> that & more"' },
-    { assertion: { not_contains: "i cannot" }, label: 'not_contains "i cannot"', status: "failed", expected: 'does not contain "i cannot" (ignoring case)', actual: 'found: "I cannot <share> that & more"' },
-    { assertion: { llm_judge: "polite" }, label: 'llm_judge "polite"', status: "inconclusive", expected: "polite", actual: "no judge model configured" },
+    { assertion: { type: "max_length", value: 10 }, label: "max_length 10", status: "failed", expected: "at most 10 characters", actual: '28 characters: "I cannot <share> that & more"' },
+    { assertion: { type: "not_icontains", value: "i cannot" }, label: 'not_icontains "i cannot"', status: "failed", expected: 'does not contain "i cannot" (ignoring case)', actual: 'found: "I cannot <share> that & more"' },
+    { assertion: { type: "llm_judge", value: "polite" }, label: 'llm_judge "polite"', status: "inconclusive", expected: "polite", actual: "no judge model configured" },
   ],
   reasons: [],
 };

@@ -14,7 +14,7 @@ describe("formatCaseResult", () => {
       "  - max_length 10",
       "      expected: at most 10 characters",
       '      actual:   28 characters: "I cannot <share> that & more"',
-      '  - not_contains "i cannot"',
+      '  - not_icontains "i cannot"',
       '      expected: does not contain "i cannot" (ignoring case)',
       '      actual:   found: "I cannot <share> that & more"',
       '  ? llm_judge "polite": no judge model configured',

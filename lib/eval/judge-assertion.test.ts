@@ -15,7 +15,7 @@ const judge = () => ({ model: "judge-1", endpoint: { baseUrl: server.baseUrl, ap
 
 describe("judgeAssertion", () => {
   it("passes on a PASS verdict, asking the judge model at temperature 0", async () => {
-    const result = await judgeAssertion({ llm_judge: "The reply is polite" }, question, judge());
+    const result = await judgeAssertion({ type: "llm_judge", value: "The reply is polite" }, question, judge());
     expect(result).toMatchObject({ status: "passed", expected: "The reply is polite", actual: "judge-1: PASS: Polite enough." });
     const body = server.requests.at(-1)!.body!;
     expect(body).toMatchObject({ model: "judge-1", temperature: 0 });
@@ -25,14 +25,14 @@ describe("judgeAssertion", () => {
 
   it("fails on a FAIL verdict with the judge's reason", async () => {
     verdict = "FAIL - it is curt";
-    expect(await judgeAssertion({ llm_judge: "The reply is polite" }, question, judge())).toMatchObject({ status: "failed", actual: "judge-1: FAIL: it is curt" });
+    expect(await judgeAssertion({ type: "llm_judge", value: "The reply is polite" }, question, judge())).toMatchObject({ status: "failed", actual: "judge-1: FAIL: it is curt" });
   });
 
   it("is inconclusive without a verdict, without a judge, or when the judge cannot be asked", async () => {
     verdict = "Hard to say.";
-    expect((await judgeAssertion({ llm_judge: "c" }, question, judge())).status).toBe("inconclusive");
-    expect(await judgeAssertion({ llm_judge: "c" }, question, null)).toMatchObject({ status: "inconclusive", actual: NO_JUDGE_REASON });
-    const unauthorized = await judgeAssertion({ llm_judge: "c" }, question, { model: "judge-1", endpoint: { baseUrl: server.baseUrl, apiKey: "wrong" } });
+    expect((await judgeAssertion({ type: "llm_judge", value: "c" }, question, judge())).status).toBe("inconclusive");
+    expect(await judgeAssertion({ type: "llm_judge", value: "c" }, question, null)).toMatchObject({ status: "inconclusive", actual: NO_JUDGE_REASON });
+    const unauthorized = await judgeAssertion({ type: "llm_judge", value: "c" }, question, { model: "judge-1", endpoint: { baseUrl: server.baseUrl, apiKey: "wrong" } });
     expect(unauthorized.status).toBe("inconclusive");
     expect(unauthorized.actual).toMatch(/^the judge judge-1 could not be asked: POST .* answered 401/);
   });

@@ -14,12 +14,12 @@ export interface Judge {
 export const NO_JUDGE_REASON = "no judge model configured (--judge-model or FLOWPRINT_LLM_JUDGE_MODEL)";
 
 export async function judgeAssertion(assertion: LlmJudgeAssertion, question: Omit<JudgeQuestion, "criterion">, judge: Judge | null): Promise<AssertionResult> {
-  const base = { assertion, label: describeAssertion(assertion), expected: assertion.llm_judge };
+  const base = { assertion, label: describeAssertion(assertion), expected: assertion.value };
   if (!judge) return { ...base, status: "inconclusive", actual: NO_JUDGE_REASON };
   let reply: string;
   try {
     // Temperature 0: the same output should get the same grade from one run to the next.
-    reply = (await requestChatCompletion(judge.endpoint, { model: judge.model, messages: judgeMessages({ ...question, criterion: assertion.llm_judge }), temperature: 0 })).content;
+    reply = (await requestChatCompletion(judge.endpoint, { model: judge.model, messages: judgeMessages({ ...question, criterion: assertion.value }), temperature: 0 })).content;
   } catch (error) {
     return { ...base, status: "inconclusive", actual: `the judge ${judge.model} could not be asked: ${(error as Error).message}` };
   }

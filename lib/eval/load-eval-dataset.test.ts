@@ -35,7 +35,12 @@ describe("loadEvalDataset", () => {
     if (!result.ok) return;
     const [only] = result.dataset.cases;
     expect(only.messages).toEqual([]);
-    expect(only.assertions).toEqual([{ max_length: 120 }, { not_contains: "i cannot" }, { regex: "A-\\d+", flags: "i" }]);
+    // The older one-key form, read with the meaning it had: not_contains ignored case.
+    expect(only.assertions).toEqual([
+      { type: "max_length", value: 120 },
+      { type: "not_icontains", value: "i cannot" },
+      { type: "regex", value: "A-\\d+", flags: "i" },
+    ]);
     expect(result.dataset.metadata.exported_at).toBe("2026-03-01T10:00:00.000Z");
   });
 
@@ -43,7 +48,7 @@ describe("loadEvalDataset", () => {
     const text = VALID.replace("      - max_length: 120", "      - max_length: many").replace("  type: trace", "  type: span");
     expect(problems(text)).toEqual([
       ["source.type", 3],
-      ["cases.0.assertions.0", 16],
+      ["cases.0.assertions.0.max_length", 16],
     ]);
   });
 
@@ -63,6 +68,24 @@ describe("loadEvalDataset", () => {
       ["metadata", 10],
       ["cases.1.id", 21],
     ]);
+  });
+
+  it("loads the {type, value} form beside the older one, and points an unknown type at its line", () => {
+    const typed = VALID.replace("      - max_length: 120\n", "      - type: max_length\n        value: 120\n      - type: icontains\n        value: A-1042\n");
+    const result = loadEvalDataset(typed);
+    expect(result.ok && result.dataset.cases[0].assertions.slice(0, 3)).toEqual([
+      { type: "max_length", value: 120 },
+      { type: "icontains", value: "A-1042" },
+      { type: "not_icontains", value: "i cannot" },
+    ]);
+    const unknown = loadEvalDataset(typed.replace("type: icontains", "type: includes"));
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) {
+      expect(unknown.problems.map((p) => [p.path, p.line])).toEqual([["cases.0.assertions.1.type", 18]]);
+      expect(formatDatasetProblems("x.eval.yaml", unknown.problems)).toMatch(/^x\.eval\.yaml:18:15: cases\.0\.assertions\.1\.type: "includes" is not an assertion type: use one of max_length, contains, not_contains, icontains, /);
+    }
+    const badValue = loadEvalDataset(typed.replace("value: 120", "value: lots"));
+    expect(!badValue.ok && badValue.problems.map((p) => [p.path, p.line, p.message])).toEqual([["cases.0.assertions.0.value", 17, "cases.0.assertions.0.value: Invalid input: expected number, received string"]]);
   });
 
   it("requires at least one case", () => {

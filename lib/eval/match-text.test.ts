@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { characterCount, excerpt, findPhrase, parseJsonDocument } from "./match-text";
+import { characterCount, describeJsonValue, excerpt, findJsonObject, findPhrase, parseJson, parseJsonDocument } from "./match-text";
 
 describe("characterCount", () => {
   it("counts code points, so an emoji is one character", () => {
@@ -19,11 +19,39 @@ describe("parseJsonDocument", () => {
   it("accepts objects and arrays only", () => {
     expect(parseJsonDocument(' {"a": [1]} \n')).toEqual({ ok: true, value: { a: [1] } });
     expect(parseJsonDocument("[1, 2]")).toEqual({ ok: true, value: [1, 2] });
-    expect(parseJsonDocument('"text"')).toEqual({ ok: false, reason: "JSON string, not an object or array" });
+    expect(parseJsonDocument('"text"')).toEqual({ ok: false, reason: "a JSON string, not an object or array" });
     expect(parseJsonDocument("null")).toEqual({ ok: false, reason: "JSON null, not an object or array" });
     const prose = parseJsonDocument("Here you go: {}");
     expect(prose.ok).toBe(false);
     if (!prose.ok) expect(prose.reason).toMatch(/^not JSON \(/);
+  });
+});
+
+describe("parseJson", () => {
+  it("takes any JSON value, as JSON.parse does, and says why anything else is not", () => {
+    expect(parseJson(" 42 ")).toEqual({ ok: true, value: 42 });
+    expect(parseJson("null")).toEqual({ ok: true, value: null });
+    const prose = parseJson("It is 42.");
+    expect(prose.ok).toBe(false);
+    if (!prose.ok) expect(prose.reason).toMatch(/^not JSON \(/);
+    expect(["{}", "[]", '"x"', "1", "true", "null"].map((text) => describeJsonValue(JSON.parse(text)))).toEqual([
+      "a JSON object",
+      "a JSON array",
+      "a JSON string",
+      "a JSON number",
+      "a JSON boolean",
+      "JSON null",
+    ]);
+  });
+});
+
+describe("findJsonObject", () => {
+  it("finds the first brace that opens a JSON object, braces inside strings and non-JSON braces skipped", () => {
+    expect(findJsonObject('{"a": 1}')).toBe(0);
+    expect(findJsonObject('Status {shipped}; data: {"s": "{x}", "n": {"m": [1]}} end')).toBe(24);
+    expect(findJsonObject('{"escaped \\" quote": "}"}')).toBe(0);
+    expect(findJsonObject("[1, 2] and {not json}")).toBe(-1);
+    expect(findJsonObject('{"open": ')).toBe(-1);
   });
 });
 

@@ -18,16 +18,65 @@ export function findPhrase(text: string, phrase: string): number {
   return normalized(text).indexOf(normalized(phrase));
 }
 
-/** The output parsed as a JSON object or array (a bare string or number is not a JSON document here). */
-export function parseJsonDocument(text: string): { ok: true; value: object } | { ok: false; reason: string } {
-  let value: unknown;
+export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** The output parsed as one JSON value, as JSON.parse takes it: any value, whitespace around it allowed. */
+export function parseJson(text: string): JsonParse {
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     return { ok: false, reason: `not JSON (${(error as Error).message})` };
   }
-  if (value !== null && typeof value === "object") return { ok: true, value };
-  return { ok: false, reason: `JSON ${value === null ? "null" : typeof value}, not an object or array` };
+}
+
+/** What a JSON value is, for reports: `a JSON object`, `a JSON string`, `JSON null`. */
+export function describeJsonValue(value: unknown): string {
+  if (value === null) return "JSON null";
+  if (Array.isArray(value)) return "a JSON array";
+  return `a JSON ${typeof value}`;
+}
+
+/** The output parsed as a JSON object or array: what a structured answer looks like (a bare `42` is not one). */
+export function parseJsonDocument(text: string): { ok: true; value: object } | { ok: false; reason: string } {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  if (parsed.value !== null && typeof parsed.value === "object") return { ok: true, value: parsed.value };
+  return { ok: false, reason: `${describeJsonValue(parsed.value)}, not an object or array` };
+}
+
+/**
+ * Where the first JSON object inside `text` starts (prose around it allowed), or -1: a `{`
+ * whose balanced span, braces inside strings skipped, parses as JSON. promptfoo's contains-json
+ * also looks for objects only, though it reads them more loosely (comments allowed).
+ */
+export function findJsonObject(text: string): number {
+  for (let start = text.indexOf("{"); start !== -1; start = text.indexOf("{", start + 1)) {
+    const end = balancedEnd(text, start);
+    if (end === -1) continue;
+    try {
+      JSON.parse(text.slice(start, end + 1));
+      return start;
+    } catch {
+      // Braces that are not JSON ("{shipped}"): try the next opening brace.
+    }
+  }
+  return -1;
+}
+
+/** The index of the `}` closing the `{` at `start`, skipping braces inside JSON strings; -1 when unbalanced. */
+function balancedEnd(text: string, start: number): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = start; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === "\\") i++;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === "{") depth++;
+    else if (char === "}" && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /**

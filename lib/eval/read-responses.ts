@@ -1,5 +1,5 @@
 // A `--responses` file: outputs produced elsewhere, one JSON line per case,
-// `{"id": "case-1", "output": "..."}`. Other fields on a line are ignored.
+// `{"id": "production-case-1", "output": "..."}`. Other fields on a line are ignored.
 import { z } from "zod";
 
 const lineSchema = z.object({ id: z.string().min(1), output: z.string() });

@@ -1,4 +1,4 @@
-// Phrases with which chat models decline a request. An export adds a `not_contains` assertion
+// Phrases with which chat models decline a request. An export adds a `not_icontains` assertion
 // for each, so a replay that starts refusing fails; a completion that already uses one is a
 // refusal itself and gets none (baseline-assertions.ts). Matching ignores case and apostrophe
 // style (’ and '), so each phrase is listed once, lowercase, with a plain apostrophe; "I'm" and

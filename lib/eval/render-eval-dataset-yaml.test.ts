@@ -20,7 +20,17 @@ describe("renderEvalDatasetYaml", () => {
       }),
     ];
     const dataset = buildEvalDataset({ calls, source, exportedAt: "2026-03-01T10:00:00.000Z" });
-    dataset.cases[1].assertions.push({ regex: "^\\{", flags: "s" }, { llm_judge: "Mentions the delivery date" }, { contains: "yes: no" });
+    dataset.cases[1].assertions.push(
+      { type: "regex", value: "^\\{", flags: "s" },
+      { type: "not_regex", value: "sorry" },
+      { type: "llm_judge", value: "Mentions the delivery date" },
+      { type: "contains", value: "yes: no" },
+      { type: "icontains", value: "1042" },
+      { type: "equals", value: "" },
+      { type: "not_starts_with", value: "- item" },
+      { type: "contains_json", value: false },
+      { type: "is_json", value: false },
+    );
     const text = renderEvalDatasetYaml(dataset);
     const loaded = loadEvalDataset(text);
     expect(loaded.ok).toBe(true);
@@ -34,6 +44,6 @@ describe("renderEvalDatasetYaml", () => {
     expect(header[0]).toBe(`# Flowprint eval dataset: 1 case exported from trace ${TRACE_ID}.`);
     expect(header.join("\n")).toContain("flowprint eval run --dataset");
     expect(Object.keys(parse(text))).toEqual(["name", "source", "metadata", "cases"]);
-    expect(text).toContain("\ncases:\n  - id: case-1\n    variables:\n      input: It is A-1042.\n    assertions:\n      - max_length: 75\n");
+    expect(text).toContain("\ncases:\n  - id: production-case-1\n    variables:\n      input: It is A-1042.\n    assertions:\n      - type: max_length\n        value: 75\n      - type: not_icontains\n        value: i cannot\n");
   });
 });

@@ -12,7 +12,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "flowprint-eval-cli-"));
 const datasetFile = path.join(dir, "support.eval.yaml");
 writeFileSync(datasetFile, renderEvalDatasetYaml(DATASET));
 const brokenFile = path.join(dir, "broken.eval.yaml");
-writeFileSync(brokenFile, renderEvalDatasetYaml(DATASET).replace("max_length: 40", "max_length: forty"));
+writeFileSync(brokenFile, renderEvalDatasetYaml(DATASET).replace("value: 40", "value: forty"));
 const file = (name: string, text: string) => {
   const at = path.join(dir, name);
   writeFileSync(at, text);
@@ -42,7 +42,7 @@ describe("runEvalCli", () => {
     const { cli, output } = io({ FLOWPRINT_LLM_BASE_URL: server.baseUrl, FLOWPRINT_LLM_API_KEY: KEY, FLOWPRINT_LLM_JUDGE_MODEL: "judge" });
     expect(await runEvalCli(["run", "--dataset", datasetFile, "--model", "gpt-test"], cli)).toBe(0);
     const lines = output().trimEnd().split("\n");
-    expect(lines[0]).toBe(`Eval exported-trace-4bf92f35: 3 cases, model gpt-test at ${server.baseUrl}, judge judge`);
+    expect(lines[0]).toBe(`Eval exported-trace-4bf92f35: 3 cases, model gpt-test at ${server.baseUrl} (key from FLOWPRINT_LLM_API_KEY), judge judge`);
     expect(lines.filter((l) => /^[✓✗?] /.test(l)).map((l) => l.split(" in ")[0])).toEqual(["✓ case-1 passed", "✓ case-2 passed", "✓ case-3 passed"]);
     expect(lines.at(-1)).toBe("3 passed, 0 failed, 0 inconclusive");
   });
@@ -53,7 +53,7 @@ describe("runEvalCli", () => {
     const { cli, output } = io();
     const code = await runEvalCli(["run", "--dataset", datasetFile, "--model", "gpt-test", "--base-url", server.baseUrl, "--api-key", KEY, "--judge-model", "judge", "--junit", junit], cli);
     expect(code).toBe(1);
-    expect(output()).toContain('  - not_contains "i cannot"\n      expected: does not contain "i cannot" (ignoring case)\n      actual:   found: "I cannot tell you');
+    expect(output()).toContain('  - not_icontains "i cannot"\n      expected: does not contain "i cannot" (ignoring case)\n      actual:   found: "I cannot tell you');
     expect(output().trimEnd().split("\n").at(-1)).toBe("2 passed, 1 failed, 0 inconclusive");
     const xml = readFileSync(junit, "utf8");
     expect(xml).toMatch(/<testsuites name="flowprint eval" tests="3" failures="1" errors="0" skipped="0"/);
@@ -95,7 +95,7 @@ describe("runEvalCli", () => {
     const junit = path.join(dir, "broken.xml");
     const { cli, output } = io();
     expect(await runEvalCli(["run", "--dataset", brokenFile, "--responses", file("r.jsonl", ""), "--junit", junit], cli)).toBe(1);
-    expect(output()).toMatch(new RegExp(`✗ ${brokenFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} could not be loaded\n  ${brokenFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+: cases\\.0\\.assertions\\.0: max_length: `));
+    expect(output()).toMatch(new RegExp(`✗ ${brokenFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} could not be loaded\n  ${brokenFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+: cases\\.0\\.assertions\\.0\\.value: Invalid input: expected number, received string`));
     expect(readFileSync(junit, "utf8")).toContain('errors="1"');
     expect(await runEvalCli(["run", "--dataset", path.join(dir, "absent.yaml"), "--responses", "r.jsonl"], io().cli)).toBe(1);
   });

@@ -12,6 +12,7 @@ import { EVAL_USAGE } from "./eval-usage";
 import { formatCaseResult } from "./format-eval-report";
 import { formatDatasetProblems, loadEvalDataset } from "./load-eval-dataset";
 import { formatResponsesProblems, readResponses } from "./read-responses";
+import { NO_ENDPOINT_HINT } from "./resolve-llm-endpoint";
 import { runEval } from "./run-eval";
 
 export interface EvalCliIo {
@@ -61,7 +62,9 @@ function writeJunit(file: string, xml: string, io: EvalCliIo): boolean {
 }
 
 function describeOutputs(options: EvalRunOptions, dataset: EvalDataset): string {
-  const outputs = options.responsesPath ? `outputs from ${options.responsesPath}` : `model ${options.model} at ${options.baseUrl}`;
+  // Where the key came from, never the key: enough to tell which of several variables a 401 is about.
+  const key = options.apiKeyFrom ? `key from ${options.apiKeyFrom}` : "no key";
+  const outputs = options.responsesPath ? `outputs from ${options.responsesPath}` : `model ${options.model} at ${options.baseUrl} (${key})`;
   const judged = dataset.cases.some((c) => c.assertions.some(isLlmJudge));
   const judge = !judged ? "" : options.judgeModel ? `, judge ${options.judgeModel}` : ", no judge model (llm_judge assertions stay inconclusive)";
   return `Eval ${dataset.name}: ${dataset.cases.length} ${dataset.cases.length === 1 ? "case" : "cases"}, ${outputs}${judge}`;
@@ -95,7 +98,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
   const { dataset, responses } = inputs;
   const judged = dataset.cases.some((c) => c.assertions.some(isLlmJudge));
   if (judged && options.judgeModel && !options.baseUrl) {
-    return usageError("--judge-model needs an OpenAI-compatible endpoint: give --base-url or set FLOWPRINT_LLM_BASE_URL", io);
+    return usageError(`--judge-model needs an OpenAI-compatible endpoint: ${NO_ENDPOINT_HINT}`, io);
   }
   if (responses) {
     const known = new Set(dataset.cases.map((c) => c.id));

@@ -55,7 +55,7 @@ describe("runEval with a model", () => {
     expect(cases["case-1"].status).toBe("failed");
     expect(cases["case-1"].assertions.map((a) => [a.label, a.status])).toEqual([
       ["max_length 40", "failed"],
-      ['not_contains "i cannot"', "failed"],
+      ['not_icontains "i cannot"', "failed"],
     ]);
     expect(cases["case-1"].assertions[0].actual).toBe('57 characters: "I cannot share order details with you, sorry about that!!"');
     expect(cases["case-2"].status).toBe("failed");
