@@ -16,6 +16,6 @@ export function hashApiToken(token: string): string {
 
 /** The token in an `Authorization: Bearer` header; null without one. */
 export function bearerToken(authorization: string | null): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization?.trim() ?? "");
   return match ? match[1] : null;
 }

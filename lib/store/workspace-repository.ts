@@ -1,5 +1,6 @@
 // Workspaces and their ingest keys.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashApiToken } from "../auth/api-token";
 import type { Store } from "./db";
 import { sqlDialect } from "./sql-dialect";
 
@@ -31,9 +32,8 @@ export async function listWorkspaces(store: Store): Promise<WorkspaceView[]> {
   return rows.map((w) => ({ id: w.id, name: w.name, created_at: new Date(Number(w.createdAtMs)).toISOString() }));
 }
 
-export function hashIngestKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
+/** Ingest keys are kept as API tokens are: their SHA-256, never the key. */
+export const hashIngestKey = hashApiToken;
 
 export interface IngestKeyView {
   id: string;

@@ -1,4 +1,5 @@
 // Which workspace an OTLP request writes to, and whether it may.
+import { bearerToken } from "../auth/api-token";
 import { DEFAULT_WORKSPACE_ID, isValidWorkspaceId, WORKSPACE_ID_RULE } from "./workspace-id";
 
 export type IngestAccess =
@@ -57,12 +58,6 @@ export function resolveIngestWorkspace(credentials: IngestCredentials, keyring: 
     return { ok: false, status: 403, message: `This ingest key does not grant access to workspace "${header}".` };
   }
   return { ok: true, workspaceId: owner };
-}
-
-function bearerToken(authorization: string | null): string | null {
-  if (!authorization) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
-  return match ? match[1] : null;
 }
 
 /**
