@@ -34,7 +34,7 @@ const NO_FRAMEWORKS = [FRAMEWORKS, "Below app/ and components/ the code is frame
 // every layer may use, so they must not lean on any).
 const DOMAIN = [
   "otlp", "traces", "flows", "drift", "graph", "model", "diagnosis", "export", "validation", "trace-assert",
-  "genai", "eval", "webhooks", "format", "formats", "workspaces", "runner", "config", "http", "auth",
+  "genai", "eval", "webhooks", "format", "trace-formats", "workspaces", "runner", "config", "http", "auth",
 ].map((name) => `lib/${name}/**`);
 
 // A "use client" module anywhere under app/ runs in the browser: it may not import the store or
