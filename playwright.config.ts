@@ -36,6 +36,9 @@ const server = (serverPort: number, database: string, env: Record<string, string
     DATABASE_URL: database,
     NEXT_TELEMETRY_DISABLED: "1",
     FLOWPRINT_AUTH: "on",
+    // Three servers at once: none takes OTLP's standard ports.
+    FLOWPRINT_OTLP_HTTP_PORT: "0",
+    FLOWPRINT_OTLP_GRPC_PORT: "0",
     ...(process.env.FLOWPRINT_DIST_DIR ? { FLOWPRINT_DIST_DIR: process.env.FLOWPRINT_DIST_DIR } : {}),
     ...env,
   },

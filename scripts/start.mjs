@@ -112,7 +112,8 @@ async function main() {
   // Node refuses --cpu-prof in NODE_OPTIONS; FLOWPRINT_CPU_PROFILE_DIR passes it to the server.
   const profile = process.env.FLOWPRINT_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.FLOWPRINT_CPU_PROFILE_DIR}`] : [];
   const login = withDemo && !authOff && !process.env.FLOWPRINT_ADMIN_EMAIL ? demoLogin() : null;
-  const dashboardEnv = login ? { ...process.env, FLOWPRINT_ADMIN_EMAIL: login.email, FLOWPRINT_ADMIN_PASSWORD: login.password } : process.env;
+  // The OTLP listeners on 4318 and 4317 listen where the dashboard does.
+  const dashboardEnv = { ...process.env, FLOWPRINT_LISTEN_HOST: host, ...(login ? { FLOWPRINT_ADMIN_EMAIL: login.email, FLOWPRINT_ADMIN_PASSWORD: login.password } : {}) };
   run(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], dashboardEnv, { ownProcessGroup: withDemo });
   if (!withDemo) return;
   const base = `http://127.0.0.1:${port}`;

@@ -16,6 +16,8 @@ const PUBLIC: Record<string, string> = {
   "api/v1/setup/route.ts": "creates the first administrator; refuses once any user exists",
   "otlp/v1/traces/route.ts": "OTLP ingestion: guarded by ingest keys and keyless-ingest settings",
   "v1/traces/route.ts": "OTLP ingestion: guarded by ingest keys and keyless-ingest settings",
+  "v1/metrics/route.ts": "OTLP metrics: answered as rejected, nothing stored or read",
+  "v1/logs/route.ts": "OTLP logs: answered as rejected, nothing stored or read",
   "schemas/flowprint-test.json/route.ts": "a JSON schema of the test file format, no data",
   "schemas/flowprint-eval-dataset.json/route.ts": "a JSON schema of the eval dataset format, no data",
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readServerConfig as readConfig } from "./server-config";
+import { readServerConfig as readConfig, readOtlpListenerConfig as readListeners } from "./server-config";
 
 const readServerConfig = (env: Record<string, string>) => readConfig(env as NodeJS.ProcessEnv);
+const readOtlpListenerConfig = (env: Record<string, string>) => readListeners(env as NodeJS.ProcessEnv);
 
 describe("readServerConfig: drafting with a model", () => {
   it("is off without FLOWPRINT_LLM_BASE_URL", () => {
@@ -66,5 +67,21 @@ describe("readServerConfig: authentication", () => {
 
   it("takes the first administrator from the environment", () => {
     expect(readServerConfig({ FLOWPRINT_ADMIN_EMAIL: " ada@example.com ", FLOWPRINT_ADMIN_PASSWORD: "correct horse" }).auth.admin).toEqual({ email: "ada@example.com", password: "correct horse" });
+  });
+});
+
+describe("readOtlpListenerConfig: OTLP on the standard ports", () => {
+  it("listens on 4318 and 4317 on the dashboard's address by default", () => {
+    expect(readOtlpListenerConfig({})).toEqual({ httpPort: 4318, grpcPort: 4317, host: "127.0.0.1" });
+    expect(readOtlpListenerConfig({ FLOWPRINT_LISTEN_HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+
+  it("takes other ports, and 0 turns a listener off", () => {
+    expect(readOtlpListenerConfig({ FLOWPRINT_OTLP_HTTP_PORT: "0", FLOWPRINT_OTLP_GRPC_PORT: "14317" })).toMatchObject({ httpPort: null, grpcPort: 14317 });
+  });
+
+  it("names the variable of a bad port", () => {
+    expect(() => readOtlpListenerConfig({ FLOWPRINT_OTLP_GRPC_PORT: "70000" })).toThrow(/FLOWPRINT_OTLP_GRPC_PORT must be a port number/);
+    expect(() => readOtlpListenerConfig({ FLOWPRINT_OTLP_HTTP_PORT: "http" })).toThrow(/FLOWPRINT_OTLP_HTTP_PORT/);
   });
 });

@@ -15,6 +15,17 @@ export interface ServerConfig {
   llmDraft: LlmDraftConfig | null;
   webhooks: WebhookConfig;
   auth: AuthConfig;
+  otlpListeners: OtlpListenerConfig;
+}
+
+/** OTLP on its standard ports beside the dashboard's; a port of null is off. */
+export interface OtlpListenerConfig {
+  /** FLOWPRINT_OTLP_HTTP_PORT (4318; 0 turns it off). */
+  httpPort: number | null;
+  /** FLOWPRINT_OTLP_GRPC_PORT (4317; 0 turns it off). */
+  grpcPort: number | null;
+  /** The dashboard's own address (FLOWPRINT_LISTEN_HOST, set by npm start), loopback without it. */
+  host: string;
 }
 
 export interface AuthConfig {
@@ -74,6 +85,22 @@ function positiveInt(name: string, fallback: number, env: NodeJS.ProcessEnv): nu
     throw new Error(`${name} must be a positive integer, got "${raw}".`);
   }
   return value;
+}
+
+/** A TCP port, 0 for off; a port number outside 0-65535 stops the server naming the variable. */
+function portOrOff(name: string, fallback: number, env: NodeJS.ProcessEnv): number | null {
+  const raw = env[name];
+  const value = raw === undefined || raw.trim() === "" ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new Error(`${name} must be a port number (1-65535), or 0 to turn it off; got "${raw}".`);
+  return value === 0 ? null : value;
+}
+
+export function readOtlpListenerConfig(env: NodeJS.ProcessEnv = process.env): OtlpListenerConfig {
+  return {
+    httpPort: portOrOff("FLOWPRINT_OTLP_HTTP_PORT", 4318, env),
+    grpcPort: portOrOff("FLOWPRINT_OTLP_GRPC_PORT", 4317, env),
+    host: env.FLOWPRINT_LISTEN_HOST?.trim() || "127.0.0.1",
+  };
 }
 
 function checkHttpUrl(name: string, value: string, example: string): string {
@@ -150,5 +177,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     llmDraft: llmDraftConfig(env),
     webhooks: readWebhookConfig(env),
     auth: readAuthConfig(env),
+    otlpListeners: readOtlpListenerConfig(env),
   };
 }

@@ -11,3 +11,6 @@ export type { AnyValue } from "./any-value";
 export { encodeAttributeValue } from "./encode-attribute-value";
 export { decodeAttributeValue } from "./decode-attribute-value";
 export * from "./span";
+export type { OtherSignal } from "./other-signals";
+export { countOtherSignalItems, encodeOtherSignalResponse, STORES_TRACES_ONLY } from "./other-signals";
+export { encodeGrpcStatusDetails } from "./encode-grpc-status-details";

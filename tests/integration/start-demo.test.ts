@@ -29,7 +29,7 @@ it("Ctrl-C stops the demo before the dashboard: every flush lands, nothing is re
   const child = spawn(process.execPath, ["scripts/start.mjs", "--demo"], {
     // Its own process group, as a shell runs a foreground job: the group is what Ctrl-C signals.
     detached: true,
-    env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: tempSqliteUrl(), NEXT_TELEMETRY_DISABLED: "1", DEMO_WORKSPACE: WORKSPACE, DEMO_RPS: "20", DEMO_BASE_PORT: "4880" },
+    env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: tempSqliteUrl(), NEXT_TELEMETRY_DISABLED: "1", DEMO_WORKSPACE: WORKSPACE, DEMO_RPS: "20", DEMO_BASE_PORT: "4880", FLOWPRINT_OTLP_HTTP_PORT: "0", FLOWPRINT_OTLP_GRPC_PORT: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

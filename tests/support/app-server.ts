@@ -77,7 +77,7 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     // Accounts off unless a test turns them on: the tests of other features speak to the API
     // directly (tests/integration/auth.test.ts covers the API with accounts).
-    env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", FLOWPRINT_AUTH: "off", ...options.env },
+    env: { ...process.env, PORT: String(port), FLOWPRINT_HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", FLOWPRINT_AUTH: "off", FLOWPRINT_OTLP_HTTP_PORT: "0", FLOWPRINT_OTLP_GRPC_PORT: "0", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (log += d));
