@@ -25,6 +25,7 @@ describe("parseEvalCliArgs", () => {
       timeoutMs: 5000,
       retries: 0,
       concurrency: 1,
+      report: "text",
     });
   });
 
@@ -61,6 +62,12 @@ describe("parseEvalCliArgs", () => {
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--timeout-ms", "0"])).toMatch(/^--timeout-ms must be a whole number of milliseconds/);
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--concurrency", "0"])).toBe('--concurrency must be a whole number from 1 to 32, got "0"');
     expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--retries", "-1"])).toBe('--retries must be a whole number from 0 to 10, got "-1"');
+    expect(error(["run", "--dataset", "a.yaml", "--responses", "r", "--output", "junit"])).toBe('--output must be text or json, got "junit"');
+  });
+
+  it("reads --output json, text being the default", () => {
+    expect(run(["--dataset", "a.yaml", "--responses", "r", "--output", "json"]).report).toBe("json");
+    expect(run(["--dataset", "a.yaml", "--responses", "r"]).report).toBe("text");
   });
 
   it("asks for help anywhere", () => {

@@ -2,6 +2,7 @@
 // (exit 2) instead of a half-run dataset.
 import { MAX_TIMEOUT_MS } from "../runner/cli-args";
 import { CliUsageError, wholeNumber } from "../runner/cli-values";
+import { reportFormat, type ReportFormat } from "../runner/report-format";
 import { NO_ENDPOINT_HINT, resolveLlmEndpoint, type LlmEndpointEnv } from "./resolve-llm-endpoint";
 
 export interface EvalRunOptions {
@@ -21,6 +22,8 @@ export interface EvalRunOptions {
   retries: number | null;
   /** Cases in flight at once. */
   concurrency: number;
+  /** `--output`: the text report, or one JSON document on stdout. */
+  report: ReportFormat;
 }
 
 export type EvalCliCommand = { kind: "help" } | { kind: "run"; options: EvalRunOptions } | { kind: "usage-error"; message: string };
@@ -29,7 +32,7 @@ export interface EvalCliEnv extends LlmEndpointEnv {
   FLOWPRINT_LLM_JUDGE_MODEL?: string;
 }
 
-const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries", "--concurrency"] as const;
+const VALUE_FLAGS = ["--dataset", "--model", "--responses", "--judge-model", "--junit", "--base-url", "--api-key", "--timeout-ms", "--retries", "--concurrency", "--output"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
@@ -67,6 +70,7 @@ function parseRun(args: readonly string[], env: EvalCliEnv): EvalRunOptions {
     timeoutMs,
     retries,
     concurrency,
+    report: reportFormat(values.get("--output")),
   };
 }
 

@@ -24,6 +24,8 @@ Options:
   --retries <n>           retries of a call refused with 429 or 5xx or cut off, waiting as the
                           endpoint's Retry-After says or 1 s, 2 s, 4 s... (default 3)
   --junit <file>          also write a JUnit XML report
+  --output text|json      the report: text (default), or one JSON document on stdout (below),
+                          the text report then going to stderr as progress
   -h, --help              this text
 
 Assertions ({type, value}; promptfoo's meaning where it has the name, not_ inverts):
@@ -43,4 +45,16 @@ Exit codes:
   2  usage error
   3  nothing failed, but a case was inconclusive (the model could not answer, the responses
      file had no output for it, or an llm_judge assertion had no judge or no verdict)
+
+--output json prints (exit codes as above; a usage error prints no document):
+  {"command": "eval run", "dataset": {"file", "name"}, "model", "judge_model",
+   "responses_file", "started_at", "duration_ms",
+   "cases": [{"id", "status": "passed|failed|inconclusive", "output",
+              "output_from": "model|responses|null", "latency_ms", "input_tokens",
+              "output_tokens", "duration_ms", "reasons": [line],
+              "assertions": [{"assertion": {"type", "value"}, "label", "status",
+                              "expected", "actual"}]}],
+   "counts": {"passed", "failed", "inconclusive"}, "junit_file",
+   "load_error": {"file", "message"} or null, "warnings": [text], "errors": [message],
+   "exit_code"}
 `;

@@ -115,6 +115,47 @@ describe("runEvalCli", () => {
     expect(await runEvalCli(["run", "--dataset", datasetFile, "--responses", responses, "--judge-model", "judge"], io().cli)).toBe(2);
   });
 
+  it("with --output json prints one document: each case with its output and every assertion, counts, warnings", async () => {
+    const responses = file("json.jsonl", jsonl({ "case-1": "I cannot tell you where any order is right now.", "case-3": '{"status": "shipped"}', "case-9": "stray" }));
+    const junit = path.join(dir, "json-eval.xml");
+    const { cli, output, errors } = io();
+    expect(await runEvalCli(["run", "--dataset", datasetFile, "--responses", responses, "--junit", junit, "--output", "json"], cli)).toBe(1);
+    const report = JSON.parse(output());
+    expect(report).toMatchObject({
+      command: "eval run",
+      dataset: { file: datasetFile, name: "exported-trace-4bf92f35" },
+      model: null,
+      responses_file: responses,
+      counts: { passed: 1, failed: 1, inconclusive: 1 },
+      junit_file: junit,
+      load_error: null,
+      warnings: [`${responses} has outputs for cases the dataset does not have: case-9`],
+      errors: [],
+      exit_code: 1,
+    });
+    expect(report.cases.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([["case-1", "failed"], ["case-2", "inconclusive"], ["case-3", "passed"]]);
+    const [failed, missing] = report.cases;
+    expect(failed).toMatchObject({ output: "I cannot tell you where any order is right now.", output_from: "responses", latency_ms: null });
+    expect(failed.assertions).toContainEqual({
+      assertion: { type: "not_icontains", value: "i cannot" },
+      label: 'not_icontains "i cannot"',
+      status: "failed",
+      expected: 'does not contain "i cannot" (ignoring case)',
+      actual: expect.stringContaining('found: "I cannot tell you'),
+    });
+    expect(failed.assertions.every((a: { status: string }) => ["passed", "failed", "inconclusive"].includes(a.status))).toBe(true);
+    expect(missing).toMatchObject({ output: null, reasons: ['the responses file has no output for case "case-2"'] });
+    expect(errors()).toContain("✗ case-1 failed");
+    expect(errors()).toContain("1 passed, 1 failed, 1 inconclusive");
+  });
+
+  it("with --output json reports a dataset that does not load as load_error, exit 1", async () => {
+    const { cli, output, errors } = io();
+    expect(await runEvalCli(["run", "--dataset", brokenFile, "--responses", file("r2.jsonl", ""), "--output", "json"], cli)).toBe(1);
+    expect(JSON.parse(output())).toMatchObject({ cases: [], counts: { passed: 0, failed: 0, inconclusive: 0 }, load_error: { file: brokenFile, message: expect.stringContaining("cases.0.assertions.0.value") }, exit_code: 1 });
+    expect(errors()).toContain("could not be loaded");
+  });
+
   it("prints usage for --help and exits 0", async () => {
     const { cli, output } = io();
     expect(await runEvalCli(["--help"], cli)).toBe(0);

@@ -1,9 +1,12 @@
 // `flowprint eval run`: load the dataset (and responses), a report line as soon as a case is
-// judged, then the summary, the JUnit file and the exit code.
+// judged, then the summary, the JUnit file and the exit code. With --output json the lines are
+// progress on stderr and stdout gets the whole report as one document at the end.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXIT_FAILED, EXIT_PASSED, EXIT_USAGE, exitCodeOf } from "../runner/exit-codes";
 import { ANSI, PLAIN, formatSummary } from "../runner/format-report";
+import { evalReportJson, type EvalReportInput } from "../runner/eval-report-json";
+import { humanWriter, jsonDocument } from "../runner/report-format";
 import { parseEvalCliArgs, type EvalCliEnv, type EvalRunOptions } from "./eval-cli-args";
 import { isLlmJudge, type EvalDataset } from "./eval-dataset.schema";
 import { countCases } from "./eval-result";
@@ -50,14 +53,16 @@ function loadInputs(options: EvalRunOptions): { dataset: EvalDataset; responses:
   return { dataset: loaded.dataset, responses: responses.responses };
 }
 
-function writeJunit(file: string, xml: string, io: EvalCliIo): boolean {
+/** Why the report could not be written, or null when it was. */
+function writeJunit(file: string, xml: string, io: EvalCliIo): string | null {
   try {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     writeFileSync(file, xml);
-    return true;
+    return null;
   } catch (error) {
-    io.err(`flowprint: the JUnit report could not be written to ${file}: ${(error as Error).message}\n`);
-    return false;
+    const problem = `the JUnit report could not be written to ${file}: ${(error as Error).message}`;
+    io.err(`flowprint: ${problem}\n`);
+    return problem;
   }
 }
 
@@ -85,28 +90,37 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
   if (command.kind === "usage-error") return usageError(command.message, io);
   const { options } = command;
   const palette = io.color ? ANSI : PLAIN;
+  const human = humanWriter(io, options.report);
+  const report = (input: Omit<EvalReportInput, "datasetFile" | "responsesFile" | "junitFile">): number => {
+    if (options.report === "json") io.out(jsonDocument(evalReportJson({ datasetFile: options.datasetPath, responsesFile: options.responsesPath, junitFile: options.junitPath, ...input })));
+    return input.exitCode;
+  };
+  const noCounts = { passed: 0, failed: 0, inconclusive: 0, errors: 0 };
 
   let inputs: ReturnType<typeof loadInputs>;
   try {
     inputs = loadInputs(options);
   } catch (error) {
     if (!(error instanceof FileLoadError)) throw error;
-    io.out(`${palette.red("✗")} ${palette.bold(error.file)} ${palette.red("could not be loaded")}\n${error.message.split("\n").map((line) => `  ${line}`).join("\n")}\n`);
-    if (options.junitPath) writeJunit(options.junitPath, evalLoadErrorJunitXml(error.file, error.message), io);
-    return EXIT_FAILED;
+    human(`${palette.red("✗")} ${palette.bold(error.file)} ${palette.red("could not be loaded")}\n${error.message.split("\n").map((line) => `  ${line}`).join("\n")}\n`);
+    const junitProblem = options.junitPath ? writeJunit(options.junitPath, evalLoadErrorJunitXml(error.file, error.message), io) : null;
+    const loadError = { file: error.file, message: error.message };
+    return report({ run: null, counts: { ...noCounts, errors: 1 }, loadError, warnings: [], errors: junitProblem ? [junitProblem] : [], exitCode: EXIT_FAILED });
   }
   const { dataset, responses } = inputs;
   const judged = dataset.cases.some((c) => c.assertions.some(isLlmJudge));
   if (judged && options.judgeModel && !options.baseUrl) {
     return usageError(`--judge-model needs an OpenAI-compatible endpoint: ${NO_ENDPOINT_HINT}`, io);
   }
+  const warnings: string[] = [];
   if (responses) {
     const known = new Set(dataset.cases.map((c) => c.id));
     const unknown = [...responses.keys()].filter((id) => !known.has(id));
-    if (unknown.length > 0) io.err(`flowprint eval: ${options.responsesPath} has outputs for cases the dataset does not have: ${unknown.join(", ")}\n`);
+    if (unknown.length > 0) warnings.push(`${options.responsesPath} has outputs for cases the dataset does not have: ${unknown.join(", ")}`);
   }
+  for (const warning of warnings) io.err(`flowprint eval: ${warning}\n`);
 
-  io.out(palette.dim(`${describeOutputs(options, dataset)}\n\n`));
+  human(palette.dim(`${describeOutputs(options, dataset)}\n\n`));
   const run = await runEval({
     dataset,
     model: options.model,
@@ -117,12 +131,13 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     timeoutMs: options.timeoutMs ?? undefined,
     retries: options.retries ?? undefined,
     concurrency: options.concurrency,
-    onCaseResult: (result) => io.out(`${formatCaseResult(result, palette)}\n`),
+    onCaseResult: (result) => human(`${formatCaseResult(result, palette)}\n`),
   });
   const counts = countCases(run.cases);
-  io.out(`\n${formatSummary(counts, palette)}\n`);
+  human(`\n${formatSummary(counts, palette)}\n`);
   let code = exitCodeOf(counts);
+  const junitProblem = options.junitPath ? writeJunit(options.junitPath, evalJunitXml(run, options.datasetPath), io) : null;
   // A CI job reading the report must not pass on a missing file.
-  if (options.junitPath && !writeJunit(options.junitPath, evalJunitXml(run, options.datasetPath), io) && code === EXIT_PASSED) code = EXIT_FAILED;
-  return code;
+  if (junitProblem && code === EXIT_PASSED) code = EXIT_FAILED;
+  return report({ run, counts, loadError: null, warnings, errors: junitProblem ? [junitProblem] : [], exitCode: code });
 }

@@ -24,6 +24,7 @@ describe("parseCliArgs", () => {
       apiToken: null,
       vars: { id: "o-1", token: "a=b" },
       timeoutMs: 5000,
+      report: "text",
     });
   });
 
@@ -38,6 +39,11 @@ describe("parseCliArgs", () => {
     expect(options(parseCliArgs(["run", "a.yaml", "--token", "fp_flag"], { FLOWPRINT_API_TOKEN: "fp_env" })).apiToken).toBe("fp_flag");
     expect(options(parseCliArgs(["run", "a.yaml"], { FLOWPRINT_API_TOKEN: "fp_env" })).apiToken).toBe("fp_env");
     expect(options(parseCliArgs(["run", "a.yaml"], { FLOWPRINT_API_TOKEN: " " })).apiToken).toBeNull();
+  });
+
+  it("reads --output json, text being the default", () => {
+    expect(options(parseCliArgs(["run", "a.yaml", "--output", "json"], {})).report).toBe("json");
+    expect(options(parseCliArgs(["run", "a.yaml", "--output=text"], {})).report).toBe("text");
   });
 
   it("lets a later --var win and takes files after -- literally", () => {
@@ -65,6 +71,7 @@ describe("parseCliArgs", () => {
     [["run", "a.yaml", "--timeout-ms", "1.5"], '--timeout-ms must be a whole number of milliseconds from 1 to 3600000, got "1.5"'],
     [["run", "a.yaml", "--timeout-ms", "0"], '--timeout-ms must be a whole number of milliseconds from 1 to 3600000, got "0"'],
     [["run", "a.yaml", "--workspace", "a b"], '--workspace must be letters, digits, - and _ (at most 64), got "a b"'],
+    [["run", "a.yaml", "--output", "yaml"], '--output must be text or json, got "yaml"'],
   ])("refuses %j with a clear message", (argv, message) => {
     expect(parseCliArgs(argv, {})).toEqual({ kind: "usage-error", message });
   });

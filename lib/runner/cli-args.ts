@@ -2,6 +2,7 @@
 // (exit 2) instead of a half-run suite.
 import { apiTokenOf } from "./api-token";
 import { CliUsageError, httpUrl, wholeNumber } from "./cli-values";
+import { reportFormat, type ReportFormat } from "./report-format";
 
 export interface RunOptions {
   files: string[];
@@ -15,6 +16,8 @@ export interface RunOptions {
   /** `--var name=value`, in the order given (a later one wins). */
   vars: Record<string, string>;
   timeoutMs: number | null;
+  /** `--output`: the text report, or one JSON document on stdout. */
+  report: ReportFormat;
 }
 
 export type CliCommand = { kind: "help" } | { kind: "run"; options: RunOptions } | { kind: "usage-error"; message: string };
@@ -34,10 +37,9 @@ export const DEFAULT_WORKSPACE = "default";
 /** The server refuses longer run timeouts. */
 export const MAX_TIMEOUT_MS = 3_600_000;
 
-const VALUE_FLAGS = ["--base-url", "--server", "--workspace", "--junit", "--key", "--token", "--var", "--timeout-ms"] as const;
+const VALUE_FLAGS = ["--base-url", "--server", "--workspace", "--junit", "--key", "--token", "--var", "--timeout-ms", "--output"] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-const WORKSPACE_SLUG = /^[A-Za-z0-9_-]{1,64}$/;
-
+export const WORKSPACE_SLUG = /^[A-Za-z0-9_-]{1,64}$/;
 
 function splitFlag(arg: string): { flag: string; inline: string | null } {
   const eq = arg.indexOf("=");
@@ -87,6 +89,7 @@ function parseRun(args: readonly string[], env: CliEnv): RunOptions {
     apiToken: apiTokenOf(values.get("--token"), env),
     vars,
     timeoutMs,
+    report: reportFormat(values.get("--output")),
   };
 }
 

@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseExportArgs, runExportCli } from "./export-cli";
 
@@ -5,7 +10,7 @@ describe("parseExportArgs", () => {
   it("reads what, which and where, with the environment's server and workspace", () => {
     expect(parseExportArgs(["flow", "f-1", "--setup=none", "-o", "tests"], { FLOWPRINT_SERVER: "http://fp:3000/", FLOWPRINT_WORKSPACE: "shop" })).toEqual({
       kind: "export",
-      options: { kind: "flow", target: "f-1", operation: null, ai: false, output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop", apiToken: null },
+      options: { kind: "flow", target: "f-1", operation: null, ai: false, output: "tests", setup: "none", format: null, server: "http://fp:3000", workspace: "shop", apiToken: null, report: "text" },
     });
     expect(parseExportArgs(["variants", "api-gateway", "POST", "/api/v1/orders"], {})).toMatchObject({ kind: "export", options: { kind: "variants", target: "api-gateway", operation: "POST /api/v1/orders" } });
     expect(parseExportArgs(["journey", "order", "--ai"], {})).toMatchObject({ kind: "export", options: { ai: true } });
@@ -32,6 +37,14 @@ describe("parseExportArgs", () => {
     expect(message(["flow", "a", "--bogus"])).toBe("unknown option --bogus");
     expect(message(["flow", "--help"])).toBe("help");
   });
+
+  it("reads --output text|json as the report format, any other --output value as the directory, as before", () => {
+    expect(parseExportArgs(["flow", "f-1", "--output", "json"], {})).toMatchObject({ options: { report: "json", output: "." } });
+    expect(parseExportArgs(["flow", "f-1", "--output=json", "-o", "tests"], {})).toMatchObject({ options: { report: "json", output: "tests" } });
+    expect(parseExportArgs(["flow", "f-1", "--output", "tests"], {})).toMatchObject({ options: { report: "text", output: "tests" } });
+    expect(parseExportArgs(["flow", "f-1", "-o", "./json"], {})).toMatchObject({ options: { report: "text", output: "./json" } });
+    expect(parseExportArgs(["flow", "f-1", "-o", "json"], {})).toEqual({ kind: "usage-error", message: "-o names the directory to write to (a folder named json: -o ./json); the report format is --output json" });
+  });
 });
 
 describe("runExportCli", () => {
@@ -40,5 +53,33 @@ describe("runExportCli", () => {
     const code = await runExportCli(["journey", "order", "--server", "http://127.0.0.1:9"], { out: () => undefined, err: (t) => err.push(t), env: {} });
     expect(code).toBe(1);
     expect(err.join("")).toMatch(/^flowprint: Flowprint at http:\/\/127\.0\.0\.1:9 could not be reached/);
+  });
+
+  it("with --output json prints the files written and their warnings as one document, the rest on stderr", async () => {
+    const server = createServer((request, response) => {
+      const known = request.url?.includes("/telemetry/flows/f-1/export");
+      response.writeHead(known ? 200 : 404, { "content-type": "application/json" });
+      response.end(JSON.stringify(known ? { yaml: "name: t\n", file_name: "checkout.yaml", warnings: ["the body was not recorded"] } : { error: { code: "not_found", message: "No flow f-2." } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dir = mkdtempSync(path.join(tmpdir(), "export-json-"));
+    try {
+      let out = "";
+      let err = "";
+      const io = { out: (t: string) => (out += t), err: (t: string) => (err += t), env: {} };
+      expect(await runExportCli(["flow", "f-1", "-o", dir, "--output", "json", "--server", base], io)).toBe(0);
+      expect(JSON.parse(out)).toEqual({ command: "export", what: "flow", target: "f-1", files: [{ file: path.join(dir, "checkout.yaml"), warnings: ["the body was not recorded"] }], errors: [], exit_code: 0 });
+      expect(readFileSync(path.join(dir, "checkout.yaml"), "utf8")).toBe("name: t\n");
+      expect(err).toBe(`warning: checkout.yaml: the body was not recorded\nWrote ${path.join(dir, "checkout.yaml")}\n`);
+
+      out = "";
+      err = "";
+      expect(await runExportCli(["flow", "f-2", "-o", dir, "--output", "json", "--server", base], io)).toBe(1);
+      expect(JSON.parse(out)).toEqual({ command: "export", what: "flow", target: "f-2", files: [], errors: ["No flow f-2."], exit_code: 1 });
+      expect(err).toBe("flowprint: No flow f-2.\n");
+    } finally {
+      server.close();
+    }
   });
 });

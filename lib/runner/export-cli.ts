@@ -1,5 +1,7 @@
 // `flowprint export flow|journey|variants|openapi <id>`: asks Flowprint's API for test files or
 // an OpenAPI document and writes them, printing what a file could not do as recorded.
+// `--output` has two meanings here: it named the directory before it named the report format
+// (text|json) on every command, so any other value still names the directory.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SERVER, DEFAULT_WORKSPACE } from "./cli-args";
@@ -7,6 +9,8 @@ import { apiTokenOf, authorizationHeader, tokenHint } from "./api-token";
 import { describeFetchError } from "./describe-fetch-error";
 import { EXIT_FAILED, EXIT_PASSED, EXIT_USAGE } from "./exit-codes";
 import { EXPORT_USAGE } from "./export-usage";
+import { outputArgument } from "./output-argument";
+import { humanWriter, jsonDocument, type ReportFormat } from "./report-format";
 
 export interface ExportIo {
   out(text: string): void;
@@ -30,6 +34,8 @@ export interface ExportOptions {
   server: string;
   workspace: string;
   apiToken: string | null;
+  /** `--output text|json`: how the result is reported. */
+  report: ReportFormat;
 }
 
 type Parsed = { kind: "help" } | { kind: "export"; options: ExportOptions } | { kind: "usage-error"; message: string };
@@ -51,7 +57,10 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
     if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") return { kind: "usage-error", message: `${flag} needs a value` };
-      values.set(flag === "-o" ? "--output" : flag, value);
+      const output = outputArgument(flag, value);
+      if ("message" in output) return { kind: "usage-error", message: output.message };
+      if ("report" in output) values.set("--report", output.report);
+      else values.set(flag === "-o" ? "--output" : flag, value);
     } else if (arg.startsWith("-")) return { kind: "usage-error", message: `unknown option ${arg}` };
     else positional.push(arg);
   }
@@ -85,6 +94,7 @@ export function parseExportArgs(argv: readonly string[], env: ExportIo["env"]): 
       server: (values.get("--server") ?? env.FLOWPRINT_SERVER ?? DEFAULT_SERVER).replace(/\/+$/, ""),
       workspace: values.get("--workspace") ?? env.FLOWPRINT_WORKSPACE ?? DEFAULT_WORKSPACE,
       apiToken: apiTokenOf(values.get("--token"), env),
+      report: values.get("--report") === "json" ? "json" : "text",
     },
   };
 }
@@ -122,6 +132,16 @@ function filesOf(o: ExportOptions, body: ApiBody, text: string, response: Respon
   return [{ fileName: body.file_name, content: body.yaml, warnings: body.warnings ?? [] }];
 }
 
+/** `flowprint export --output json`: the files written, each with its warnings, or why there are none. */
+export interface ExportReportJson {
+  command: "export";
+  what: Kind;
+  target: string;
+  files: { file: string; warnings: string[] }[];
+  errors: string[];
+  exit_code: number;
+}
+
 export async function runExportCli(argv: readonly string[], io: ExportIo): Promise<number> {
   const parsed = parseExportArgs(argv, io.env);
   if (parsed.kind === "help") {
@@ -133,6 +153,16 @@ export async function runExportCli(argv: readonly string[], io: ExportIo): Promi
     return EXIT_USAGE;
   }
   const o = parsed.options;
+  const human = humanWriter(io, o.report);
+  const written: ExportReportJson["files"] = [];
+  const finish = (code: number, error?: string): number => {
+    if (error !== undefined) io.err(`flowprint: ${error}\n`);
+    if (o.report === "json") {
+      const report: ExportReportJson = { command: "export", what: o.kind, target: o.operation ? `${o.target} ${o.operation}` : o.target, files: written, errors: error === undefined ? [] : error.split("\n").map((line) => line.trim()), exit_code: code };
+      io.out(jsonDocument(report));
+    }
+    return code;
+  };
   const { url, method, body: requestBody } = requestOf(o);
   let response: Response;
   try {
@@ -140,8 +170,7 @@ export async function runExportCli(argv: readonly string[], io: ExportIo): Promi
     const headers = { ...authorizationHeader(o.apiToken), ...(requestBody ? { "content-type": "application/json" } : {}) };
     response = await fetch(url, { method, headers, ...(requestBody ? { body: requestBody } : {}), signal: AbortSignal.timeout(o.ai ? 300_000 : 60_000) });
   } catch (error) {
-    io.err(`flowprint: Flowprint at ${o.server} could not be reached: ${describeFetchError(error)}\n`);
-    return EXIT_FAILED;
+    return finish(EXIT_FAILED, `Flowprint at ${o.server} could not be reached: ${describeFetchError(error)}`);
   }
   const text = await response.text().catch(() => "");
   let body: ApiBody = {};
@@ -152,30 +181,25 @@ export async function runExportCli(argv: readonly string[], io: ExportIo): Promi
   }
   if (!response.ok) {
     const issues = (body.error?.issues ?? []).map((i) => `\n  ${i.path}: ${i.message}`).join("");
-    io.err(`flowprint: ${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}${tokenHint(response.status, o.apiToken)}${issues}\n`);
-    return EXIT_FAILED;
+    return finish(EXIT_FAILED, `${body.error?.message ?? `Flowprint answered ${response.status} ${response.statusText}`}${tokenHint(response.status, o.apiToken)}${issues}`);
   }
   const files = filesOf(o, body, text, response);
-  if (files === null) {
-    io.err("flowprint: Flowprint answered without a file\n");
-    return EXIT_FAILED;
-  }
+  if (files === null) return finish(EXIT_FAILED, "Flowprint answered without a file");
   try {
     mkdirSync(o.output, { recursive: true });
   } catch (error) {
-    io.err(`flowprint: ${o.output} could not be created: ${(error as Error).message}\n`);
-    return EXIT_FAILED;
+    return finish(EXIT_FAILED, `${o.output} could not be created: ${(error as Error).message}`);
   }
   for (const exported of files) {
     const file = path.join(o.output, path.basename(exported.fileName));
     try {
       writeFileSync(file, exported.content);
     } catch (error) {
-      io.err(`flowprint: ${file} could not be written: ${(error as Error).message}\n`);
-      return EXIT_FAILED;
+      return finish(EXIT_FAILED, `${file} could not be written: ${(error as Error).message}`);
     }
     for (const warning of exported.warnings) io.err(`warning: ${path.basename(exported.fileName)}: ${warning}\n`);
-    io.out(`Wrote ${file}\n`);
+    written.push({ file, warnings: exported.warnings });
+    human(`Wrote ${file}\n`);
   }
-  return EXIT_PASSED;
+  return finish(EXIT_PASSED);
 }

@@ -11,6 +11,9 @@ Writes test files or an API description from what Flowprint learned:
 
 Options:
   -o, --output <dir>       where to write the file (default: the current directory)
+  --output text|json       the report: text (default), or one JSON document on stdout (below),
+                           "Wrote" lines and warnings then going to stderr; any other --output
+                           value is the directory, and -o is only ever the directory
   --setup auto|none        flow, variants: create the entities the trigger refers to first
                            (default auto)
   --ai                     flow, journey: a draft by the model Flowprint is configured with
@@ -26,4 +29,8 @@ warning and written as a comment where it applies.
 
 Exit codes: 0 written; 1 unknown flow, entity or service, no journey, Flowprint could not be
 reached, or the file could not be written; 2 usage error.
+
+--output json prints (a usage error prints no document):
+  {"command": "export", "what": "flow|journey|variants|openapi", "target",
+   "files": [{"file": path written, "warnings": [text]}], "errors": [message], "exit_code"}
 `;

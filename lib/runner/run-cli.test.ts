@@ -90,4 +90,44 @@ describe("runCli", () => {
     expect(help.output()).toMatch(/^Usage: flowprint run <test\.yaml>\.\.\. \[options\]/);
     expect(help.output()).toContain("3  nothing failed, but a test was inconclusive");
   });
+
+  it("with --output json prints one JSON document on stdout, the text report going to stderr, and the same exit code", async () => {
+    const { cli, output, errors } = io("failed");
+    const api = cli.makeApi!("", "", null);
+    cli.makeApi = () => ({
+      ...api,
+      traceValidation: async (id) => ({ ...(await api.traceValidation(id)), missing_nodes: [{ type: "service", identifier: "loyalty", service: "loyalty", index: 2 }] }) as never,
+    });
+    const junit = path.join(dir, "json-run", "junit.xml");
+    expect(await runCli(["run", good, broken, "--output", "json", "--workspace", "ws", "--junit", junit], cli)).toBe(1);
+    const report = JSON.parse(output());
+    expect(report).toMatchObject({
+      command: "run",
+      server: "http://localhost:3000",
+      workspace: "ws",
+      base_url: null,
+      counts: { passed: 0, failed: 1, inconclusive: 0, files_not_loaded: 1 },
+      junit_file: junit,
+      errors: [],
+      exit_code: 1,
+    });
+    expect(report.tests).toEqual([
+      expect.objectContaining({ file: good, name: "ping", status: "failed", execution_id: "exec-1", trace_id: TRACE_ID, diagnosis: [], failures: ["missing node: service loyalty (service loyalty), expected at position 3"], reasons: [] }),
+    ]);
+    expect(report.tests[0].validation).toMatchObject({ status: "failed", missing_nodes: [{ identifier: "loyalty", index: 2 }] });
+    expect(report.file_errors).toEqual([{ file: broken, message: expect.stringContaining(`${broken}:5:11: trigger.method: `) }]);
+    expect(typeof report.tests[0].duration_ms).toBe("number");
+    expect(errors()).toContain("✗ ping failed in ");
+    expect(errors()).toContain("0 passed, 1 failed, 0 inconclusive, 1 file not loaded");
+  });
+
+  it("reports in JSON the failures the text lists, and refuses an unknown --output", async () => {
+    const { cli, output } = io("passed");
+    expect(await runCli(["run", good, "--output=json"], cli)).toBe(0);
+    expect(JSON.parse(output())).toMatchObject({ counts: { passed: 1, failed: 0 }, file_errors: [], exit_code: 0 });
+    const bad = io();
+    expect(await runCli(["run", good, "--output", "xml"], bad.cli)).toBe(2);
+    expect(bad.errors()).toContain('--output must be text or json, got "xml"');
+    expect(bad.output()).toBe("");
+  });
 });

@@ -1,6 +1,7 @@
 // `flowprint run`: each file in turn (runs of one suite should not race each other for the
 // system under test), a report block as soon as a test is judged, then the summary, the JUnit
-// file and the exit code.
+// file and the exit code. With --output json the blocks are progress on stderr and stdout gets
+// the whole report as one document at the end.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FlowprintTest } from "../export/flowprint-test.schema";
@@ -11,6 +12,8 @@ import { expandFileArgs } from "./expand-file-args";
 import { flowprintApi, type FlowprintApi } from "./flowprint-api";
 import { ANSI, PLAIN, countResults, formatFileError, formatSummary, formatTestRun } from "./format-report";
 import { junitXml } from "./junit-xml";
+import { humanWriter, jsonDocument } from "./report-format";
+import { runReportJson } from "./run-report-json";
 import { createRunTracer, type RunTracer } from "./run-tracer";
 import { failedOnlyBySlowness, withFirstRun } from "./confirm-slowness";
 import { runTest, type RunDependencies } from "./run-test";
@@ -44,10 +47,11 @@ function loadFile(file: string): { ok: true; test: FlowprintTest } | { ok: false
 
 async function runFiles(options: RunOptions, io: CliIo, deps: RunDependencies): Promise<FileResult[]> {
   const palette = io.color ? ANSI : PLAIN;
+  const human = humanWriter(io, options.report);
   const results: FileResult[] = [];
   const fail = (error: FileError) => {
     results.push({ kind: "error", error });
-    io.out(`${formatFileError(error, palette)}\n\n`);
+    human(`${formatFileError(error, palette)}\n\n`);
   };
   for (const entry of expandFileArgs(options.files)) {
     if ("error" in entry) {
@@ -62,7 +66,7 @@ async function runFiles(options: RunOptions, io: CliIo, deps: RunDependencies): 
     let run = await runTest(entry.file, loaded.test, options, deps);
     if (failedOnlyBySlowness(run)) run = withFirstRun(await runTest(entry.file, loaded.test, options, deps), run);
     results.push({ kind: "run", run });
-    io.out(`${formatTestRun(run, palette)}\n\n`);
+    human(`${formatTestRun(run, palette)}\n\n`);
   }
   return results;
 }
@@ -79,28 +83,35 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const { options } = command;
   const palette = io.color ? ANSI : PLAIN;
+  const human = humanWriter(io, options.report);
   const startedAt = new Date();
   const tracer = (io.makeTracer ?? createRunTracer)(options);
   let results: FileResult[];
   try {
     const api = (io.makeApi ?? ((server, workspace, token) => flowprintApi(server, workspace, fetch, token)))(options.server, options.workspace, options.apiToken);
-    io.out(palette.dim(`Flowprint ${options.server}, workspace ${options.workspace}${options.baseUrl ? `, system ${options.baseUrl}` : ""}\n\n`));
+    human(palette.dim(`Flowprint ${options.server}, workspace ${options.workspace}${options.baseUrl ? `, system ${options.baseUrl}` : ""}\n\n`));
     results = await runFiles(options, io, { api, tracer, fetchSystem: io.fetchSystem });
   } finally {
     await tracer.shutdown().catch(() => undefined);
   }
   const counts = countResults(results);
-  io.out(`${formatSummary(counts, palette)}\n`);
+  human(`${formatSummary(counts, palette)}\n`);
   let code = exitCodeOf(counts);
+  const errors: string[] = [];
   if (options.junitPath) {
     try {
       mkdirSync(path.dirname(path.resolve(options.junitPath)), { recursive: true });
       writeFileSync(options.junitPath, junitXml(results, { timestamp: startedAt.toISOString() }));
     } catch (error) {
-      io.err(`flowprint: the JUnit report could not be written to ${options.junitPath}: ${(error as Error).message}\n`);
+      errors.push(`the JUnit report could not be written to ${options.junitPath}: ${(error as Error).message}`);
+      io.err(`flowprint: ${errors.at(-1)}\n`);
       // A CI job reading the report must not pass on a missing file.
       if (code === EXIT_PASSED) code = EXIT_FAILED;
     }
+  }
+  if (options.report === "json") {
+    const { server, workspace, baseUrl, junitPath } = options;
+    io.out(jsonDocument(runReportJson({ server, workspace, baseUrl, results, counts, junitFile: junitPath, errors, exitCode: code })));
   }
   return code;
 }

@@ -26,6 +26,8 @@ Options:
   --timeout-ms <n>      how long to wait for each test's trace, overriding the file's
                         expect_trace.timeout_ms; also bounds each request
   --junit <file>        also write a JUnit XML report
+  --output text|json    the report: text (default), or one JSON document on stdout (below),
+                        the text report then going to stderr as progress
   -h, --help            this text
 
 A directory argument runs the .yaml and .yml files in it; * and ? in a file name match
@@ -37,5 +39,14 @@ Exit codes:
   2  usage error
   3  nothing failed, but a test was inconclusive (its trace never arrived, Flowprint
      could not be reached, an assertion could not be evaluated, or a variable is unknown)
+
+--output json prints (exit codes as above; a usage error prints no document):
+  {"command": "run", "server", "workspace", "base_url",
+   "tests": [{"file", "name", "status": "passed|failed|inconclusive", "duration_ms",
+              "execution_id", "trace_id", "diagnosis": [line], "failures": [line],
+              "reasons": [line], "validation": Flowprint's verdict on the trace, or null}],
+   "file_errors": [{"file", "message"}],
+   "counts": {"passed", "failed", "inconclusive", "files_not_loaded"},
+   "junit_file", "errors": [message], "exit_code"}
 
 ${WHERE_IT_RUNS}`;
