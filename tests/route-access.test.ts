@@ -20,6 +20,7 @@ const PUBLIC: Record<string, string> = {
   "v1/logs/route.ts": "OTLP logs: answered as rejected, nothing stored or read",
   "schemas/flowprint-test.json/route.ts": "a JSON schema of the test file format, no data",
   "schemas/flowprint-eval-dataset.json/route.ts": "a JSON schema of the eval dataset format, no data",
+  "api/openapi.json/route.ts": "the API's own OpenAPI document, built from code: no data",
 };
 
 function files(dir: string, name: string): string[] {
