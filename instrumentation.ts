@@ -6,5 +6,6 @@ export async function register(): Promise<void> {
   const { startOtlpListeners } = await import("./lib/pipeline/otlp-listeners");
   await startOtlpListeners();
   const { createAdminFromEnvironment } = await import("./lib/pipeline/auth/admin-from-environment");
-  await createAdminFromEnvironment().catch((error) => console.error("[flowprint] creating the administrator from FLOWPRINT_ADMIN_EMAIL failed", error));
+  const { errorFields, logger } = await import("./lib/http/logger");
+  await createAdminFromEnvironment().catch((error) => logger.error(errorFields(error), "creating the administrator from FLOWPRINT_ADMIN_EMAIL failed"));
 }

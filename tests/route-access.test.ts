@@ -11,6 +11,9 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as 
 /** Routes open without a session or token, and why. */
 const PUBLIC: Record<string, string> = {
   "api/health/route.ts": "liveness probe, reads no workspace data",
+  "api/health/live/route.ts": "liveness probe, reads nothing",
+  "api/health/ready/route.ts": "readiness probe: database and migrations, no workspace data",
+  "metrics/route.ts": "Prometheus metrics: counts by transport, reason and route pattern, never a workspace's data",
   "api/auth/[...all]/route.ts": "sign-in, sign-out and the session themselves",
   "api/v1/session/route.ts": "tells the dashboard whether to show the setup or the sign-in",
   "api/v1/setup/route.ts": "creates the first administrator; refuses once any user exists",

@@ -29,7 +29,8 @@ export function errorBody(code: string, message: string, issues?: { path: string
 }
 
 /** Maps any thrown value to a status and body; unknown errors are logged, never echoed. */
-export function toErrorResponse(error: unknown): { status: number; body: ReturnType<typeof errorBody> } {
+/** The API's answer to a thrown error; `cause` is set for an unexpected one, which the caller logs. */
+export function toErrorResponse(error: unknown): { status: number; body: ReturnType<typeof errorBody>; cause?: unknown } {
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     const first = issues[0];
@@ -39,6 +40,5 @@ export function toErrorResponse(error: unknown): { status: number; body: ReturnT
   if (error instanceof ApiError) {
     return { status: error.status, body: errorBody(error.code, error.message, error.issues) };
   }
-  console.error("[flowprint] unhandled error", error);
-  return { status: 500, body: errorBody("internal_error", "Internal server error.") };
+  return { status: 500, body: errorBody("internal_error", "Internal server error."), cause: error };
 }

@@ -1,6 +1,7 @@
 // Trace completion: a trace is complete when no span has arrived for its workspace's
 // trace_idle_ms; its spans then go through discovery and its flow's statistics and its
 // workspace's service graph are updated. A round's traces are recorded in one transaction.
+import { errorFields, logger } from "../http/logger";
 import { discoverTrace, type DiscoveryOutcome } from "../flows/discover-trace";
 import { extractTraceGraph } from "../graph";
 import { sweepDrift } from "./sweep-drift";
@@ -43,6 +44,8 @@ export interface CompletionOptions {
   thoroughDriftSweepMs?: number;
   /** Runs a write transaction with the database to itself: on SQLite, with the span writer held. */
   exclusive?: Exclusive;
+  /** Told after each round how many traces it completed and how long it took (for /metrics). */
+  onRound?: (traces: number, durationMs: number) => void;
 }
 
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
@@ -133,7 +136,7 @@ async function completeClaimed(
     await validateCompletedRuns(
       store,
       completions.filter((c) => c.outcome.kind === "skipped" && c.outcome.reason === "test_generated").map((c) => c.ref),
-    ).catch((error) => console.error("[flowprint] validating completed test runs failed", error));
+    ).catch((error) => logger.error(errorFields(error), "validating completed test runs failed"));
     return completed;
   } catch (error) {
     await exclusive(async () => {
@@ -156,7 +159,7 @@ async function validateCompletedRuns(store: Store, refs: TraceRef[]): Promise<vo
   );
   for (const execution of executions) {
     if (!auto.has(execution.workspaceId)) continue;
-    await validateExecution(store, execution, Date.now(), true).catch((error) => console.error(`[flowprint] validating execution ${execution.id} failed`, error));
+    await validateExecution(store, execution, Date.now(), true).catch((error) => logger.error({ execution_id: execution.id, ...errorFields(error) }, "validating a test run failed"));
   }
 }
 
@@ -172,7 +175,7 @@ export async function completeIdleTraces(store: Store, options: CompletionOption
   try {
     await completeClaimed(store, claimed, options.instanceId, exclusive);
   } catch (error) {
-    console.error(`[flowprint] completing ${claimed.length} traces failed; they will be retried`, error);
+    logger.error({ traces: claimed.length, ...errorFields(error) }, "completing traces failed; they will be retried");
   }
   return claimed.length;
 }
@@ -197,7 +200,9 @@ async function completeBacklog(store: Store, options: CompletionOptions, stopped
     const backlog = claimed.length >= limit && !stopped();
     limit = backlog ? Math.min(limit * 2, options.maxBatch ?? options.batch) : options.batch;
     const round = claimed;
+    const started = performance.now();
     claimed = (await completeClaimed(store, round, options.instanceId, exclusive, backlog ? () => claimRound(store, options, limit) : undefined)).next;
+    options.onRound?.(round.length, performance.now() - started);
   }
 }
 
@@ -211,7 +216,7 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
   const heartbeat = options.heartbeatMs
     ? setInterval(() => {
         (options.exclusive ?? direct)(() => renewClaims(store, options.instanceId, Date.now())).catch((error) =>
-          console.error("[flowprint] renewing trace claims failed", error),
+          logger.error(errorFields(error), "renewing trace claims failed"),
         );
       }, options.heartbeatMs).unref()
     : undefined;
@@ -220,23 +225,23 @@ export function startCompletionLoop(store: Store, options: CompletionOptions, in
     if (!released) {
       try {
         const count = await (options.exclusive ?? direct)(() => releaseOthersClaims(store, options.instanceId));
-        if (count > 0) console.log(`[flowprint] ${count} traces an earlier process had claimed are open again`);
+        if (count > 0) logger.info({ traces: count }, "traces an earlier process had claimed are open again");
         released = true;
       } catch (error) {
-        console.error("[flowprint] releasing an earlier process's trace claims failed", error);
+        logger.error(errorFields(error), "releasing an earlier process's trace claims failed");
       }
     }
     try {
       await completeBacklog(store, options, () => stopped);
     } catch (error) {
-      console.error("[flowprint] trace completion round failed; its traces will be retried", error);
+      logger.error(errorFields(error), "trace completion round failed; its traces will be retried");
     }
     try {
       const thorough = Date.now() - lastThoroughMs >= (options.thoroughDriftSweepMs ?? 5_000);
       if (!stopped) await announceOpenedDrift(store, (await sweepDrift(store, { thorough })).opened);
       if (thorough) lastThoroughMs = Date.now();
     } catch (error) {
-      console.error("[flowprint] drift sweep failed", error);
+      logger.error(errorFields(error), "drift sweep failed");
     }
     if (!stopped) timer = setTimeout(round, intervalMs).unref();
   };

@@ -1,6 +1,8 @@
 // The delivery worker: claims due pending deliveries, POSTs them, records every attempt and
 // schedules the next one with backoff until delivered or out of attempts. Time comes from an
 // injected clock, so tests move it instead of sleeping through backoffs.
+import { errorFields, logger } from "../http/logger";
+import { metrics } from "./metrics";
 import type { Store } from "../store/db";
 import { claimDelivery, dueDeliveries, earliestPendingAttemptMs, getDeliveryView, insertDeliveries, pruneDeliveries, recordAttempt, type DueDelivery } from "../store/webhook-deliveries";
 import { findWebhook } from "../store/webhook-repository";
@@ -47,6 +49,7 @@ async function attempt(store: Store, delivery: Attemptable, leaseUntilMs: number
   const nowMs = options.now();
   const attemptsMade = delivery.attempts + 1;
   const delivered = isDelivered(response.statusCode);
+  metrics().webhookDeliveries.inc({ outcome: delivered ? "delivered" : "failed" });
   const plan = planNextAttempt({ attemptsMade, maxAttempts: delivery.maxAttempts, succeeded: delivered, nowMs }, options.policy, options.random);
   await recordAttempt(store, { deliveryId: delivery.id, attempt: attemptsMade, leaseUntilMs, startedAtMs, ...response, plan, nowMs });
   return delivered;
@@ -134,7 +137,7 @@ export function startWebhookWorker(store: Store, options: WebhookWorkerOptions):
       const next = await earliestPendingAttemptMs(store);
       delayMs = attempted > 0 ? 0 : next === null ? pollMs : next - options.now();
     } catch (error) {
-      console.error("[flowprint] webhook delivery round failed", error);
+      logger.error(errorFields(error), "webhook delivery round failed");
     } finally {
       running = false;
     }

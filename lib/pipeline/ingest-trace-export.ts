@@ -6,6 +6,8 @@ import { ensureWorkspace } from "../store/workspace-repository";
 import { resolveIngestWorkspace } from "../workspaces/resolve-ingest-workspace";
 import { protectLlmContent } from "./protect-llm-content";
 import { getRuntime } from "./runtime";
+import { errorFields, logger } from "../http/logger";
+import { metrics, type IngestTransport } from "./metrics";
 import { IngestOverloadedError } from "./span-writer";
 
 // google.rpc.Code values: gRPC answers with them, OTLP/HTTP puts them in its Status bodies.
@@ -13,6 +15,8 @@ export const RPC = { INVALID_ARGUMENT: 3, PERMISSION_DENIED: 7, RESOURCE_EXHAUST
 
 export interface IngestRefusal {
   ok: false;
+  /** For /metrics: unauthenticated, forbidden, disabled, invalid_request, too_large, unsupported, overloaded, store_failed. */
+  reason: string;
   httpStatus: number;
   rpcCode: number;
   message: string;
@@ -27,20 +31,33 @@ export interface IngestCaller {
   authorization: string | null;
 }
 
-const refusal = (httpStatus: number, rpcCode: number, message: string, retryAfterSeconds?: number): IngestRefusal => ({ ok: false, httpStatus, rpcCode, message, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) });
+export const refusal = (reason: string, httpStatus: number, rpcCode: number, message: string, retryAfterSeconds?: number): IngestRefusal => ({
+  ok: false,
+  reason,
+  httpStatus,
+  rpcCode,
+  message,
+  ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+});
 
-export const overloadedRefusal = (): IngestRefusal => refusal(503, RPC.UNAVAILABLE, new IngestOverloadedError(1).message, 1);
+const overloadedRefusal = (): IngestRefusal => refusal("overloaded", 503, RPC.UNAVAILABLE, new IngestOverloadedError(1).message, 1);
+
+/** Counts a refusal in /metrics and hands it back. */
+export function refused(transport: IngestTransport, answer: IngestRefusal): IngestRefusal {
+  metrics().requestsRefused.inc({ transport, reason: answer.reason });
+  return answer;
+}
 
 /** The workspace the caller writes to, or why not; checked before reading a body. */
-export async function admitCaller(caller: IngestCaller): Promise<{ ok: true; workspaceId: string } | IngestRefusal> {
+export async function admitCaller(transport: IngestTransport, caller: IngestCaller): Promise<{ ok: true; workspaceId: string } | IngestRefusal> {
   const runtime = getRuntime();
   const access = resolveIngestWorkspace(caller, await runtime.keyring.current());
   if (!access.ok) {
-    const code = access.status === 400 ? RPC.INVALID_ARGUMENT : access.status === 401 ? RPC.UNAUTHENTICATED : RPC.PERMISSION_DENIED;
-    return refusal(access.status, code, access.message);
+    const [reason, code] = access.status === 400 ? ["invalid_request", RPC.INVALID_ARGUMENT] : access.status === 401 ? ["unauthenticated", RPC.UNAUTHENTICATED] : ["forbidden", RPC.PERMISSION_DENIED];
+    return refused(transport, refusal(reason, access.status, code, access.message));
   }
   if (await runtime.ingestGate.isDisabled(access.workspaceId)) {
-    return refusal(403, RPC.PERMISSION_DENIED, `Telemetry ingestion is disabled for workspace "${access.workspaceId}" (settings: enabled = false).`);
+    return refused(transport, refusal("disabled", 403, RPC.PERMISSION_DENIED, `Telemetry ingestion is disabled for workspace "${access.workspaceId}" (settings: enabled = false).`));
   }
   return { ok: true, workspaceId: access.workspaceId };
 }
@@ -49,9 +66,9 @@ export async function admitCaller(caller: IngestCaller): Promise<{ ok: true; wor
  * Runs `work` inside the admission limit; overloaded when too much is already under way, so a
  * transport can refuse before it reads a body.
  */
-export async function withAdmission<T>(work: () => Promise<T>): Promise<T | IngestRefusal> {
+export async function withAdmission<T>(transport: IngestTransport, work: () => Promise<T>): Promise<T | IngestRefusal> {
   const runtime = getRuntime();
-  if (runtime.writer.isOverloaded() || !runtime.admission.tryEnter()) return overloadedRefusal();
+  if (runtime.writer.isOverloaded() || !runtime.admission.tryEnter()) return refused(transport, overloadedRefusal());
   try {
     return await work();
   } finally {
@@ -60,20 +77,23 @@ export async function withAdmission<T>(work: () => Promise<T>): Promise<T | Inge
 }
 
 /** Decodes an ExportTraceServiceRequest (already decompressed) and stores its spans. */
-export async function ingestTraceExport(body: Uint8Array, encoding: OtlpEncoding, workspaceId: string): Promise<IngestOutcome> {
+export async function ingestTraceExport(transport: IngestTransport, body: Uint8Array, encoding: OtlpEncoding, workspaceId: string): Promise<IngestOutcome> {
   let decoded: DecodedTraces;
   try {
     decoded = decodeTraceRequest(body, encoding, workspaceId);
   } catch (error) {
-    if (error instanceof OtlpDecodeError) return refusal(400, RPC.INVALID_ARGUMENT, error.message);
+    if (error instanceof OtlpDecodeError) return refused(transport, refusal("invalid_request", 400, RPC.INVALID_ARGUMENT, error.message));
     throw error;
   }
-  return storeDecoded(decoded, workspaceId);
+  return storeDecoded(transport, decoded, workspaceId);
 }
 
 /** Stores spans already decoded; a failed write asks the client to retry rather than lose them. */
-export async function storeDecoded(decoded: DecodedTraces, workspaceId: string): Promise<IngestOutcome> {
+export async function storeDecoded(transport: IngestTransport, decoded: DecodedTraces, workspaceId: string): Promise<IngestOutcome> {
   const runtime = getRuntime();
+  const counters = metrics();
+  counters.spansReceived.inc({ transport }, decoded.spans.length + decoded.rejectedSpans);
+  if (decoded.rejectedSpans > 0) counters.spansRejected.inc({ transport, reason: "invalid" }, decoded.rejectedSpans);
   try {
     if (decoded.spans.length > 0) {
       protectLlmContent(decoded.spans, await runtime.ingestGate.contentMode(workspaceId));
@@ -81,9 +101,11 @@ export async function storeDecoded(decoded: DecodedTraces, workspaceId: string):
       await runtime.writer.write(decoded.spans);
     }
   } catch (error) {
-    if (error instanceof IngestOverloadedError) return overloadedRefusal();
-    console.error("[flowprint] storing spans failed", error);
-    return refusal(503, RPC.UNAVAILABLE, "Spans could not be stored; retry later.", 2);
+    const answer = error instanceof IngestOverloadedError ? overloadedRefusal() : refusal("store_failed", 503, RPC.UNAVAILABLE, "Spans could not be stored; retry later.", 2);
+    if (answer.reason === "store_failed") logger.error({ transport, workspace: workspaceId, spans: decoded.spans.length, ...errorFields(error) }, "storing spans failed");
+    counters.spansRejected.inc({ transport, reason: answer.reason }, decoded.spans.length);
+    return refused(transport, answer);
   }
+  counters.spansAccepted.inc({ transport }, decoded.spans.length);
   return { ok: true, rejectedSpans: decoded.rejectedSpans, errorMessage: decoded.errorMessage };
 }

@@ -4,6 +4,7 @@
 // OTLP/HTTP uses. grpc-js inflates gzip and enforces the size limit itself.
 import * as grpc from "@grpc/grpc-js";
 import { countOtherSignalItems, encodeExportResponse, encodeGrpcStatusDetails, encodeOtherSignalResponse, OtlpDecodeError, type OtherSignal } from "../otlp";
+import { errorFields, logger } from "../http/logger";
 import { admitCaller, ingestTraceExport, RPC, withAdmission, type IngestRefusal } from "./ingest-trace-export";
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -37,13 +38,13 @@ const firstValue = (metadata: grpc.Metadata, key: string): string | null => {
 
 const exportTraces: Export = (call, callback) => {
   void (async () => {
-    const admitted = await admitCaller({ workspaceHeader: firstValue(call.metadata, "x-workspace-id"), authorization: firstValue(call.metadata, "authorization") });
+    const admitted = await admitCaller("otlp_grpc", { workspaceHeader: firstValue(call.metadata, "x-workspace-id"), authorization: firstValue(call.metadata, "authorization") });
     if (!admitted.ok) return callback(grpcError(admitted));
-    const outcome = await withAdmission(() => ingestTraceExport(call.request, "protobuf", admitted.workspaceId));
+    const outcome = await withAdmission("otlp_grpc", () => ingestTraceExport("otlp_grpc", call.request, "protobuf", admitted.workspaceId));
     if (!outcome.ok) return callback(grpcError(outcome));
     callback(null, encodeExportResponse("protobuf", { rejectedSpans: outcome.rejectedSpans, errorMessage: outcome.errorMessage }));
   })().catch((error: unknown) => {
-    console.error("[flowprint] OTLP/gRPC export failed", error);
+    logger.error(errorFields(error), "OTLP/gRPC export failed");
     callback({ code: grpc.status.INTERNAL, details: "The export could not be processed." });
   });
 };

@@ -1,6 +1,7 @@
 // OTLP/HTTP on its standard port (4318), for SDKs and Collectors left at their defaults: the
 // same handlers as the dashboard's /v1/traces, /v1/metrics and /v1/logs, on a plain Node server
 // beside Next.js in the same process (and so the same span writer).
+import { errorFields, logger } from "../http/logger";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { receiveOtherSignal } from "./receive-otlp-other-signals";
@@ -42,7 +43,7 @@ async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Prom
 export function startOtlpHttpListener(host: string, port: number): Promise<{ port: number; server: Server }> {
   const server = createServer((incoming, outgoing) => {
     answer(incoming, outgoing).catch((error: unknown) => {
-      console.error("[flowprint] OTLP/HTTP request failed", error);
+      logger.error(errorFields(error), "OTLP/HTTP request failed");
       if (!outgoing.headersSent) outgoing.writeHead(500, { "content-type": "application/json" });
       outgoing.end(JSON.stringify({ code: 13, message: "The export could not be processed." }));
     });

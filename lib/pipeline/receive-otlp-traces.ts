@@ -4,6 +4,8 @@
 import { encodeExportResponse, encodeRpcStatus, parseContentType, type OtlpEncoding } from "../otlp";
 import { BodyTooLargeError, CorruptBodyError, decodeContentEncoding, readBodyLimited, UnsupportedEncodingError } from "../http/read-body";
 import { admitCaller, ingestTraceExport, RPC, withAdmission, type IngestOutcome, type IngestRefusal } from "./ingest-trace-export";
+import { metrics } from "./metrics";
+import { observeRequest, requestIdOf } from "./observe-request";
 import { getRuntime } from "./runtime";
 
 const CONTENT_TYPES: Record<OtlpEncoding, string> = {
@@ -44,14 +46,26 @@ export async function readOtlpBody(request: Request, encoding: OtlpEncoding): Pr
 }
 
 export async function receiveOtlpTraces(request: Request): Promise<Response> {
+  const startedAt = performance.now();
+  const response = await receive(request);
+  observeRequest(request, response.status, startedAt, requestIdOf(request), true);
+  return response;
+}
+
+async function receive(request: Request): Promise<Response> {
   const encoding = otlpEncodingOf(request);
-  if (encoding instanceof Response) return encoding;
-  const admitted = await admitCaller({ workspaceHeader: request.headers.get("x-workspace-id"), authorization: request.headers.get("authorization") });
+  if (encoding instanceof Response) {
+    metrics().requestsRefused.inc({ transport: "otlp_http", reason: "unsupported" });
+    return encoding;
+  }
+  const admitted = await admitCaller("otlp_http", { workspaceHeader: request.headers.get("x-workspace-id"), authorization: request.headers.get("authorization") });
   if (!admitted.ok) return refusalResponse(encoding, admitted);
   // Refused early, before reading the body, when too much is already under way.
-  const outcome = await withAdmission(async (): Promise<IngestOutcome | Response> => {
+  const outcome = await withAdmission("otlp_http", async (): Promise<IngestOutcome | Response> => {
     const body = await readOtlpBody(request, encoding);
-    return body instanceof Response ? body : ingestTraceExport(body, encoding, admitted.workspaceId);
+    if (!(body instanceof Response)) return ingestTraceExport("otlp_http", body, encoding, admitted.workspaceId);
+    metrics().requestsRefused.inc({ transport: "otlp_http", reason: body.status === 413 ? "too_large" : body.status === 415 ? "unsupported" : "invalid_request" });
+    return body;
   });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return refusalResponse(encoding, outcome);

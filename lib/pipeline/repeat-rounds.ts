@@ -1,5 +1,6 @@
 // A background round every `intervalMs`, the next one timed from the end of the last, so a slow
 // round never overlaps the next. A failed round is logged and the next one runs as planned.
+import { errorFields, logger } from "../http/logger";
 
 export function repeatRounds(round: () => Promise<unknown>, intervalMs: number, what: string): { stop: () => void } {
   let stopped = false;
@@ -8,7 +9,7 @@ export function repeatRounds(round: () => Promise<unknown>, intervalMs: number, 
     try {
       await round();
     } catch (error) {
-      console.error(`[flowprint] ${what} failed`, error);
+      logger.error(errorFields(error), `${what} failed`);
     }
     if (!stopped) timer = setTimeout(run, intervalMs).unref();
   };

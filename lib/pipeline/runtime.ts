@@ -2,6 +2,7 @@
 // Kept on globalThis so Next.js dev-mode reloads do not open a second database or writer.
 import { randomUUID } from "node:crypto";
 import { readServerConfig, type ServerConfig } from "../config/server-config";
+import { errorFields, logger } from "../http/logger";
 import type { Span } from "../otlp/span";
 import { appendSpans } from "../store/append-spans";
 import { sqliteFilePath } from "../store/database-url";
@@ -17,6 +18,7 @@ import { startWebhookWorker, type DeliveryOptions } from "./deliver-webhooks";
 import { IngestAdmission } from "./ingest-admission";
 import { IngestGate } from "./ingest-gate";
 import { DatabaseKeyring } from "./ingest-keyring";
+import { metrics } from "./metrics";
 import { SpanWriter } from "./span-writer";
 import { startCoverageWatch } from "./watch-coverage";
 import { startLlmThresholdWatch } from "./watch-llm-thresholds";
@@ -42,10 +44,17 @@ export function getRuntime(): Runtime {
     const dialect = sqlDialect(store.dialect);
     const thread = store.dialect === "sqlite" ? SqliteWriterThread.start(sqliteFilePath(store.url)) : null;
     if (store.dialect === "sqlite" && !thread) {
-      console.warn("[flowprint] the SQLite writer thread is not built (npm run build): spans are written on the server thread");
+      logger.warn("the SQLite writer thread is not built (npm run build): spans are written on the server thread");
     }
-    const append = (spans: Span[]) =>
-      thread?.healthy ? thread.write(buildSpanBatch(dialect, spans, Date.now())) : appendSpans(store, spans);
+    const write = (spans: Span[]) => (thread?.healthy ? thread.write(buildSpanBatch(dialect, spans, Date.now())) : appendSpans(store, spans));
+    const append = async (spans: Span[]) => {
+      const stop = metrics().spanBatchWrite.startTimer();
+      try {
+        return await write(spans);
+      } finally {
+        stop();
+      }
+    };
     slot.__flowprintRuntime = {
       config,
       store,
@@ -95,14 +104,18 @@ export function startBackgroundWork(): void {
         }
       }
     : undefined;
-  const onThread = startCompletionThread({ databaseUrl: runtime.store.url, options: completion, holdWriter }, () => runtime.writer.hold());
+  const onRound = (traces: number, durationMs: number) => {
+    metrics().discoveryRound.observe(traces);
+    metrics().discoveryRoundSeconds.observe(durationMs / 1000);
+  };
+  const onThread = startCompletionThread({ databaseUrl: runtime.store.url, options: completion, holdWriter }, () => runtime.writer.hold(), onRound);
   if (!onThread) {
-    console.warn("[flowprint] the trace completion thread is not built (npm run build): traces are completed on the server thread");
-    startCompletionLoop(runtime.store, { ...completion, exclusive });
+    logger.warn("the trace completion thread is not built (npm run build): traces are completed on the server thread");
+    startCompletionLoop(runtime.store, { ...completion, exclusive, onRound });
   }
   const retention = () => {
-    void applyRetention(runtime.store, { exclusive }).catch((error) => console.error("[flowprint] retention failed", error));
-    void deleteAuditEventsBefore(runtime.store, Date.now() - runtime.config.auth.auditRetentionDays * 86_400_000).catch((error) => console.error("[flowprint] audit log retention failed", error));
+    void applyRetention(runtime.store, { exclusive }).catch((error) => logger.error(errorFields(error), "retention failed"));
+    void deleteAuditEventsBefore(runtime.store, Date.now() - runtime.config.auth.auditRetentionDays * 86_400_000).catch((error) => logger.error(errorFields(error), "audit log retention failed"));
   };
   setTimeout(retention, 60_000).unref();
   setInterval(retention, 60 * 60_000).unref();

@@ -3,6 +3,7 @@
 // (`staleWhileRevalidate`, the System page and the model API) never waits for a rebuild: the
 // older model answers once more while the new one is built in the background. Exports wait,
 // so a test is planned from the flows as they are. One build at a time per workspace.
+import { errorFields, logger } from "../http/logger";
 import { buildSystemModel } from "../model/build-system-model";
 import { isModelFresh, type CachedModelState } from "../model/model-freshness";
 import type { SystemModel } from "../model/model-types";
@@ -49,7 +50,7 @@ export async function getSystemModel(store: Store, workspaceId: string, options:
       setTimeout(() => {
         // Someone built a newer one meanwhile (an export waits for its own).
         if (cache.get(key) !== cached) return;
-        build(store, workspaceId, key, version, nowMs).catch((error: unknown) => console.error(`[flowprint] rebuilding the model of workspace ${workspaceId} failed`, error));
+        build(store, workspaceId, key, version, nowMs).catch((error: unknown) => logger.error({ workspace: workspaceId, ...errorFields(error) }, "rebuilding the system model failed"));
       }, REBUILD_DELAY_MS).unref();
       return cached.model;
     }

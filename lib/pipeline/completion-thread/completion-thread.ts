@@ -1,4 +1,5 @@
 // The server thread's handle on the completion thread (thread-main.ts).
+import { errorFields, logger } from "../../http/logger";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -13,7 +14,11 @@ export function completionBundlePath(): string {
  * Starts trace completion on its own thread; `hold` holds the span writer while it writes.
  * Returns null when the bundle is missing (not built): the caller completes on this thread.
  */
-export function startCompletionThread(data: CompletionThreadData, hold: () => Promise<() => void>): (() => Promise<void>) | null {
+export function startCompletionThread(
+  data: CompletionThreadData,
+  hold: () => Promise<() => void>,
+  onRound?: (traces: number, durationMs: number) => void,
+): (() => Promise<void>) | null {
   const bundle = completionBundlePath();
   if (!existsSync(bundle)) return null;
   const worker = new Worker(bundle, { workerData: data });
@@ -29,14 +34,15 @@ export function startCompletionThread(data: CompletionThreadData, hold: () => Pr
     } else if (message.type === "release") {
       releases.get(message.id)?.();
       releases.delete(message.id);
-    } else stopped?.();
+    } else if (message.type === "round") onRound?.(message.traces, message.durationMs);
+    else stopped?.();
   });
   // A thread that dies while holding the writer must not stop ingestion with it.
   worker.on("exit", () => {
     for (const release of releases.values()) release();
     releases.clear();
   });
-  worker.on("error", (error) => console.error("[flowprint] the trace completion thread failed", error));
+  worker.on("error", (error) => logger.error(errorFields(error), "the trace completion thread failed"));
   worker.unref();
   return () =>
     new Promise<void>((resolve) => {

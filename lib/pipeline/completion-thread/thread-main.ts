@@ -27,6 +27,7 @@ function writerHeld(): Promise<number> {
 
 const stop = startCompletionLoop(store, {
   ...options,
+  onRound: (traces, durationMs) => send({ type: "round", traces, durationMs }),
   exclusive: holdWriter
     ? async (work) => {
         const id = await writerHeld();
