@@ -64,6 +64,8 @@ for (const store of stores) {
 
     it("counts spans received, accepted and rejected by reason, requests by route, discovery rounds", async (ctx) => {
       if (!app) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL integration skipped");
+      // A short idle window: the completion loop, not only the explicit completion below, discovers a trace.
+      expect((await fetch(`${app!.baseUrl}/api/v1/workspaces/ops/settings/telemetry`, { method: "PUT", body: JSON.stringify({ trace_idle_ms: 100 }) })).status).toBe(200);
       const client = sdkClient({ baseUrl: app!.baseUrl, format: "protobuf", service: "ops-checkout", headers: { Authorization: "Bearer ops-key-123456" } });
       const { traceId } = recordCheckoutTrace(client.tracer);
       await client.flush();
@@ -80,14 +82,22 @@ for (const store of stores) {
       expect((await fetch(`${app!.baseUrl}/api/v1/workspaces/ops/telemetry/traces/${traceId}/complete`, { method: "POST" })).status).toBe(200);
       expect((await fetch(`${app!.baseUrl}/api/v1/workspaces/ops/telemetry/flows`)).status).toBe(200);
 
-      const response = await fetch(`${app!.baseUrl}/metrics`);
-      expect(response.headers.get("content-type")).toContain("text/plain");
-      const text = await response.text();
+      const scrape = async () => {
+        const response = await fetch(`${app!.baseUrl}/metrics`);
+        expect(response.headers.get("content-type")).toContain("text/plain");
+        return response.text();
+      };
+      // The loop runs every second once the idle window passed; the deadline only bounds a hang.
+      let text = await scrape();
+      for (const started = Date.now(); (sample(text, "flowprint_discovery_round_traces_sum") ?? 0) < 1 && Date.now() - started < 60_000; text = await scrape()) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
       expect(sample(text, "flowprint_spans_received_total", { transport: "otlp_http" })).toBe(5);
       expect(sample(text, "flowprint_spans_accepted_total", { transport: "otlp_http" })).toBe(4);
       expect(sample(text, "flowprint_spans_rejected_total", { transport: "otlp_http", reason: "invalid" })).toBe(1);
       expect(sample(text, "flowprint_ingest_requests_refused_total", { transport: "otlp_http", reason: "unauthenticated" })).toBe(1);
       expect(sample(text, "flowprint_http_request_duration_seconds_count", { route: "/api/v1/workspaces/[workspaceId]/telemetry/flows", method: "GET", status: "200" })).toBe(1);
+      expect(sample(text, "flowprint_http_request_duration_seconds_count", { route: "/api/v1/workspaces/[workspaceId]/settings/telemetry", method: "PUT", status: "200" })).toBe(1);
       expect(sample(text, "flowprint_http_request_duration_seconds_count", { route: "/v1/traces", method: "POST", status: "401" })).toBe(1);
       expect(sample(text, "flowprint_discovery_round_traces_sum")).toBeGreaterThanOrEqual(1);
       expect(sample(text, "flowprint_database_span_write_seconds_count")).toBeGreaterThanOrEqual(2);
