@@ -11,13 +11,13 @@ import { RelativeTime } from "@/components/ui/relative-time";
 const CELL = "px-3 py-2.5 first:pl-4 last:pr-4";
 
 /** One page of trace summaries; each row opens its trace. */
-export function TraceList({ workspaceId, traces, total, busy }: { workspaceId: string; traces: TraceSummaryView[]; total: number; busy: boolean }) {
+export function TraceList({ workspaceId, traces, busy }: { workspaceId: string; traces: TraceSummaryView[]; busy: boolean }) {
   const router = useRouter();
   const longest = Math.max(...traces.map((t) => t.duration_ms), 0);
   return (
     <div className={`overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${busy ? "opacity-60" : ""}`} aria-busy={busy}>
       <table className="w-full text-left text-sm" data-testid="trace-table">
-        <caption className="sr-only">Recent traces, newest first, {total} in total</caption>
+        <caption className="sr-only">Traces, newest first</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50/80 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
             <th scope="col" className={`${CELL} py-2 font-medium`}>Root operation</th>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys, workspaceApi } from "@/lib/api/query-keys";
-import type { TraceListResponse } from "@/lib/api/traces.schemas";
+import type { TraceSearchResponse } from "@/lib/api/traces.schemas";
 import { SendTracesHint } from "./send-traces-hint";
 import { TraceFilters } from "./trace-filters";
 import { traceHref } from "./trace-links";
@@ -26,7 +26,7 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
   const [live, setLive] = useState(true);
   const query = useQuery({
     queryKey: queryKeys.traces(workspaceId, { ...params }),
-    queryFn: () => fetchJson<TraceListResponse>(workspaceApi(workspaceId, `/telemetry/traces${tracesApiQuery(params)}`)),
+    queryFn: () => fetchJson<TraceSearchResponse>(workspaceApi(workspaceId, `/telemetry/traces${tracesApiQuery(params)}`)),
     refetchInterval: live ? POLL_MS : false,
     // Filtering and paging keep the old rows on screen (dimmed) instead of flashing skeletons.
     placeholderData: keepPreviousData,
@@ -35,7 +35,7 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
   useRowNavigation("[data-trace-link]");
 
   const data = query.data;
-  const noTracesAtAll = data !== undefined && !query.isPlaceholderData && data.total === 0 && !hasTraceFilters(params);
+  const noTracesAtAll = data !== undefined && !query.isPlaceholderData && data.traces.length === 0 && params.page === 1 && !hasTraceFilters(params);
   if (noTracesAtAll) return <SendTracesHint workspaceId={workspaceId} />;
 
   const clearFilters = () => update({ traceId: "", service: "", errorsOnly: false });
@@ -58,13 +58,13 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
         <StaleDataNotice what="traces" error={query.error} onRetry={() => query.refetch()} />
       ) : null}
 
-      {data === undefined || (query.isPlaceholderData && data.total === 0) ? (
+      {data === undefined || (query.isPlaceholderData && data.traces.length === 0) ? (
         query.isError ? (
           <ErrorState what="traces" error={query.error} onRetry={() => query.refetch()} />
         ) : (
           <Skeleton label="Loading traces" rows={8} className="h-12" />
         )
-      ) : data.total === 0 && params.traceId ? (
+      ) : data.traces.length === 0 && params.page === 1 && params.traceId ? (
         <EmptyState title="No trace with this id" id="no-such-trace">
           <p>
             <code className="break-all">{params.traceId}</code> is not among this workspace&apos;s traces
@@ -75,7 +75,7 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
             Show all traces
           </Button>
         </EmptyState>
-      ) : data.total === 0 ? (
+      ) : data.traces.length === 0 && params.page === 1 ? (
         <EmptyState title="No traces match these filters" id="no-matching-traces">
           <p>{params.errorsOnly ? "No failing traces" : "No traces"}{params.service ? ` entered through ${params.service}` : ""} among the recent ones.</p>
           <Button size="sm" onClick={clearFilters}>
@@ -91,8 +91,8 @@ export function TracesView({ workspaceId }: { workspaceId: string }) {
         </EmptyState>
       ) : (
         <>
-          <TraceList workspaceId={workspaceId} traces={data.traces} total={data.total} busy={query.isPlaceholderData} />
-          <TracePager page={params.page} shown={data.traces.length} total={data.total} onPage={(page) => update({ page })} />
+          <TraceList workspaceId={workspaceId} traces={data.traces} busy={query.isPlaceholderData} />
+          <TracePager page={params.page} shown={data.traces.length} total={data.total} hasMore={data.has_more} onPage={(page) => update({ page })} />
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { DRIFT_OPERATIONS } from "./operations/drift";
 import { EXECUTION_OPERATIONS } from "./operations/executions";
 import { FLOW_OPERATIONS } from "./operations/flows";
 import { INGESTION_OPERATIONS } from "./operations/ingestion";
+import { JAEGER_OPERATIONS } from "./operations/jaeger";
 import { LLM_OPERATIONS } from "./operations/llm";
 import { META_OPERATIONS } from "./operations/meta";
 import { MODEL_OPERATIONS } from "./operations/model";
@@ -31,5 +32,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...MODEL_OPERATIONS,
   ...LLM_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
+  ...JAEGER_OPERATIONS,
   ...META_OPERATIONS,
 ];

@@ -12,6 +12,7 @@ export const TAGS = [
   { name: "model", description: "The system model learned from traffic: services, endpoints, entities, and an OpenAPI document per service." },
   { name: "llm", description: "LLM calls recorded in traces: usage, cost, the calls, and eval datasets made from them." },
   { name: "webhooks", description: "Webhooks and their delivery log." },
+  { name: "jaeger", description: "Jaeger's query API over a workspace, in Jaeger's JSON: for Grafana's Jaeger data source, the Jaeger UI and toad-eye's export-trace." },
   { name: "meta", description: "Health, the JSON Schemas of Flowprint's file formats, and this document." },
 ] as const;
 

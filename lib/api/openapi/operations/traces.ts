@@ -3,7 +3,8 @@ import { traceParamsSchema } from "../../flows.schemas";
 import { spansQuerySchema } from "../../spans.schemas";
 import { traceCompareQuerySchema, type ComparedSideView, type TraceCompareResponse } from "../../trace-compare.schemas";
 import type { CriticalPathSectionView, ErrorChainView, ErrorOriginView } from "../../trace-diagnosis-view";
-import { tracesQuerySchema, type TraceDetail, type TraceDetailSpan } from "../../traces.schemas";
+import { traceSearchQuerySchema, type TraceDetail, type TraceDetailSpan } from "../../traces.schemas";
+import { z } from "zod";
 import { workspaceParamsSchema } from "../../workspace.schemas";
 import type { ComparedTraceSummary } from "../../../store/compare-queries";
 import { arrayOf, dateTime, fieldsOf, int, nullable, num, objectWith, oneOfValues, str } from "../json-schema";
@@ -72,13 +73,45 @@ export const TRACE_OPERATIONS: ApiOperation[] = [
   {
     method: "get",
     path: `${WORKSPACE_PATH}/telemetry/traces`,
-    operationId: "listTraces",
-    summary: "Recent traces, newest first",
+    operationId: "searchTraces",
+    summary: "Trace search, newest first",
+    description:
+      "The span conditions (`service`, `operation`, `status`, every `attr`) hold on one span of the trace, any span. `attr` repeats: `key:value`, `key!=value`, `key exists`. Each search reads newest first up to a fixed bound; `searched_back_to` says how far it got when the bound came first.",
     tag: "traces",
     access: "read",
     params: workspaceParamsSchema,
-    query: tracesQuerySchema,
-    responses: { 200: { description: "A page of trace summaries.", json: objectWith({ traces: arrayOf(ref("TraceSummary")), total: int() }) } },
+    query: traceSearchQuerySchema,
+    responses: {
+      200: {
+        description: "A page of trace summaries.",
+        json: objectWith({
+          traces: arrayOf(ref("TraceSummary")),
+          total: nullable(int("Every match, only when nothing but the time range (or trace id) filters.")),
+          has_more: { type: "boolean" },
+          searched_back_to: nullable(dateTime("Every trace that started at or after this was examined; ask again with `to` set to it to search further back.")),
+        }),
+      },
+    },
+  },
+  {
+    method: "get",
+    path: `${WORKSPACE_PATH}/telemetry/services`,
+    operationId: "listServices",
+    summary: "Every service that sent a span: trace search's choices",
+    tag: "traces",
+    access: "read",
+    params: workspaceParamsSchema,
+    responses: { 200: { description: "Service names, sorted.", json: objectWith({ services: arrayOf(str()) }) } },
+  },
+  {
+    method: "get",
+    path: `${WORKSPACE_PATH}/telemetry/services/{service}/operations`,
+    operationId: "listServiceOperations",
+    summary: "A service's span names, from its newest spans",
+    tag: "traces",
+    access: "read",
+    params: workspaceParamsSchema.extend({ service: z.string() }),
+    responses: { 200: { description: "Span names, sorted.", json: objectWith({ operations: arrayOf(str()) }) } },
   },
   {
     method: "get",

@@ -1,21 +1,15 @@
-// GET /api/v1/workspaces/:workspaceId/telemetry/traces?trace_id&service&status&limit&offset: recent traces, newest first
+// GET /api/v1/workspaces/:workspaceId/telemetry/traces?trace_id&service&operation&attr&status&min_duration_ms&max_duration_ms&from&to&limit&offset: trace search, newest first
 import type { WorkspaceRouteContext } from "@/lib/api/route-handler";
+import { traceSearchQueryOf } from "@/lib/api/traces.schemas";
 import { workspaceRoute } from "@/lib/api/workspace-route";
-import { searchParamsObject, workspaceParamsSchema } from "@/lib/api/workspace.schemas";
-import { tracesQuerySchema } from "@/lib/api/traces.schemas";
+import { workspaceParamsSchema } from "@/lib/api/workspace.schemas";
 import { getRuntime } from "@/lib/pipeline/runtime";
-import { listRecentTraces } from "@/lib/store/trace-queries";
+import { searchTraces } from "@/lib/store/trace-search";
 
 export const dynamic = "force-dynamic";
 
+// The raw parameters, not searchParamsObject: `attr` repeats.
 export const GET = workspaceRoute("read", async (request: Request, context: WorkspaceRouteContext) => {
   const { workspaceId } = workspaceParamsSchema.parse(await context.params);
-  const query = tracesQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  return listRecentTraces(getRuntime().store, workspaceId, {
-    traceId: query.trace_id,
-    service: query.service,
-    errorsOnly: query.status === "error",
-    limit: query.limit,
-    offset: query.offset,
-  });
+  return searchTraces(getRuntime().store, workspaceId, traceSearchQueryOf(new URL(request.url).searchParams));
 });
