@@ -19,3 +19,4 @@ export type * from "./jaeger-json";
 export { JAEGER_TAG } from "./jaeger-json";
 export { jaegerTraceId, spansToJaegerTraces, toJaegerQueryResponse } from "./spans-to-jaeger-traces";
 export { parseJsonText } from "./parse-json-text";
+export { sortJaegerTags } from "./sort-jaeger-tags";

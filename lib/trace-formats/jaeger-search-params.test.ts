@@ -27,6 +27,7 @@ describe("Jaeger's /api/traces parameters as a trace search", () => {
   });
 
   it("takes error=true as the error status, repeated tag=k:v, operation=all as any, and 20 traces by default", () => {
+    expect(query("tag=otel.status_code:ERROR").span.status).toBe("error");
     const q = query("service=shop&operation=all&tag=error:true&tag=peer.service:db:primary");
     expect(q.span).toMatchObject({ service: "shop", operation: undefined, status: "error", attributes: [{ key: "peer.service", op: "equals", value: "db:primary" }] });
     expect(q.limit).toBe(20);
@@ -56,6 +57,7 @@ describe("Jaeger's /api/traces parameters as a trace search", () => {
     expect(bad("tags=not-json")).toBe("tags");
     expect(bad("tags=[1]")).toBe("tags");
     expect(bad("tag=novalue")).toBe("tag");
+    expect(bad("tag=span.kind:server")).toBe("tags");
     expect(bad("start=yesterday")).toBe("start");
     expect(bad("limit=0")).toBe("limit");
     expect(bad("maxDuration=1x")).toBe("maxDuration");

@@ -45,8 +45,12 @@ function tagsOf(params: URLSearchParams): { attributes: AttributeFilter[]; error
     if (colon <= 0) throw new TraceSearchQueryError("tag", `"${tag}" is not key:value`);
     pairs.push([tag.slice(0, colon), tag.slice(colon + 1)]);
   }
-  const error = pairs.some(([key, value]) => key === "error" && value === "true");
-  const attributes = pairs.filter(([key, value]) => !(key === "error" && value === "true")).map(([key, value]): AttributeFilter => ({ key, op: "equals", value }));
+  // Tags Jaeger derives from span fields rather than attributes: the error ones become the
+  // status; span.kind has no attribute to match, so it is refused rather than ignored.
+  if (pairs.some(([key]) => key === "span.kind")) throw new TraceSearchQueryError("tags", "searching by span.kind is not supported; search by service and operation");
+  const isErrorTag = ([key, value]: [string, string]) => (key === "error" && value === "true") || (key === "otel.status_code" && value === "ERROR");
+  const error = pairs.some(isErrorTag);
+  const attributes = pairs.filter((pair) => !isErrorTag(pair)).map(([key, value]): AttributeFilter => ({ key, op: "equals", value }));
   if (attributes.length > TRACE_SEARCH_MAX_ATTRIBUTE_FILTERS) throw new TraceSearchQueryError("tags", `at most ${TRACE_SEARCH_MAX_ATTRIBUTE_FILTERS} tags`);
   return { attributes, error };
 }

@@ -1,13 +1,16 @@
-// The traces list's filters through the running app: by root service (the service a request
-// entered by, not every service it touched), combined with status, trace id and paging.
+// Trace search through the running app: by service (any span of the trace, as in Jaeger, not
+// only the root), operation and attributes on one span, combined with status, trace id, duration
+// and paging. lib/store/trace-search.test.ts covers the store on both databases in depth.
 import { context, SpanKind, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
 import { recordCheckoutTrace, sdkClient } from "../support/otel-sdk";
 
 interface TraceList {
-  traces: { trace_id: string; root_service: string | null; services: string[]; has_error: boolean }[];
-  total: number;
+  traces: { trace_id: string; root_service: string | null; services: string[]; has_error: boolean; duration_ms: number }[];
+  total: number | null;
+  has_more: boolean;
+  searched_back_to: string | null;
 }
 
 const WORKSPACE = "trace-filters";
@@ -52,46 +55,67 @@ describe("filtering recent traces", () => {
     await app?.stop();
   });
 
-  it("lists only the traces whose root span belongs to the service", async () => {
+  const ids = (found: TraceList) => found.traces.map((t) => t.trace_id).sort();
+
+  it("finds the traces that have a span of the service anywhere, not only at the root", async () => {
     const all = await list("limit=100");
     expect(all.total).toBe(6);
 
-    const checkout = await list("service=checkout");
-    expect(checkout.total).toBe(2);
-    expect(checkout.traces.map((t) => t.trace_id).sort()).toEqual([...checkoutIds].sort());
-    expect(checkout.traces.every((t) => t.root_service === "checkout")).toBe(true);
-
-    // Billing's traces touch checkout too; they are billing's alone.
+    // Billing's traces call checkout: a checkout span is in them too.
+    expect(ids(await list("service=checkout"))).toEqual([...checkoutIds, ...billingIds, orphanId].sort());
     const billing = await list("service=billing");
-    expect(billing.total).toBe(3);
-    expect(billing.traces.map((t) => t.trace_id).sort()).toEqual([...billingIds].sort());
-    expect(billing.traces.every((t) => t.services.includes("checkout"))).toBe(true);
+    expect(ids(billing)).toEqual([...billingIds].sort());
+    expect(billing.traces.every((t) => t.root_service === "billing" && t.services.includes("checkout"))).toBe(true);
+    // Counting every match would mean reading them all: only a time range is counted.
+    expect(billing.total).toBeNull();
 
-    // A trace whose root has not arrived has no root service yet, so no service filter finds it.
+    // A trace whose root has not arrived is found by the spans it has.
     expect((await list(`trace_id=${orphanId}`)).traces[0]).toMatchObject({ root_service: null });
-    expect((await list(`service=checkout&trace_id=${orphanId}`)).total).toBe(0);
+    expect(ids(await list(`service=checkout&trace_id=${orphanId}`))).toEqual([orphanId]);
   });
 
-  it("combines the service with status, trace id and paging", async () => {
-    const failingBilling = await list("service=billing&status=error");
-    expect(failingBilling.traces.map((t) => t.trace_id)).toEqual([billingIds[0]]);
-    expect((await list("service=checkout&status=error")).total).toBe(2);
+  it("holds service, operation and attributes on one span", async () => {
+    // checkout's GET /orders exists only inside billing's traces and the orphan.
+    expect(ids(await list("service=checkout&operation=GET%20/orders"))).toEqual([...billingIds, orphanId].sort());
+    expect(ids(await list("service=billing&operation=GET%20/orders"))).toEqual([]);
+    expect(ids(await list("service=checkout&attr=http.route:/orders"))).toEqual([...billingIds].sort());
+    expect(ids(await list("attr=http.route:/invoices&attr=http.request.method:GET"))).toEqual([...billingIds].sort());
+    expect(ids(await list("service=billing&attr=http.route!=/invoices"))).toEqual([]);
+    expect(ids(await list("attr=http.route%20exists&service=billing"))).toEqual([...billingIds].sort());
+  });
+
+  it("combines the span conditions with status, trace id, duration and paging", async () => {
+    // The failing span is checkout's, in billing's first trace.
+    expect(ids(await list("service=checkout&status=error"))).toContain(billingIds[0]);
+    expect(ids(await list("service=billing&status=error"))).toEqual([]);
+    expect(ids(await list("status=error&attr=http.route:/invoices"))).toEqual([]);
 
     expect((await list(`service=billing&trace_id=${billingIds[1].toUpperCase()}`)).traces.map((t) => t.trace_id)).toEqual([billingIds[1]]);
-    expect((await list(`service=checkout&trace_id=${billingIds[1]}`)).total).toBe(0);
+    expect((await list(`service=billing&trace_id=${checkoutIds[0]}`)).traces).toEqual([]);
+
+    const longest = Math.max(...(await list("limit=100")).traces.map((t) => t.duration_ms));
+    expect(ids(await list(`min_duration_ms=${longest}`)).length).toBeGreaterThanOrEqual(1);
+    expect(ids(await list(`min_duration_ms=${longest + 1000}`))).toEqual([]);
 
     const first = await list("service=billing&limit=2");
     const rest = await list("service=billing&limit=2&offset=2");
-    expect([first.traces.length, first.total, rest.traces.length, rest.total]).toEqual([2, 3, 1, 3]);
-    expect([...first.traces, ...rest.traces].map((t) => t.trace_id).sort()).toEqual([...billingIds].sort());
+    expect([first.traces.length, first.has_more, rest.traces.length, rest.has_more]).toEqual([2, true, 1, false]);
+    expect([...ids(first), ...ids(rest)].sort()).toEqual([...billingIds].sort());
   });
 
-  it("treats an unknown service as no match, an empty one as no filter, and rejects an oversized one", async () => {
-    expect(await list("service=nobody")).toEqual({ traces: [], total: 0 });
+  it("treats an unknown service as no match, an empty one as no filter, and names a bad parameter", async () => {
+    expect(await list("service=nobody")).toMatchObject({ traces: [], has_more: false });
     expect((await list("service=&limit=100")).total).toBe(6);
-    const response = await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/traces?service=${"x".repeat(257)}`);
-    expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error.issues.map((i: { path: string }) => i.path)).toContain("service");
+    for (const [query, parameter] of [
+      [`service=${"x".repeat(257)}`, "service"],
+      ["attr=no-operator-here", "attr"],
+      ["min_duration_ms=fast", "min_duration_ms"],
+      ["from=yesterday", "from"],
+    ]) {
+      const response = await fetch(`${app.baseUrl}/api/v1/workspaces/${WORKSPACE}/telemetry/traces?${query}`);
+      expect(response.status, query).toBe(400);
+      const body = await response.json();
+      expect(body.error.issues.map((i: { path: string }) => i.path), query).toContain(parameter);
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Jaeger's query API over a workspace's traces, in the JSON Jaeger's query service answers, so
 // Grafana's Jaeger data source, the Jaeger UI and toad-eye's export-trace read Flowprint as they
 // read Jaeger. Span conditions and search come from trace search; rendering from lib/trace-formats.
-import { spansToJaegerTraces, toJaegerQueryResponse, type JaegerQueryResponse } from "../../trace-formats";
+import { sortJaegerTags, spansToJaegerTraces, toJaegerQueryResponse, type JaegerQueryResponse, type JaegerTrace } from "../../trace-formats";
+import type { SpanView } from "../../store/span-queries";
 import { jaegerSearchQuery } from "../../trace-formats/jaeger-search-params";
 import type { Store } from "../../store/db";
 import { getServiceGraph } from "../../store/flow-repository";
@@ -12,6 +13,8 @@ import { spanFromView } from "./span-from-view";
 
 /** Jaeger's envelope around a list that is not traces (services, operations, dependencies). */
 const list = <T>(data: T[]) => ({ data, total: data.length, limit: 0, offset: 0, errors: null });
+
+const render = (workspaceId: string, spans: SpanView[]): JaegerTrace[] => spansToJaegerTraces(spans.map((s) => spanFromView(workspaceId, s))).map(sortJaegerTags);
 
 /** A Jaeger trace id (16 or 32 hex digits) as Flowprint stores it; null for anything else. */
 export function storedTraceId(id: string): string | null {
@@ -24,7 +27,7 @@ export async function jaegerTrace(store: Store, workspaceId: string, id: string)
   if (traceId === null) return null;
   const spans = await getTraceSpans(store, workspaceId, traceId);
   if (spans.length === 0) return null;
-  return toJaegerQueryResponse(spansToJaegerTraces(spans.map((s) => spanFromView(workspaceId, s))));
+  return toJaegerQueryResponse(render(workspaceId, spans));
 }
 
 export async function jaegerServices(store: Store, workspaceId: string) {
@@ -47,7 +50,7 @@ export async function jaegerSearch(store: Store, workspaceId: string, params: UR
   const traces = [];
   for (const summary of found.traces) {
     const spans = await getTraceSpans(store, workspaceId, summary.trace_id);
-    traces.push(...spansToJaegerTraces(spans.map((s) => spanFromView(workspaceId, s))));
+    traces.push(...render(workspaceId, spans));
   }
   return toJaegerQueryResponse(traces);
 }
