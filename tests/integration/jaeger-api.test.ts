@@ -61,11 +61,14 @@ for (const store of stores) {
       database = await store.url();
       if (!database) return;
       app = await startApp(database.url ? { databaseUrl: database.url } : {});
-      for (const file of [...files.map((f) => f.file), GENAI_TRACE]) {
+      for (const file of files.map((f) => f.file)) {
         for (const id of await send(app, file)) {
           expect((await fetch(`${app.baseUrl}/api/v1/workspaces/${WS}/telemetry/traces/${id}/complete`, { method: "POST" })).status).toBe(200);
         }
       }
+      // An agent's LLM calls, as OTLP/JSON (the Jaeger UI's own GenAI fixture).
+      const agent = await fetch(`${app.baseUrl}/v1/traces`, { method: "POST", headers: { "content-type": "application/json", "x-workspace-id": WS }, body: readFileSync(GENAI_TRACE, "utf8") });
+      expect(agent.status).toBe(200);
     }, 120_000);
     afterAll(async () => {
       await app?.stop();
@@ -149,8 +152,7 @@ for (const store of stores) {
 
     it("serves flowprint export-trace --jaeger-url as it would be served by Jaeger", async (ctx) => {
       if (!app) ctx.skip("TEST_DATABASE_URL is not set: PostgreSQL integration skipped");
-      const original = JSON.parse(readFileSync(GENAI_TRACE, "utf8"));
-      const traceId = (original.data?.[0] ?? original).traceID as string;
+      const traceId = JSON.parse(readFileSync(GENAI_TRACE, "utf8")).resourceSpans[0].scopeSpans[0].spans[0].traceId as string;
       const out = mkdtempSync(path.join(tmpdir(), "flowprint-jaeger-export-"));
       const run = await promisify(execFile)(process.execPath, [path.resolve("bin/flowprint.mjs"), "export-trace", traceId, "--jaeger-url", `${app!.baseUrl}/jaeger/${WS}`, "-o", out]).catch((error: { stdout: string; stderr: string; code: number }) => error);
       const [written] = readdirSync(out);
