@@ -11,6 +11,8 @@ export { importTraceFile } from "./import-trace-file";
 export { EMPTY_SPAN_NAME, jaegerToOtlp } from "./jaeger-to-otlp";
 export { UNKNOWN_SPAN_NAME } from "./zipkin-span-to-otlp";
 export { zipkinToOtlp } from "./zipkin-to-otlp";
+export type { ZipkinBatch } from "./read-zipkin-batch";
+export { readZipkinBatch } from "./read-zipkin-batch";
 export { readOtlpJsonDocument, splitOtlpJsonLines } from "./otlp-json-lines";
 export type { DecodedImport } from "./decode-imported-requests";
 export { decodeImportedRequests } from "./decode-imported-requests";
