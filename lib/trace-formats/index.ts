@@ -16,6 +16,8 @@ export { readZipkinBatch } from "./read-zipkin-batch";
 export { readOtlpJsonDocument, splitOtlpJsonLines } from "./otlp-json-lines";
 export type { DecodedImport } from "./decode-imported-requests";
 export { decodeImportedRequests } from "./decode-imported-requests";
+export type { RepeatsDropped } from "./drop-repeated-spans";
+export { dropRepeatedSpans } from "./drop-repeated-spans";
 export type * from "./otlp-json";
 export type * from "./jaeger-json";
 export { JAEGER_TAG } from "./jaeger-json";
