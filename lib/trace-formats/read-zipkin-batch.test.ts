@@ -33,6 +33,13 @@ describe("readZipkinBatch", () => {
     expect(batch).toMatchObject({ ok: true, spanCount: 1, skippedSpanCount: 1 });
   });
 
+  it("gives a shared server half its own id though its client comes in another service's batch", () => {
+    const batch = read([span({ id: "02", parentId: "01", kind: "SERVER", shared: true, localEndpoint: { serviceName: "backend" } })]);
+    const [server] = batch.ok ? batch.requests[0].request.resourceSpans[0].scopeSpans[0].spans : [];
+    expect(server.parentSpanId).toBe("0000000000000002");
+    expect(server.spanId).not.toBe("0000000000000002");
+  });
+
   it("says what is wrong with a body that is not a v2 batch", () => {
     expect(read("[{")).toMatchObject({ ok: false, reason: expect.stringMatching(/^The body is not valid JSON \(line 1, column 3\): /) });
     expect(read(span())).toEqual({ ok: false, reason: "The body must be a JSON array of Zipkin v2 spans." });

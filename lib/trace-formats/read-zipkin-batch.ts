@@ -3,7 +3,8 @@
 // fails the whole batch, as Zipkin answers such a list 400 and stores none of it, so the reporter
 // logs the failure instead of losing the span unseen. Pieces Zipkin accepts but Flowprint cannot
 // place (no timestamp, a span id used twice) are left out as in an import: a reporter cannot fix
-// them and a 400 would cost the rest of its batch.
+// them and a 400 would cost the rest of its batch. The halves of a B3 RPC come in two services'
+// batches, so a shared server half is split from its client's id without it.
 import type { ImportedRequest } from "./converted-traces";
 import { isZipkinV1Span } from "./detect-trace-format";
 import { parseJsonText } from "./parse-json-text";
@@ -31,6 +32,6 @@ export function readZipkinBatch(text: string): ZipkinBatch {
       return { ok: false, reason: `${error.path} ${error.message}` };
     }
   }
-  const converted = zipkinToOtlp(spans);
+  const converted = zipkinToOtlp(spans, { splitLoneServers: true });
   return { ok: true, requests: converted.requests, spanCount: converted.spanCount, skippedSpanCount: converted.skippedSpanCount };
 }

@@ -70,6 +70,32 @@ describe.each(STORES)("Zipkin collector API on %s", (store) => {
     expect(flow.error_rate).toBe(1);
   });
 
+  it("keeps both halves of a B3 RPC that two services report in their own batches, the server under its client", async (ctx) => {
+    skipWithoutStore(ctx);
+    // Brave joins the server to the client's span id; each service reports its own half.
+    const traceId = "c".repeat(32);
+    const at = Date.now() * 1000;
+    const back = [
+      { traceId, id: "00000000000000b2", parentId: "00000000000000b1", kind: "SERVER", shared: true, name: "get /stock/{sku}", timestamp: at + 2000, duration: 6000, localEndpoint: { serviceName: "inventory" }, tags: { "http.method": "GET", "http.route": "/stock/{sku}" } },
+      { traceId, id: "00000000000000b3", parentId: "00000000000000b2", kind: "CLIENT", name: "select", timestamp: at + 3000, duration: 2000, localEndpoint: { serviceName: "inventory" }, remoteEndpoint: { serviceName: "postgres" }, tags: { "db.system": "postgresql", "db.name": "stock" } },
+    ];
+    const front = [
+      { traceId, id: "00000000000000b1", kind: "SERVER", name: "get /cart", timestamp: at, duration: 10000, localEndpoint: { serviceName: "cart" }, tags: { "http.method": "GET", "http.route": "/cart" } },
+      { traceId, id: "00000000000000b2", parentId: "00000000000000b1", kind: "CLIENT", name: "get", timestamp: at + 1000, duration: 8000, localEndpoint: { serviceName: "cart" }, remoteEndpoint: { serviceName: "inventory" } },
+    ];
+    expect((await post(JSON.stringify(back))).status).toBe(202);
+    expect((await post(JSON.stringify(front))).status).toBe(202);
+
+    const stored = (await (await api("zipkin", `/telemetry/spans?trace_id=${traceId}`)).json()) as { spans: SpanView[]; total: number };
+    expect(stored.total).toBe(4);
+    const server = stored.spans.find((s) => s.service === "inventory" && s.kind === "server")!;
+    expect(server.parent_span_id).toBe("00000000000000b2");
+    expect(stored.spans.find((s) => s.name === "select")?.parent_span_id).toBe(server.span_id);
+    const { flow_id } = (await (await api("zipkin", `/telemetry/traces/${traceId}/complete`, { method: "POST" })).json()) as { flow_id: string };
+    const flow = (await (await api("zipkin", `/telemetry/flows/${flow_id}`)).json()) as { path: { type: string; identifier: string }[] };
+    expect(flow.path.map((n) => `${n.type}:${n.identifier}`)).toEqual(["api_endpoint:GET /cart", "api_endpoint:GET /stock/{sku}", "database:stock"]);
+  });
+
   it("answers 202 with no body, as Zipkin does, for plain and gzip bodies and an empty batch", async (ctx) => {
     skipWithoutStore(ctx);
     const plain = await post(JSON.stringify([zipkinSpan()]));
