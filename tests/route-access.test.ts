@@ -21,6 +21,7 @@ const PUBLIC: Record<string, string> = {
   "v1/traces/route.ts": "OTLP ingestion: guarded by ingest keys and keyless-ingest settings",
   "v1/metrics/route.ts": "OTLP metrics: answered as rejected, nothing stored or read",
   "v1/logs/route.ts": "OTLP logs: answered as rejected, nothing stored or read",
+  "api/v2/spans/route.ts": "Zipkin's collector API: guarded by ingest keys and keyless-ingest settings, as OTLP ingestion",
   "schemas/flowprint-test.json/route.ts": "a JSON schema of the test file format, no data",
   "schemas/flowprint-eval-dataset.json/route.ts": "a JSON schema of the eval dataset format, no data",
   "api/openapi.json/route.ts": "the API's own OpenAPI document, built from code: no data",

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { BodyTooLargeError, CorruptBodyError, decodeContentEncoding, readBodyLimited, UnsupportedEncodingError } from "./read-body";
+import { bodyErrorStatus, BodyTooLargeError, CorruptBodyError, decodeContentEncoding, readBodyLimited, readRequestBody, UnsupportedEncodingError } from "./read-body";
 
 function stream(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -39,5 +39,23 @@ describe("decodeContentEncoding", () => {
   it("names corrupt gzip and unsupported encodings", async () => {
     await expect(decodeContentEncoding(new Uint8Array([1, 2, 3]), "gzip", 100)).rejects.toBeInstanceOf(CorruptBodyError);
     await expect(decodeContentEncoding(new Uint8Array([1]), "br", 100)).rejects.toBeInstanceOf(UnsupportedEncodingError);
+  });
+});
+
+describe("readRequestBody", () => {
+  const post = (body: Uint8Array, headers: Record<string, string> = {}) => new Request("http://x/", { method: "POST", body: body as BodyInit, headers });
+
+  it("reads and inflates the body within the limit", async () => {
+    const text = new TextDecoder().decode(await readRequestBody(post(gzipSync("hello"), { "content-encoding": "gzip" }), 100));
+    expect(text).toBe("hello");
+  });
+
+  it("refuses a Content-Length over the limit before reading, and maps each failure to its status", async () => {
+    const refused = readRequestBody(post(new Uint8Array(10), { "content-length": "10" }), 5);
+    await expect(refused).rejects.toBeInstanceOf(BodyTooLargeError);
+    expect(bodyErrorStatus(await refused.catch((e: unknown) => e))).toBe(413);
+    expect(bodyErrorStatus(await readRequestBody(post(new Uint8Array([1]), { "content-encoding": "br" }), 5).catch((e: unknown) => e))).toBe(415);
+    expect(bodyErrorStatus(await readRequestBody(post(new Uint8Array([1]), { "content-encoding": "gzip" }), 5).catch((e: unknown) => e))).toBe(400);
+    expect(bodyErrorStatus(new Error("other"))).toBeUndefined();
   });
 });

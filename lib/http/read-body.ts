@@ -12,6 +12,23 @@ export class CorruptBodyError extends Error {}
 
 export class UnsupportedEncodingError extends Error {}
 
+/**
+ * A request's body, decompressed, within `limit` bytes both ways; a Content-Length over the
+ * limit is refused before anything is read.
+ */
+export async function readRequestBody(request: Request, limit: number): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw new BodyTooLargeError(limit, "body");
+  return decodeContentEncoding(await readBodyLimited(request.body, limit), request.headers.get("content-encoding"), limit);
+}
+
+/** The HTTP status that refuses a body readRequestBody could not read; undefined for any other error. */
+export function bodyErrorStatus(error: unknown): 400 | 413 | 415 | undefined {
+  if (error instanceof BodyTooLargeError) return 413;
+  if (error instanceof UnsupportedEncodingError) return 415;
+  if (error instanceof CorruptBodyError) return 400;
+  return undefined;
+}
+
 export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();

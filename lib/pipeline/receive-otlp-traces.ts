@@ -2,7 +2,7 @@
 // Reading the body is HTTP's part; who may write, decoding and storing are ingest-trace-export's,
 // shared with the gRPC receiver.
 import { encodeExportResponse, encodeRpcStatus, parseContentType, type OtlpEncoding } from "../otlp";
-import { BodyTooLargeError, CorruptBodyError, decodeContentEncoding, readBodyLimited, UnsupportedEncodingError } from "../http/read-body";
+import { bodyErrorStatus, readRequestBody } from "../http/read-body";
 import { admitCaller, ingestTraceExport, RPC, withAdmission, type IngestOutcome, type IngestRefusal } from "./ingest-trace-export";
 import { metrics } from "./metrics";
 import { observeRequest, requestIdOf } from "./observe-request";
@@ -33,15 +33,12 @@ export function otlpEncodingOf(request: Request): OtlpEncoding | Response {
 /** The body, decompressed within the size limit, or the answer that refuses it. */
 export async function readOtlpBody(request: Request, encoding: OtlpEncoding): Promise<Uint8Array | Response> {
   const limit = getRuntime().config.maxBodyBytes;
-  const refuse = (status: number, message: string) => otlpResponse(encoding, status, encodeRpcStatus(encoding, RPC.INVALID_ARGUMENT, message));
-  if (Number(request.headers.get("content-length") ?? "0") > limit) return refuse(413, new BodyTooLargeError(limit, "body").message);
   try {
-    return await decodeContentEncoding(await readBodyLimited(request.body, limit), request.headers.get("content-encoding"), limit);
+    return await readRequestBody(request, limit);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return refuse(413, error.message);
-    if (error instanceof UnsupportedEncodingError) return refuse(415, error.message);
-    if (error instanceof CorruptBodyError) return refuse(400, error.message);
-    throw error;
+    const status = bodyErrorStatus(error);
+    if (status === undefined) throw error;
+    return otlpResponse(encoding, status, encodeRpcStatus(encoding, RPC.INVALID_ARGUMENT, (error as Error).message));
   }
 }
 

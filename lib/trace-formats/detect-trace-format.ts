@@ -70,7 +70,7 @@ function classifyArray(items: unknown[]): DocumentFormat | { reason: string } {
   if (isJsonObject(firstItem)) {
     if (Array.isArray(firstItem.spans)) return "jaeger-json";
     if (isZipkinSpan(firstItem)) {
-      if ("binaryAnnotations" in firstItem || hasV1Annotations(firstItem)) {
+      if (isZipkinV1Span(firstItem)) {
         return { reason: "holds Zipkin v1 JSON, which Flowprint does not read: fetch the trace from Zipkin's v2 API (/api/v2/trace/{id}) instead." };
       }
       return "zipkin-json";
@@ -83,7 +83,8 @@ function isZipkinSpan(o: JsonObject): boolean {
   return "traceId" in o && "id" in o;
 }
 
-/** Zipkin v1 annotations carry their endpoint; v2 ones have only timestamp and value. */
-function hasV1Annotations(o: JsonObject): boolean {
+/** Zipkin v1 has binaryAnnotations, and its annotations carry their endpoint; v2 ones have only timestamp and value. */
+export function isZipkinV1Span(o: JsonObject): boolean {
+  if ("binaryAnnotations" in o) return true;
   return Array.isArray(o.annotations) && o.annotations.some((a: unknown) => isJsonObject(a) && "endpoint" in a);
 }

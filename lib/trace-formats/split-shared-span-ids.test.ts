@@ -42,6 +42,25 @@ describe("splitSharedSpanIds", () => {
     expect(splitSharedSpanIds(input).spans).toEqual(input);
   });
 
+  it("splits a shared server half without its client, when asked, to the id it gets beside it", () => {
+    // Zipkin's collector API: each service reports its own half of an RPC, in its own batch.
+    const batch = spans(
+      { id: "aa", parentId: "01", kind: "SERVER", shared: true, localEndpoint: { serviceName: "back" } },
+      { id: "bb", parentId: "aa", name: "query", localEndpoint: { serviceName: "back" } },
+      { id: "cc", parentId: "aa", name: "the client's", localEndpoint: { serviceName: "front" } },
+      { id: "dd", kind: "SERVER", shared: true, name: "entry", localEndpoint: { serviceName: "back" } },
+    );
+    const { spans: result } = splitSharedSpanIds(batch, { splitLoneServers: true });
+    const server = result.find((s) => s.kind === "SERVER" && s.parentId === SHARED);
+    expect(server?.id).toBe(deriveSpanId(`${"0".repeat(16)}${TRACE}`, SHARED, "back", new Set()));
+    expect(result.find((s) => s.name === "query")?.parentId).toBe(server?.id);
+    expect(result.find((s) => s.name === "the client's")?.parentId).toBe(SHARED);
+    // Without a parent it is the trace's entry, its caller unreported (Envoy at the edge): kept.
+    const entry = result.find((s) => s.name === "entry");
+    expect([entry?.id, entry?.parentId]).toEqual(["00000000000000dd", undefined]);
+    expect(splitSharedSpanIds(batch).spans).toEqual(batch);
+  });
+
   it("leaves out, and reports, spans whose id is still taken after the split", () => {
     const input = spans({ id: "01", name: "a", localEndpoint: { serviceName: "x" } }, { id: "01", name: "b", localEndpoint: { serviceName: "y" } });
     const { spans: result, repeated } = splitSharedSpanIds(input);

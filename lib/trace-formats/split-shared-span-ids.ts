@@ -8,6 +8,13 @@
 // Jaeger numbers new ids 1, 2, 3… in the order it meets them; here the new id is derived from
 // the trace id, the shared id and the server's service, so importing the same trace again, or
 // from another file, gives the same ids and the store's duplicate detection still works.
+//
+// A shared server half without its client in the same set keeps its id in a file, which holds
+// the whole trace: its caller reported nothing (Envoy at the edge, a proxy that only forwards
+// B3). Zipkin's collector API instead gets each service's half in that service's own batch, and
+// a server half keeping the client's id would be dropped as a repeat of it, or drop it, whichever
+// came second: `splitLoneServers` splits it alone, to the id it gets beside its client, when it
+// has a parent (one without is the trace's entry, and splitting it would leave no root).
 import type { ZipkinSpan } from "./read-zipkin-span";
 
 export interface RepeatedSpan {
@@ -23,11 +30,15 @@ export interface SplitSpans {
 }
 
 interface SplitId {
-  client: ZipkinSpan;
+  /** Absent for a server half split without its client. */
+  client?: ZipkinSpan;
   servers: ZipkinSpan[];
 }
 
-export function splitSharedSpanIds(trace: readonly ZipkinSpan[]): SplitSpans {
+/** A shared server half a collector may split though its client is not in the batch. */
+const isLoneSplittable = (span: ZipkinSpan) => span.kind === "SERVER" && span.shared && span.parentId !== undefined;
+
+export function splitSharedSpanIds(trace: readonly ZipkinSpan[], options: { splitLoneServers?: boolean } = {}): SplitSpans {
   const byId = new Map<string, ZipkinSpan[]>();
   for (const span of trace) byId.set(span.id, [...(byId.get(span.id) ?? []), span]);
   const used = new Set(byId.keys());
@@ -36,10 +47,11 @@ export function splitSharedSpanIds(trace: readonly ZipkinSpan[]): SplitSpans {
 
   for (const [id, spans] of byId) {
     const client = spans.find((s) => s.kind === "CLIENT");
-    if (spans.length < 2 || client === undefined) continue;
+    const lone = client === undefined && options.splitLoneServers === true;
+    if (lone ? !spans.some(isLoneSplittable) : spans.length < 2 || client === undefined) continue;
     const servers: ZipkinSpan[] = [];
     for (const span of spans) {
-      if (span.kind !== "SERVER") continue;
+      if (lone ? !isLoneSplittable(span) : span.kind !== "SERVER") continue;
       const server = { ...span, id: deriveSpanId(span.traceId, id, span.localEndpoint?.serviceName ?? "", used), parentId: id };
       used.add(server.id);
       renamed.set(span, server);
@@ -70,7 +82,8 @@ function reparent(span: ZipkinSpan, split: Map<string, SplitId>): ZipkinSpan {
   const service = span.localEndpoint?.serviceName;
   const sameService = entry.servers.find((server) => server.localEndpoint?.serviceName === service);
   if (sameService !== undefined) return { ...span, parentId: sameService.id };
-  if (entry.client.localEndpoint?.serviceName === service) return span;
+  // Split without its client, a child of another service is the client's, from the client's batch.
+  if (entry.client === undefined || entry.client.localEndpoint?.serviceName === service) return span;
   // Neither side's service: Jaeger moves such children under the server, the callee.
   return { ...span, parentId: entry.servers[0].id };
 }

@@ -28,7 +28,12 @@ interface TraceSpans {
   unreadable: number;
 }
 
-export function zipkinToOtlp(document: unknown, options: ConvertOptions = {}): ConvertedTraces {
+export interface ZipkinConvertOptions extends ConvertOptions {
+  /** A collector's batch: shared server halves are split without their clients (split-shared-span-ids.ts). */
+  splitLoneServers?: boolean;
+}
+
+export function zipkinToOtlp(document: unknown, options: ZipkinConvertOptions = {}): ConvertedTraces {
   const log = new ProblemLog(options.fileName);
   const result: ConvertedTraces = { requests: [], spanCount: 0, skippedSpanCount: 0, problems: [] };
   const located = locateSpans(document, log);
@@ -69,7 +74,7 @@ export function zipkinToOtlp(document: unknown, options: ConvertOptions = {}): C
       log.atPath(span.path, "has no timestamp, so it cannot be placed in time: left out. (Zipkin reporters send such pieces when part of a span is reported apart.)");
       result.skippedSpanCount++;
     }
-    const { spans, repeated } = splitSharedSpanIds(timed);
+    const { spans, repeated } = splitSharedSpanIds(timed, { splitLoneServers: options.splitLoneServers });
     for (const { span, of } of repeated) {
       log.atPath(span.path, `repeats the span id ${span.id} of ${of.path} (not pieces of one span from one host, nor an RPC's client and server): left out.`);
       result.skippedSpanCount++;
