@@ -14,6 +14,7 @@ import { telemetrySettingsPatchSchema } from "@/lib/api/settings.schemas";
 import { accessOf } from "@/lib/api/workspace-route";
 import { EXPORT_FORMATS, SETUP_MODES } from "@/lib/export/export-flow";
 import { methodNotAllowed } from "@/lib/pipeline/receive-otlp-traces";
+import { zipkinMethodNotAllowed } from "@/lib/pipeline/receive-zipkin-spans";
 
 const APP = path.resolve(import.meta.dirname, "..", "app");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -21,6 +22,7 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as 
 /** Exported handlers that are not operations of their own, and why. */
 const NOT_OPERATIONS = new Map<unknown, string>([
   [methodNotAllowed, "the OTLP paths answer 405 (Allow: POST) to any other method; their POST operation says so"],
+  [zipkinMethodNotAllowed, "Zipkin's collector path answers 405 (Allow: POST) to any other method; its POST operation says so"],
 ]);
 
 /** The handler's access check each documented access stands for (lib/api/workspace-route.ts). */

@@ -37,7 +37,7 @@ export async function importTraceFileInto(
   const unique = dropRepeatedSpans(decoded.spans, fileName);
   const runtime = getRuntime();
   for (const spans of chunkSpansByTrace(unique.spans, runtime.config.batchSpans)) {
-    const stored = await storeDecoded({ spans, rejectedSpans: 0, errorMessage: "" }, workspaceId);
+    const stored = await storeDecoded("import", { spans, rejectedSpans: 0, errorMessage: "" }, workspaceId);
     if (!stored.ok) return stored;
   }
   let warnings: ImportWarning[] = [];

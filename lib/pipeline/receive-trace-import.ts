@@ -17,7 +17,7 @@ export async function receiveTraceImport(request: Request, workspaceId: string, 
   if (await runtime.ingestGate.isDisabled(workspaceId)) {
     return { ok: false, status: 409, code: "ingestion_disabled", message: `Telemetry ingestion is disabled for workspace "${workspaceId}" (settings: enabled = false): turn it on to import.` };
   }
-  const outcome = await withAdmission(async (): Promise<TraceImportAnswer> => {
+  const outcome = await withAdmission("import", async (): Promise<TraceImportAnswer> => {
     const limit = runtime.config.maxBodyBytes;
     let bytes: Uint8Array;
     try {

@@ -28,10 +28,10 @@ function unsupportedContentType(header: string | null): Response | null {
 export async function receiveZipkinSpans(request: Request): Promise<Response> {
   const unsupported = unsupportedContentType(request.headers.get("content-type"));
   if (unsupported) return unsupported;
-  const admitted = await admitCaller({ workspaceHeader: request.headers.get("x-workspace-id"), authorization: request.headers.get("authorization") });
+  const admitted = await admitCaller("zipkin", { workspaceHeader: request.headers.get("x-workspace-id"), authorization: request.headers.get("authorization") });
   if (!admitted.ok) return refusalText(admitted);
   // Refused early, before reading the body, when too much is already under way.
-  const outcome = await withAdmission(async (): Promise<IngestOutcome | Response> => {
+  const outcome = await withAdmission("zipkin", async (): Promise<IngestOutcome | Response> => {
     let body: Uint8Array;
     try {
       body = await readRequestBody(request, getRuntime().config.maxBodyBytes);
@@ -45,7 +45,7 @@ export async function receiveZipkinSpans(request: Request): Promise<Response> {
     const decoded = decodeImportedRequests(batch.requests, admitted.workspaceId, Date.now());
     // As for a span that cannot be read: Zipkin refuses the batch rather than store part of it.
     if (decoded.rejectedSpans > 0) return plainText(400, decoded.problems.map(formatImportProblem).join("\n"));
-    return storeDecoded({ spans: decoded.spans, rejectedSpans: 0, errorMessage: "" }, admitted.workspaceId);
+    return storeDecoded("zipkin", { spans: decoded.spans, rejectedSpans: 0, errorMessage: "" }, admitted.workspaceId);
   });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return refusalText(outcome);

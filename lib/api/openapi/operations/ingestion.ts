@@ -51,6 +51,34 @@ function otlpReceiver(path: string, operationId: string, summary: string): ApiOp
   };
 }
 
+const plain = (description: string, headers?: ApiResponse["headers"]): ApiResponse => ({ description, content: { "text/plain": { schema: str() } }, ...(headers ? { headers } : {}) });
+
+/** Zipkin's collector API, answered as Zipkin answers. */
+const ZIPKIN_RECEIVER: ApiOperation = {
+  method: "post",
+  path: "/api/v2/spans",
+  operationId: "receiveZipkinSpans",
+  summary: "Zipkin's collector API: Zipkin v2 JSON spans",
+  description: "The same keys, workspace header, keyless rules, size limit and overload handling as OTLP. Other methods answer 405 with Allow: POST.",
+  tag: "ingestion",
+  access: "ingest-key",
+  errorShape: "own",
+  headers: [
+    { name: "X-Workspace-ID", description: "The workspace, as for OTLP.", schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } },
+    { name: "Content-Encoding", description: "gzip, or none.", schema: { type: "string", enum: ["gzip", "identity"] } },
+  ],
+  body: { description: "A JSON array of Zipkin v2 spans.", content: { "application/json": { schema: arrayOf(openObject("A Zipkin v2 span: traceId, id, parentId, name, kind, timestamp, duration, localEndpoint, remoteEndpoint, tags, annotations.")) } } },
+  responses: {
+    202: { description: "Stored; no body, as Zipkin answers." },
+    400: plain("Not JSON, not an array of v2 spans, or a span that cannot be read (named); nothing of the batch is stored."),
+    401: plain("No key where one is needed, or an unknown key."),
+    403: plain("Another workspace's key, or ingestion disabled."),
+    413: plain("The body is over the limit, compressed or decompressed."),
+    415: plain("Protobuf or another content type: JSON only."),
+    503: plain("Overloaded or the spans could not be stored: retry.", retryAfter),
+  },
+};
+
 // Metrics and logs are answered, not kept: a 200 rejecting every item, so an SDK pointed at the
 // base endpoint warns once instead of retrying (lib/otlp/other-signals.ts).
 function otherSignalReceiver(signal: "metrics" | "logs", operationId: string): ApiOperation {
@@ -88,6 +116,7 @@ export const INGESTION_OPERATIONS: ApiOperation[] = [
   otlpReceiver("/otlp/v1/traces", "exportTracesOtlpPrefix", "Receive spans over OTLP/HTTP (under /otlp)"),
   otherSignalReceiver("metrics", "exportMetrics"),
   otherSignalReceiver("logs", "exportLogs"),
+  ZIPKIN_RECEIVER,
   {
     method: "get",
     path: `${WORKSPACE_PATH}/ingest-keys`,

@@ -3,6 +3,7 @@ import { traceParamsSchema } from "../../flows.schemas";
 import { spansQuerySchema } from "../../spans.schemas";
 import { traceCompareQuerySchema, type ComparedSideView, type TraceCompareResponse } from "../../trace-compare.schemas";
 import type { CriticalPathSectionView, ErrorChainView, ErrorOriginView } from "../../trace-diagnosis-view";
+import { traceImportQuerySchema } from "../../trace-import.schemas";
 import { traceSearchQuerySchema, type TraceDetail, type TraceDetailSpan } from "../../traces.schemas";
 import { z } from "zod";
 import { workspaceParamsSchema } from "../../workspace.schemas";
@@ -53,6 +54,16 @@ const traceDetail = fieldsOf<TraceDetail>()({
   error_chains: arrayOf(fieldsOf<ErrorChainView>()({ origin_span_id: str(), role: oneOfValues(["cause", "consequence"]), reason: str(), links: arrayOf(str(), "Span ids from the origin up to the root.") })),
 });
 
+const importAnswer = objectWith({
+  format: nullable(oneOfValues(["otlp-json", "otlp-json-lines", "jaeger-json", "zipkin-json"])),
+  traces: int(),
+  spans: int(),
+  skipped_spans: int("Left out by the conversion (a bad span costs its trace)."),
+  rejected_spans: int("Refused as live ingestion would refuse them."),
+  problems: arrayOf(objectWith({ where: str("file:line:column, or `file at json.path`"), message: str() })),
+  warnings: arrayOf(objectWith({ code: oneOfValues(["older_than_retention", "discovery_off"]), message: str() })),
+});
+
 const comparedTrace = fieldsOf<ComparedTraceSummary>()({ trace_id: str(), root_service: nullable(str()), root_operation: nullable(str()), start_time: dateTime(), span_count: int(), error_count: int(), flow_id: nullable(str()) });
 const comparedSide = nullable(fieldsOf<ComparedSideView>()({ span_ids: arrayOf(str()), count: int(), duration_ms: num(), error_count: int() }));
 type CompareRow = TraceCompareResponse["rows"][number];
@@ -91,6 +102,26 @@ export const TRACE_OPERATIONS: ApiOperation[] = [
           searched_back_to: nullable(dateTime("Every trace that started at or after this was examined; ask again with `to` set to it to search further back.")),
         }),
       },
+    },
+  },
+  {
+    method: "post",
+    path: `${WORKSPACE_PATH}/telemetry/import`,
+    operationId: "importTraceFile",
+    summary: "Import one trace file: Jaeger JSON, Zipkin v2 JSON, OTLP JSON or OTLP JSON Lines",
+    description: "The body is the file's bytes, plain or gzip. Imported spans go through the same path as live ones (flows, drift, graph, LLM index). Storing is idempotent: a file sent twice is stored once.",
+    tag: "traces",
+    access: "write",
+    params: workspaceParamsSchema,
+    query: traceImportQuerySchema,
+    body: { description: "The file, as it is.", content: { "application/octet-stream": {}, "application/json": {}, "application/x-ndjson": {} } },
+    responses: {
+      200: { description: "Something was imported, or the file was clean.", json: importAnswer },
+      422: { description: "Nothing could be imported; `problems` say where and why.", json: importAnswer },
+      409: errorResponse("Ingestion is disabled in the workspace's settings."),
+      413: errorResponse("The file is over FLOWPRINT_MAX_BODY_BYTES, compressed or decompressed."),
+      415: errorResponse("Another content encoding than gzip."),
+      503: errorResponse("Overloaded, or the spans could not be stored: send the file again.", { "retry-after": { description: "Seconds to wait.", schema: int() } }),
     },
   },
   {
