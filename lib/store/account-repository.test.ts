@@ -53,6 +53,9 @@ for (const kind of TEST_STORES) {
       ]);
       expect(await removeMember(store, "shop", bob)).toBe(true);
       expect(await removeMember(store, "shop", bob)).toBe(false);
+      // A workspace nobody has sent to yet: adding its first member creates it.
+      await putMember(store, "new-team", bob, "admin", 5_000);
+      expect((await listMembers(store, "new-team")).map((m) => m.role)).toEqual(["admin"]);
     });
 
     it("finds a token by its hash only, revokes it once and records its use", async (ctx) => {

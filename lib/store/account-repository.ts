@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Store } from "./db";
 import type { ApiToken } from "./generated/sqlite/client";
 import { sqlDialect } from "./sql-dialect";
+import { ensureWorkspace } from "./workspace-repository";
 
 export interface MemberRow {
   workspaceId: string;
@@ -63,8 +64,9 @@ export async function listMembers(store: Store, workspaceId: string): Promise<Me
   return rows.map((r) => ({ workspaceId: r.workspaceId, userId: r.userId, email: r.user.email, name: r.user.name, role: r.role, createdAtMs: Number(r.createdAtMs) }));
 }
 
-/** Adds the member or changes their role. */
+/** Adds the member or changes their role; a workspace nobody has used yet is created with its first member. */
 export async function putMember(store: Store, workspaceId: string, userId: string, role: string, nowMs: number): Promise<void> {
+  await ensureWorkspace(store, workspaceId);
   await store.prisma.workspaceMember.upsert({
     where: { workspaceId_userId: { workspaceId, userId } },
     create: { workspaceId, userId, role, createdAtMs: BigInt(nowMs) },
