@@ -1,6 +1,7 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton, StaleDataNotice } from "@/components/ui/states";
 import type { TraceSearchResponse } from "@/lib/api/traces.schemas";
@@ -8,8 +9,14 @@ import { SearchedBackNotice } from "./searched-back-notice";
 import { hasTraceFilters, NO_TRACE_FILTERS, type TraceListParams } from "./trace-list-params";
 import { TraceList } from "./trace-list";
 import { TracePager } from "./trace-pager";
-import { TraceScatter } from "./trace-scatter";
 import { traceTimeRange } from "./trace-time-ranges";
+
+// recharts is most of a chart's weight and the list needs none of it: the scatter loads beside
+// the first rows instead of before them, in a box of its own height so nothing moves.
+const TraceScatter = dynamic(() => import("./trace-scatter").then((m) => m.TraceScatter), {
+  ssr: false,
+  loading: () => <div aria-hidden className="h-[13.5rem] rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900" />,
+});
 
 /** What the search found: the scatter, the rows, paging, or why there is nothing to show. */
 export function TraceResults({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type ScatterShapeProps, type TooltipContentProps } from "recharts";
 import type { TraceSummaryView } from "@/lib/api/traces.schemas";
 import { formatDuration } from "@/lib/format/format-time";
@@ -121,7 +121,7 @@ export function TraceScatter({ workspaceId, traces, busy }: { workspaceId: strin
   );
 }
 
-function PointTooltip({ active, payload, style, muted }: TooltipContentProps & { style: React.CSSProperties; muted: string }) {
+function PointTooltip({ active, payload, style, muted }: TooltipContentProps & { style: CSSProperties; muted: string }) {
   const point = active ? (payload?.[0]?.payload as ScatterPoint | undefined) : undefined;
   if (!point) return null;
   return (
