@@ -7,7 +7,9 @@ export const queryKeys = {
   workspaces: () => ["workspaces"] as const,
   workspace: (workspaceId: string) => ["workspaces", workspaceId] as const,
   traces: (workspaceId: string, filter: Filter = {}) => ["workspaces", workspaceId, "traces", filter] as const,
-  traceRootServices: (workspaceId: string) => ["workspaces", workspaceId, "traces-root-services"] as const,
+  /** Trace search's choices: every service of any span, and one service's operations. */
+  searchServices: (workspaceId: string) => ["workspaces", workspaceId, "search-services"] as const,
+  serviceOperations: (workspaceId: string, service: string) => ["workspaces", workspaceId, "search-services", service, "operations"] as const,
   trace: (workspaceId: string, traceId: string) => ["workspaces", workspaceId, "trace", traceId] as const,
   traceCompare: (workspaceId: string, a: string, b = "") => ["workspaces", workspaceId, "trace-compare", a, b] as const,
   traceLlmCalls: (workspaceId: string, traceId: string) => ["workspaces", workspaceId, "trace", traceId, "llm-calls"] as const,

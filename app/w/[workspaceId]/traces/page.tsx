@@ -10,7 +10,7 @@ export default async function TracesPage({ params }: { params: Promise<{ workspa
   const { workspaceId } = await params;
   return (
     <>
-      <PageHeader title="Recent traces" description="Every trace this workspace received, newest first. Search by trace id, or narrow to one entry service or to failures." />
+      <PageHeader title="Recent traces" description="Every trace this workspace received, newest first. Find traces by a span's service, operation, attributes or status, by duration and by when they started; or open one by its id." />
       {/* The filters live in the URL, which is only known in the browser. */}
       <Suspense fallback={<Skeleton label="Loading traces" rows={8} className="h-12" />}>
         <TracesView workspaceId={decodeURIComponent(workspaceId)} />
