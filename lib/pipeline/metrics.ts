@@ -11,6 +11,12 @@ function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: "flowprint_" });
   const counter = (name: string, help: string, labelNames: string[]) => new Counter({ name, help, labelNames, registers: [registry] });
   const runtime = () => getRuntime();
+  // Both discovery gauges come from one query per scrape.
+  let backlog: { atMs: number; answer: ReturnType<typeof discoveryBacklog> } | null = null;
+  const discoveryNow = () => {
+    if (!backlog || Date.now() - backlog.atMs > 1_000) backlog = { atMs: Date.now(), answer: discoveryBacklog(runtime().store) };
+    return backlog.answer;
+  };
   return {
     registry,
     spansReceived: counter("flowprint_spans_received_total", "Spans in export requests that were decoded.", ["transport"]),
@@ -51,7 +57,7 @@ function createMetrics() {
         help: "Traces waiting for discovery (open or being completed).",
         registers: [registry],
         async collect() {
-          this.set((await discoveryBacklog(runtime().store)).waiting);
+          this.set((await discoveryNow()).waiting);
         },
       }),
       new Gauge({
@@ -59,7 +65,7 @@ function createMetrics() {
         help: "Seconds since the least recently active trace still waiting for discovery last got a span: about the idle window while discovery keeps up.",
         registers: [registry],
         async collect() {
-          const { oldestLastSeenMs } = await discoveryBacklog(runtime().store);
+          const { oldestLastSeenMs } = await discoveryNow();
           this.set(oldestLastSeenMs === null ? 0 : Math.max(0, (Date.now() - oldestLastSeenMs) / 1000));
         },
       }),

@@ -3,9 +3,7 @@
 // Nothing is stored, so no key is asked for.
 import { countOtherSignalItems, encodeOtherSignalResponse, encodeRpcStatus, OtlpDecodeError, type OtherSignal } from "../otlp";
 import { RPC } from "./ingest-trace-export";
-import { otlpEncodingOf, readOtlpBody } from "./receive-otlp-traces";
-
-const CONTENT_TYPES = { protobuf: "application/x-protobuf", json: "application/json" } as const;
+import { OTLP_CONTENT_TYPES, otlpEncodingOf, readOtlpBody } from "./receive-otlp-traces";
 
 export function receiveOtherSignal(signal: OtherSignal) {
   return async (request: Request): Promise<Response> => {
@@ -13,7 +11,7 @@ export function receiveOtherSignal(signal: OtherSignal) {
     if (encoding instanceof Response) return encoding;
     const body = await readOtlpBody(request, encoding);
     if (body instanceof Response) return body;
-    const headers = { "content-type": CONTENT_TYPES[encoding] };
+    const headers = { "content-type": OTLP_CONTENT_TYPES[encoding] };
     try {
       const rejected = countOtherSignalItems(body, encoding, signal);
       return new Response(encodeOtherSignalResponse(encoding, signal, rejected) as BodyInit, { status: 200, headers });

@@ -8,13 +8,13 @@ import { metrics } from "./metrics";
 import { observeRequest, requestIdOf } from "./observe-request";
 import { getRuntime } from "./runtime";
 
-const CONTENT_TYPES: Record<OtlpEncoding, string> = {
+export const OTLP_CONTENT_TYPES: Record<OtlpEncoding, string> = {
   protobuf: "application/x-protobuf",
   json: "application/json",
 };
 
 function otlpResponse(encoding: OtlpEncoding, status: number, body: Uint8Array, headers: Record<string, string> = {}): Response {
-  return new Response(body as BodyInit, { status, headers: { "content-type": CONTENT_TYPES[encoding], ...headers } });
+  return new Response(body as BodyInit, { status, headers: { "content-type": OTLP_CONTENT_TYPES[encoding], ...headers } });
 }
 
 export function refusalResponse(encoding: OtlpEncoding, refusal: IngestRefusal): Response {

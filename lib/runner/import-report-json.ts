@@ -1,22 +1,16 @@
 // `flowprint import --output json`: the report as one document, a file per entry with the
 // server's counts and problems as it answered them.
-import type { ImportProblem } from "../trace-formats";
 import type { ImportCounts } from "./format-import-report";
-import type { FileImportResult, FileImportStatus } from "./import-result";
+import type { FileImportResult, FileImportStatus, ImportAnswer } from "./import-result";
 
-export interface ImportFileJson {
+/** One file: the server's answer's counts and problems, and what was sent. */
+export interface ImportFileJson extends ImportAnswer {
   path: string;
   file_name: string;
   bytes: number;
   gzip: boolean;
   status: FileImportStatus;
   http_status: number | null;
-  format: string | null;
-  traces: number;
-  spans: number;
-  skipped_spans: number;
-  rejected_spans: number;
-  problems: ImportProblem[];
   error: string | null;
 }
 

@@ -77,20 +77,38 @@ export async function listRecentTraces(
   );
   return {
     total,
-    traces: records.map((r) => ({
-      trace_id: r.traceId,
-      root_service: r.rootService || null,
-      root_operation: r.rootName || null,
-      services: services.get(r.traceId) ?? [],
-      span_count: r.spanCount,
-      error_count: r.errorCount,
-      has_error: r.errorCount > 0,
-      start_time: new Date(Number(r.startNs / 1_000_000n)).toISOString(),
-      duration_ms: Number(r.endNs - r.startNs) / 1e6,
-      state: r.state,
-      in_progress: isTraceInProgress(r),
-      is_test_generated: r.isTestGenerated,
-    })),
+    traces: records.map((r) => traceSummaryView(r, services.get(r.traceId) ?? [])),
+  };
+}
+
+/** The columns of a traces row a summary is made of. */
+export interface TraceSummaryRow {
+  traceId: string;
+  startNs: bigint;
+  endNs: bigint;
+  spanCount: number;
+  errorCount: number;
+  rootService: string;
+  rootName: string;
+  state: string;
+  isTestGenerated: boolean;
+}
+
+/** A traces row as the traces list and trace search answer it. */
+export function traceSummaryView(r: TraceSummaryRow, services: string[]): TraceSummaryView {
+  return {
+    trace_id: r.traceId,
+    root_service: r.rootService || null,
+    root_operation: r.rootName || null,
+    services,
+    span_count: r.spanCount,
+    error_count: r.errorCount,
+    has_error: r.errorCount > 0,
+    start_time: new Date(Number(r.startNs / 1_000_000n)).toISOString(),
+    duration_ms: Number(r.endNs - r.startNs) / 1e6,
+    state: r.state,
+    in_progress: isTraceInProgress(r),
+    is_test_generated: r.isTestGenerated,
   };
 }
 

@@ -3,12 +3,11 @@
 // few statements; Prisma's row mapping is not needed for them).
 import { planTraceSearch, roundSettles, searchPage, SEARCH_BUDGETS, settledMatches, type SearchOutcome, type ServiceScanRound, type TraceSearchBudget, type TraceSearchPlan } from "../traces/trace-search-plan";
 import type { TraceSearchQuery } from "../traces/trace-search-query";
-import { isTraceInProgress } from "../traces/trace-progress";
 import type { SqlQueryable } from "@prisma/driver-adapter-utils";
 import type { Store } from "./db";
 import { driverQuery } from "./driver-sql";
 import { STATUS_CODES } from "./span-rows";
-import type { TraceSummaryView } from "./trace-queries";
+import { traceSummaryView, type TraceSummaryRow, type TraceSummaryView } from "./trace-queries";
 import { passingResourcesSql, SqlStatement, spanConditions, spansByTrace, traceHasSpan, traceRowConditions, TRACE_SUMMARY_COLUMNS, type PassingResources } from "./trace-search-sql";
 
 export interface TraceSearchResultView {
@@ -26,17 +25,7 @@ export interface TraceSearchResultView {
   searched_back_to: string | null;
 }
 
-interface TraceRow {
-  traceId: string;
-  startNs: bigint;
-  endNs: bigint;
-  spanCount: number;
-  errorCount: number;
-  rootService: string;
-  rootName: string;
-  state: string;
-  isTestGenerated: boolean;
-}
+type TraceRow = TraceSummaryRow;
 
 /** One search's fixed inputs, shared by its statements. */
 interface Search {
@@ -62,20 +51,7 @@ export async function searchTraces(store: Store, workspaceId: string, query: Tra
   const { page, hasMore, searchedBackToMs } = searchPage(plan, outcome);
   const [services, total] = await Promise.all([servicesByTrace(search, page.map((row) => row.traceId)), plan.countTotal ? countTraces(search) : Promise.resolve(null)]);
   return {
-    traces: page.map((row) => ({
-      trace_id: row.traceId,
-      root_service: row.rootService || null,
-      root_operation: row.rootName || null,
-      services: services.get(row.traceId) ?? [],
-      span_count: row.spanCount,
-      error_count: row.errorCount,
-      has_error: row.errorCount > 0,
-      start_time: new Date(Number(row.startNs / 1_000_000n)).toISOString(),
-      duration_ms: Number(row.endNs - row.startNs) / 1e6,
-      state: row.state,
-      in_progress: isTraceInProgress(row),
-      is_test_generated: row.isTestGenerated,
-    })),
+    traces: page.map((row) => traceSummaryView(row, services.get(row.traceId) ?? [])),
     total,
     has_more: hasMore,
     searched_back_to: searchedBackToMs === null ? null : new Date(searchedBackToMs).toISOString(),
